@@ -1,0 +1,21 @@
+package org.msp.onboarding.inbound;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class IntakeMetrics {
+  private final Counter deadLettered;
+
+  public IntakeMetrics(MeterRegistry registry) {
+    deadLettered =
+        Counter.builder("onboarding.requests.dead.lettered")
+            .description("Onboarding requests sent to the dead-letter topic")
+            .register(registry);
+  }
+
+  void deadLettered() {
+    deadLettered.increment();
+  }
+}

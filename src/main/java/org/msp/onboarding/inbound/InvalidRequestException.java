@@ -1,0 +1,8 @@
+package org.msp.onboarding.inbound;
+
+/** A record that cannot become a saga; its message is the dead-letter reason a person acts on. */
+public class InvalidRequestException extends RuntimeException {
+  public InvalidRequestException(String reason) {
+    super(reason);
+  }
+}

@@ -1,0 +1,88 @@
+package org.msp.onboarding.ninjaone;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.function.Supplier;
+import org.msp.onboarding.saga.RemoteCallException;
+
+/** One NinjaOne answer, read fully, and the classification of a failed one. */
+record Answer(String endpoint, int status, String contentType, String body, String retryAfter) {
+  static final int MAX_ERROR_BODY = 500;
+
+  /** Sends the request; no answer at all (refused, reset, timed out) is a transient failure. */
+  static Answer of(String endpoint, Supplier<Response> request) {
+    try (Response response = request.get()) {
+      String body = response.hasEntity() ? response.readEntity(String.class) : "";
+      MediaType type = response.getMediaType();
+      return new Answer(
+          endpoint,
+          response.getStatus(),
+          type == null ? null : type.toString(),
+          body,
+          response.getHeaderString("Retry-After"));
+    } catch (ProcessingException e) {
+      throw new RemoteCallException(
+          RemoteCallException.Kind.TRANSIENT, 0, endpoint + ": no answer (" + rootMessage(e) + ")", null);
+    }
+  }
+
+  boolean isJson() {
+    return contentType != null && contentType.toLowerCase().contains("json");
+  }
+
+  void throwUnlessSuccessful() {
+    if (status >= 200 && status < 300) {
+      if (!body.isBlank() && !isJson()) {
+        throw failure(RemoteCallException.Kind.TRANSIENT, "answered " + status + " with a non-JSON body");
+      }
+      return;
+    }
+    throw failure(classify(), "HTTP " + status);
+  }
+
+  /** 408, 429, 5xx and a non-JSON error page (a proxy or throttle talking) are worth retrying. */
+  RemoteCallException.Kind classify() {
+    if (status == 408 || status == 429 || status >= 500) {
+      return RemoteCallException.Kind.TRANSIENT;
+    }
+    if (status == 409) {
+      return RemoteCallException.Kind.CONFLICT;
+    }
+    if (!isJson() && !body.isBlank() && status != 401 && status != 403 && status != 404) {
+      return RemoteCallException.Kind.TRANSIENT;
+    }
+    return RemoteCallException.Kind.PERMANENT;
+  }
+
+  <T> T parse(JsonReader<T> reader) {
+    try {
+      return reader.read(body);
+    } catch (Exception e) {
+      throw failure(RemoteCallException.Kind.TRANSIENT, "answered " + status + " with an unreadable body");
+    }
+  }
+
+  private RemoteCallException failure(RemoteCallException.Kind kind, String what) {
+    String message = endpoint + " " + what + (body.isBlank() ? "" : ": " + trimmed(body));
+    return new RemoteCallException(kind, status, message, RetryAfter.parse(retryAfter));
+  }
+
+  static String trimmed(String text) {
+    String oneLine = text.replaceAll("\\s+", " ").strip();
+    return oneLine.length() <= MAX_ERROR_BODY ? oneLine : oneLine.substring(0, MAX_ERROR_BODY) + "...";
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+  }
+
+  @FunctionalInterface
+  interface JsonReader<T> {
+    T read(String body) throws Exception;
+  }
+}

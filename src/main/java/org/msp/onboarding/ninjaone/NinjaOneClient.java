@@ -1,0 +1,151 @@
+package org.msp.onboarding.ninjaone;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.msp.onboarding.ninjaone.dto.InstallerBody;
+import org.msp.onboarding.ninjaone.dto.InstallerLink;
+import org.msp.onboarding.ninjaone.dto.LocationBody;
+import org.msp.onboarding.ninjaone.dto.OrganizationBody;
+import org.msp.onboarding.ninjaone.dto.PolicyMappingBody;
+import org.msp.onboarding.saga.NinjaOne;
+import org.msp.onboarding.saga.RemoteCallException;
+import org.msp.onboarding.saga.request.PolicyRequest;
+
+/** The saga's NinjaOne port over the REST client: token handling, answer parsing and error classification. */
+@ApplicationScoped
+public class NinjaOneClient implements NinjaOne {
+  private static final TypeReference<List<OrganizationBody>> ORGANIZATIONS = new TypeReference<>() {};
+  private static final TypeReference<List<LocationBody>> LOCATIONS = new TypeReference<>() {};
+  private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
+
+  private final NinjaOneApi api;
+  private final NinjaOneTokens tokens;
+  private final ObjectMapper json;
+  private final int pageSize;
+  private final NinjaOneCallMetrics metrics;
+
+  public NinjaOneClient(
+      @RestClient NinjaOneApi api,
+      NinjaOneTokens tokens,
+      ObjectMapper json,
+      NinjaOneCallMetrics metrics,
+      @ConfigProperty(name = "ninjaone.organization-page-size") int pageSize) {
+    this.api = api;
+    this.tokens = tokens;
+    this.json = json;
+    this.metrics = metrics;
+    this.pageSize = pageSize;
+  }
+
+  @Override
+  public long createOrganization(NewOrganization org) {
+    OrganizationBody body =
+        new OrganizationBody(null, org.name(), org.description(), org.userData(), org.nodeApprovalMode(), org.tags());
+    return read(call("POST /v2/organizations", () -> api.createOrganization(body)), OrganizationBody.class).id();
+  }
+
+  @Override
+  public Optional<Organization> findOrganizationByName(String name) {
+    Long after = null;
+    while (true) {
+      Long cursor = after;
+      List<OrganizationBody> page =
+          read(call("GET /v2/organizations", () -> api.organizations(pageSize, cursor)), ORGANIZATIONS);
+      for (OrganizationBody org : page) {
+        if (name.equalsIgnoreCase(org.name())) {
+          return Optional.of(new Organization(org.id(), org.name(), org.userData(), org.tags()));
+        }
+      }
+      if (page.size() < pageSize) {
+        return Optional.empty();
+      }
+      after = OrganizationPaging.nextCursor(after, page);
+    }
+  }
+
+  @Override
+  public void changeOrganization(long organizationId, OrganizationChange change) {
+    OrganizationBody body =
+        new OrganizationBody(null, change.name(), null, change.userData(), change.nodeApprovalMode(), change.tags());
+    call("PATCH /v2/organization/{id}", () -> api.updateOrganization(organizationId, body));
+  }
+
+  @Override
+  public List<Location> locations(long organizationId) {
+    List<LocationBody> all =
+        read(call("GET /v2/organization/{id}/locations", () -> api.locations(organizationId)), LOCATIONS);
+    List<Location> locations = new ArrayList<>();
+    all.forEach(l -> locations.add(new Location(l.id(), l.name())));
+    return locations;
+  }
+
+  @Override
+  public long addLocation(long organizationId, NewLocation location) {
+    LocationBody body = new LocationBody(null, location.name(), location.address(), location.description());
+    Answer answer = call("POST /v2/organization/{id}/locations", () -> api.addLocation(organizationId, body));
+    return read(answer, LocationBody.class).id();
+  }
+
+  @Override
+  public void replacePolicies(long organizationId, List<PolicyRequest> mappings) {
+    List<PolicyMappingBody> body = new ArrayList<>();
+    mappings.forEach(m -> body.add(new PolicyMappingBody(m.nodeRoleId(), m.policyId())));
+    call("PUT /v2/organization/{id}/policies", () -> api.replacePolicies(organizationId, body));
+  }
+
+  @Override
+  public Map<String, Object> customFields(long organizationId) {
+    Answer answer = call("GET /v2/organization/{id}/custom-fields", () -> api.customFields(organizationId));
+    Map<String, Object> fields = read(answer, FIELDS);
+    return fields == null ? Map.of() : fields;
+  }
+
+  @Override
+  public void changeCustomFields(long organizationId, Map<String, Object> values) {
+    call("PATCH /v2/organization/{id}/custom-fields", () -> api.updateCustomFields(organizationId, values));
+  }
+
+  @Override
+  public String installerUrl(long organizationId, long locationId, String installerType, Long nodeRoleId) {
+    Answer answer =
+        nodeRoleId == null
+            ? call(
+                "GET /v2/organization/{id}/location/{locationId}/installer/{type}",
+                () -> api.installer(organizationId, locationId, installerType))
+            : call(
+                "POST /v2/organization/generate-installer",
+                () -> api.generateInstaller(new InstallerBody(organizationId, locationId, installerType, nodeRoleId)));
+    return read(answer, InstallerLink.class).url();
+  }
+
+  /** One call, with one fresh token and a second try after a 401. */
+  private Answer call(String endpoint, Supplier<Response> request) {
+    long generation = tokens.generation();
+    tokens.accessToken();
+    Answer answer = metrics.timed(endpoint, () -> Answer.of(endpoint, request));
+    if (answer.status() == 401) {
+      tokens.rejected(generation);
+      tokens.accessToken();
+      answer = metrics.timed(endpoint, () -> Answer.of(endpoint, request));
+    }
+    answer.throwUnlessSuccessful();
+    return answer;
+  }
+
+  private <T> T read(Answer answer, Class<T> type) {
+    return answer.parse(body -> json.readValue(body, type));
+  }
+
+  private <T> T read(Answer answer, TypeReference<T> type) {
+    return answer.parse(body -> json.readValue(body, type));
+  }
+}

@@ -1,0 +1,115 @@
+package org.msp.onboarding.ops;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.msp.onboarding.persistence.AgentDeploymentTaskEntity;
+import org.msp.onboarding.persistence.CleanupTaskEntity;
+import org.msp.onboarding.persistence.SagaEntity;
+import org.msp.onboarding.persistence.SagaJson;
+import org.msp.onboarding.persistence.SagaStepEntity;
+import org.msp.onboarding.saga.SagaStatus;
+import org.msp.onboarding.ops.SagaViews.*;
+
+/** Read side of the ops API. */
+@ApplicationScoped
+public class SagaQueries {
+  private final SagaJson json;
+
+  public SagaQueries(SagaJson json) {
+    this.json = json;
+  }
+
+  /** Newest first; fetches one extra row to know whether another page follows. */
+  @Transactional
+  public SagaPage list(SagaStatus status, String clientId, int pageSize, Long beforeSeq) {
+    StringBuilder where = new StringBuilder("1 = 1");
+    Parameters parameters = new Parameters();
+    if (status != null) {
+      where.append(" and status = :status");
+      parameters.and("status", status);
+    }
+    if (clientId != null) {
+      where.append(" and clientId = :clientId");
+      parameters.and("clientId", clientId);
+    }
+    if (beforeSeq != null) {
+      where.append(" and seq < :before");
+      parameters.and("before", beforeSeq);
+    }
+    List<SagaEntity> rows =
+        SagaEntity.<SagaEntity>find(where + " order by seq desc", parameters).page(0, pageSize + 1).list();
+    boolean hasNext = rows.size() > pageSize;
+    List<SagaEntity> page = hasNext ? rows.subList(0, pageSize) : rows;
+    List<SagaSummary> sagas = new ArrayList<>();
+    page.forEach(s -> sagas.add(summary(s)));
+    String endCursor = page.isEmpty() ? null : PageCursor.encode(page.get(page.size() - 1).seq);
+    return new SagaPage(sagas, new PageInfo(hasNext, endCursor));
+  }
+
+  @Transactional
+  public SagaDetail get(UUID id) {
+    SagaEntity saga = SagaEntity.findById(id);
+    if (saga == null) {
+      throw ProblemException.notFound("no saga with id " + id);
+    }
+    return detail(saga);
+  }
+
+  SagaDetail detail(SagaEntity saga) {
+    List<StepView> steps = new ArrayList<>();
+    for (SagaStepEntity step : saga.steps) {
+      steps.add(
+          new StepView(
+              step.name.name(), step.status.name(), step.attempts, step.lastError, step.nextAttemptAt, step.startedAt,
+              step.finishedAt, step.compensationAttempts, step.compensationError, step.compensatedAt));
+    }
+    CleanupTaskEntity cleanup = CleanupTaskEntity.find("sagaId", saga.id).firstResult();
+    CleanupTaskView cleanupView =
+        cleanup == null
+            ? null
+            : new CleanupTaskView(cleanup.id, cleanup.organizationId, cleanup.description, cleanup.status,
+                cleanup.createdAt);
+    return new SagaDetail(
+        saga.id, saga.clientId, saga.eventId, saga.organizationName, saga.status.name(), saga.organizationId,
+        json.data(saga).locationIds, name(saga.failureCode), saga.failureReason, saga.compensationRequested,
+        saga.status.isActive() ? saga.nextAttemptAt : null, saga.leaseOwner, saga.leaseUntil, saga.createdAt,
+        saga.updatedAt, saga.finishedAt, steps, cleanupView);
+  }
+
+  @Transactional
+  public DeploymentTaskList deploymentTasks(Long organizationId, String status) {
+    StringBuilder where = new StringBuilder("1 = 1");
+    Parameters parameters = new Parameters();
+    if (organizationId != null) {
+      where.append(" and organizationId = :org");
+      parameters.and("org", organizationId);
+    }
+    if (status != null) {
+      where.append(" and status = :status");
+      parameters.and("status", status);
+    }
+    List<DeploymentTaskView> tasks = new ArrayList<>();
+    AgentDeploymentTaskEntity.<AgentDeploymentTaskEntity>find(where + " order by createdAt, locationName, installerType", parameters)
+        .page(0, 1000)
+        .list()
+        .forEach(
+            t -> tasks.add(
+                new DeploymentTaskView(t.id, t.sagaId, t.organizationId, t.locationId, t.locationName,
+                    t.installerType, t.nodeRoleId, t.installerUrl, t.status, t.createdAt)));
+    return new DeploymentTaskList(tasks);
+  }
+
+  private static SagaSummary summary(SagaEntity s) {
+    return new SagaSummary(
+        s.id, s.clientId, s.eventId, s.organizationName, s.status.name(), s.organizationId, name(s.failureCode),
+        s.failureReason, s.status.isActive() ? s.nextAttemptAt : null, s.createdAt, s.updatedAt, s.finishedAt);
+  }
+
+  private static String name(Enum<?> value) {
+    return value == null ? null : value.name();
+  }
+}

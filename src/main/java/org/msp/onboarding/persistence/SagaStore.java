@@ -1,0 +1,112 @@
+package org.msp.onboarding.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.msp.onboarding.saga.SagaData;
+import org.msp.onboarding.saga.SagaEngine;
+import org.msp.onboarding.saga.StepOutcome;
+import org.msp.onboarding.saga.Work;
+
+/**
+ * The runner's transactions. Each is short and never spans a NinjaOne call: claim (lease + first step), then
+ * one per outcome, which also plans the next step so that a saga costs one commit per step.
+ */
+@ApplicationScoped
+public class SagaStore {
+  private final EntityManager em;
+  private final SagaEngine engine;
+  private final SagaJson json;
+  private final SagaProjections projections;
+
+  public SagaStore(EntityManager em, SagaEngine engine, SagaJson json, SagaProjections projections) {
+    this.em = em;
+    this.engine = engine;
+    this.json = json;
+    this.projections = projections;
+  }
+
+  /** Leases up to {@code limit} due sagas; SKIP LOCKED lets several instances claim side by side. */
+  @Transactional
+  public List<Claimed> claimDue(String owner, int limit, Duration lease) {
+    @SuppressWarnings("unchecked")
+    List<UUID> ids =
+        em.createNativeQuery(
+                "UPDATE saga SET lease_owner = ?1, lease_until = now() + make_interval(secs => ?2) WHERE id IN ("
+                    + " SELECT id FROM saga WHERE status IN ('RUNNING', 'COMPENSATING') AND next_attempt_at <= now()"
+                    + " AND (lease_until IS NULL OR lease_until < now())"
+                    + " ORDER BY next_attempt_at LIMIT ?3 FOR UPDATE SKIP LOCKED) RETURNING id",
+                UUID.class)
+            .setParameter(1, owner)
+            .setParameter(2, (double) lease.toSeconds())
+            .setParameter(3, limit)
+            .getResultList();
+    List<Claimed> claimed = new ArrayList<>();
+    Instant now = Instant.now();
+    for (UUID id : ids) {
+      SagaEntity saga = em.find(SagaEntity.class, id);
+      Optional<Work> work = engine.plan(saga, now);
+      projections.afterChange(saga, null, null, null, now);
+      if (work.isPresent()) {
+        claimed.add(new Claimed(work.get(), json.request(saga), json.data(saga)));
+      } else {
+        saga.releaseLease();
+      }
+    }
+    return claimed;
+  }
+
+  /**
+   * Records one outcome and plans what comes next. The row lock orders us with operator actions; the lease
+   * check drops the outcome of a worker that was presumed dead.
+   */
+  @Transactional
+  public Optional<Work> record(String owner, Work work, StepOutcome outcome, SagaData data, Duration lease) {
+    SagaEntity saga = em.find(SagaEntity.class, work.sagaId(), LockModeType.PESSIMISTIC_WRITE);
+    if (!saga.isLeasedBy(owner)) {
+      throw new LeaseLostException(work.sagaId());
+    }
+    Instant now = Instant.now();
+    saga.data = json.write(data);
+    saga.organizationId = data.organizationId;
+    engine.apply(saga, work, outcome, now);
+    Optional<Work> next = engine.plan(saga, now);
+    projections.afterChange(saga, work, outcome, data, now);
+    if (next.isPresent()) {
+      saga.acquireLease(owner, now.plus(lease));
+    } else {
+      saga.releaseLease();
+    }
+    return next;
+  }
+
+  /** Keeps the leases of the sagas this instance is driving right now, and only those. */
+  @Transactional
+  public void renewLeases(String owner, Collection<UUID> driving, Duration lease) {
+    if (driving.isEmpty()) {
+      return;
+    }
+    em.createNativeQuery(
+            "UPDATE saga SET lease_until = now() + make_interval(secs => ?1) WHERE lease_owner = ?2 AND id = ANY(?3)")
+        .setParameter(1, (double) lease.toSeconds())
+        .setParameter(2, owner)
+        .setParameter(3, driving.toArray(new UUID[0]))
+        .executeUpdate();
+  }
+
+  /** On shutdown: whatever this instance still holds is free for another at once. */
+  @Transactional
+  public int releaseAll(String owner) {
+    return em.createNativeQuery("UPDATE saga SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?1")
+        .setParameter(1, owner)
+        .executeUpdate();
+  }
+}

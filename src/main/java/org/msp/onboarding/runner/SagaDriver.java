@@ -1,0 +1,65 @@
+package org.msp.onboarding.runner;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.msp.onboarding.persistence.Claimed;
+import org.msp.onboarding.persistence.LeaseLostException;
+import org.msp.onboarding.persistence.SagaStore;
+import org.msp.onboarding.saga.SagaData;
+import org.msp.onboarding.saga.SagaEngine;
+import org.msp.onboarding.saga.StepOutcome;
+import org.msp.onboarding.saga.Work;
+
+/** Drives one claimed saga: run a step outside any transaction, record its outcome, go on while it is due. */
+@ApplicationScoped
+public class SagaDriver {
+  private static final Logger LOG = Logger.getLogger(SagaDriver.class);
+
+  private final SagaEngine engine;
+  private final SagaStore store;
+  private final SagaMetrics metrics;
+
+  public SagaDriver(SagaEngine engine, SagaStore store, SagaMetrics metrics) {
+    this.engine = engine;
+    this.store = store;
+    this.metrics = metrics;
+  }
+
+  void drive(String owner, Claimed claimed, Duration lease, BooleanSupplier stopping) {
+    MDC.put("sagaId", claimed.work().sagaId().toString());
+    MDC.put("clientId", claimed.work().clientId());
+    SagaData data = claimed.data();
+    Optional<Work> next = Optional.of(claimed.work());
+    try {
+      while (next.isPresent() && !stopping.getAsBoolean()) {
+        Work work = next.get();
+        long started = System.nanoTime();
+        StepOutcome outcome = run(work, claimed, data);
+        metrics.stepRan(work, outcome, System.nanoTime() - started);
+        next = store.record(owner, work, outcome, data, lease);
+        LOG.debugf("%s %s attempt %d: %s", work.phase(), work.step(), work.attempt(), outcome);
+      }
+    } catch (LeaseLostException e) {
+      LOG.warn(e.getMessage());
+    } catch (RuntimeException e) {
+      // The outcome could not be recorded (database gone?): the lease expires and the step runs again, safely.
+      LOG.warnf("could not record the outcome, the step will run again after the lease expires: %s", e.toString());
+    } finally {
+      MDC.remove("sagaId");
+      MDC.remove("clientId");
+    }
+  }
+
+  private StepOutcome run(Work work, Claimed claimed, SagaData data) {
+    try {
+      return engine.run(work, claimed.request(), data);
+    } catch (RuntimeException e) {
+      LOG.warnf(e, "step %s failed unexpectedly", work.step());
+      return new StepOutcome.RetryLater("unexpected error: " + e, null);
+    }
+  }
+}

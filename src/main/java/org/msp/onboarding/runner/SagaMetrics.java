@@ -1,0 +1,28 @@
+package org.msp.onboarding.runner;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.TimeUnit;
+import org.msp.onboarding.saga.StepOutcome;
+import org.msp.onboarding.saga.Work;
+
+/** Step durations and outcomes (retries included), per step and phase. */
+@ApplicationScoped
+public class SagaMetrics {
+  private final MeterRegistry registry;
+
+  public SagaMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  void stepRan(Work work, StepOutcome outcome, long nanos) {
+    Timer.builder("onboarding.step.duration")
+        .description("Duration of one run of a saga step or of its compensation")
+        .tag("step", work.step().name())
+        .tag("phase", work.phase().name())
+        .tag("outcome", outcome.getClass().getSimpleName())
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
+  }
+}

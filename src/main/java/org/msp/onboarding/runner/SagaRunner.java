@@ -1,0 +1,159 @@
+package org.msp.onboarding.runner;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+import org.msp.onboarding.config.OnboardingConfig;
+import org.msp.onboarding.persistence.Claimed;
+import org.msp.onboarding.persistence.SagaStore;
+
+/**
+ * Claims due sagas from PostgreSQL and drives each on a worker thread until it waits or ends. Woken at once
+ * when a saga is accepted or an operator acts; the scheduled poll is the backstop (retries, other instances).
+ */
+@ApplicationScoped
+public class SagaRunner {
+  private static final Logger LOG = Logger.getLogger(SagaRunner.class);
+
+  private final SagaStore store;
+  private final SagaDriver driver;
+  private final OnboardingConfig.Runner config;
+  private final String owner = InstanceId.get();
+  private final Set<UUID> driving = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean claiming = new AtomicBoolean();
+  private final AtomicBoolean wakeRequested = new AtomicBoolean();
+  private volatile boolean stopping;
+  private Semaphore freeWorkers;
+  private ExecutorService workers;
+  private ExecutorService claimer;
+
+  public SagaRunner(SagaStore store, SagaDriver driver, OnboardingConfig config) {
+    this.store = store;
+    this.driver = driver;
+    this.config = config.runner();
+  }
+
+  void start(@Observes StartupEvent event) {
+    freeWorkers = new Semaphore(config.workers());
+    workers = Executors.newFixedThreadPool(config.workers(), named("saga-worker"));
+    claimer = Executors.newSingleThreadExecutor(named("saga-claimer"));
+    wake();
+  }
+
+  @Scheduled(every = "${onboarding.runner.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void poll() {
+    wake();
+  }
+
+  /** Asks for a claim round soon; coalesces many wake-ups into one. */
+  public void wake() {
+    if (stopping || claimer == null) {
+      return;
+    }
+    wakeRequested.set(true);
+    if (claiming.compareAndSet(false, true)) {
+      claimer.execute(this::claimRounds);
+    }
+  }
+
+  private void claimRounds() {
+    try {
+      while (wakeRequested.getAndSet(false) && !stopping) {
+        while (claimOnce() > 0 && !stopping) {
+          // keep claiming while there is work and free workers
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warnf("claiming due sagas failed, will retry at the next poll: %s", e.getMessage());
+    } finally {
+      claiming.set(false);
+    }
+  }
+
+  private int claimOnce() {
+    int free = freeWorkers.drainPermits();
+    if (free == 0) {
+      return 0;
+    }
+    List<Claimed> claimed;
+    try {
+      claimed = store.claimDue(owner, Math.min(free, config.claimBatch()), config.lease());
+    } catch (RuntimeException e) {
+      freeWorkers.release(free);
+      throw e;
+    }
+    freeWorkers.release(free - claimed.size());
+    for (Claimed saga : claimed) {
+      driving.add(saga.work().sagaId());
+      workers.execute(() -> drive(saga));
+    }
+    return claimed.size();
+  }
+
+  private void drive(Claimed saga) {
+    try {
+      driver.drive(owner, saga, config.lease(), () -> stopping);
+    } finally {
+      driving.remove(saga.work().sagaId());
+      freeWorkers.release();
+      wake();
+    }
+  }
+
+  /** A lease outlives a slow step only while this instance is alive and still driving that saga. */
+  @Scheduled(every = "${onboarding.runner.heartbeat:PT15S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void heartbeat() {
+    try {
+      store.renewLeases(owner, Set.copyOf(driving), config.lease());
+    } catch (RuntimeException e) {
+      LOG.warnf("lease heartbeat failed: %s", e.getMessage());
+    }
+  }
+
+  /** Graceful shutdown: let the steps in flight finish, then free every lease this instance still holds. */
+  void stop(@Observes ShutdownEvent event) {
+    stopping = true;
+    if (workers == null) {
+      return;
+    }
+    claimer.shutdown();
+    workers.shutdown();
+    try {
+      workers.awaitTermination(Duration.ofSeconds(20).toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      int released = store.releaseAll(owner);
+      LOG.infof("runner stopped; released %d lease(s)", released);
+    } catch (RuntimeException e) {
+      LOG.warnf("could not release leases on shutdown (they expire by themselves): %s", e.getMessage());
+    }
+  }
+
+  public String owner() {
+    return owner;
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String prefix) {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

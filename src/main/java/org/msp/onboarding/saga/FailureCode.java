@@ -1,0 +1,17 @@
+package org.msp.onboarding.saga;
+
+/** Why a saga did not complete; shown to operators as failureCode. */
+public enum FailureCode {
+  /** The organization name belongs to an organization this saga did not create; nothing was touched. */
+  NAME_CONFLICT,
+  /** NinjaOne answered 409 to a later step. */
+  CONFLICT,
+  /** NinjaOne rejected a call for good (400, 403, 404, 422). */
+  REJECTED,
+  /** A transient failure outlasted the configured number of attempts. */
+  RETRIES_EXHAUSTED,
+  /** An operator asked for the rollback. */
+  OPERATOR_REQUESTED,
+  /** The rollback itself could not finish; failureReason says what is left. */
+  COMPENSATION_FAILED
+}

@@ -1,0 +1,44 @@
+package org.msp.onboarding.saga;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.msp.onboarding.saga.request.PolicyRequest;
+
+/**
+ * The NinjaOne operations the saga needs. Every method throws {@link RemoteCallException} when the call fails.
+ * Idempotency contract: PUT/PATCH-style methods may be repeated freely; the two create methods are not
+ * idempotent on NinjaOne's side, so callers look for an earlier attempt's result before repeating them.
+ */
+public interface NinjaOne {
+
+  record Organization(long id, String name, Map<String, Object> userData, List<String> tags) {}
+
+  record NewOrganization(
+      String name, String description, String nodeApprovalMode, List<String> tags, Map<String, Object> userData) {}
+
+  record OrganizationChange(String name, String nodeApprovalMode, List<String> tags, Map<String, Object> userData) {}
+
+  record Location(long id, String name) {}
+
+  record NewLocation(String name, String address, String description) {}
+
+  long createOrganization(NewOrganization organization);
+
+  /** Pages through all organizations; empty when none has this name (case-insensitive). */
+  Optional<Organization> findOrganizationByName(String name);
+
+  void changeOrganization(long organizationId, OrganizationChange change);
+
+  List<Location> locations(long organizationId);
+
+  long addLocation(long organizationId, NewLocation location);
+
+  void replacePolicies(long organizationId, List<PolicyRequest> mappings);
+
+  Map<String, Object> customFields(long organizationId);
+
+  void changeCustomFields(long organizationId, Map<String, Object> values);
+
+  String installerUrl(long organizationId, long locationId, String installerType, Long nodeRoleId);
+}

@@ -1,0 +1,15 @@
+package org.msp.onboarding.saga;
+
+public enum SagaStatus {
+  RUNNING,
+  COMPLETED,
+  COMPENSATING,
+  /** Rolled back, with the reason in failureCode/failureReason. */
+  COMPENSATED,
+  /** Could neither finish nor roll back: an operator must act. */
+  FAILED;
+
+  public boolean isActive() {
+    return this == RUNNING || this == COMPENSATING;
+  }
+}

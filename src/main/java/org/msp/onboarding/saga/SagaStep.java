@@ -1,0 +1,20 @@
+package org.msp.onboarding.saga;
+
+import org.msp.onboarding.saga.request.OnboardingRequest;
+
+/**
+ * One onboarding step paired with its compensation. Both must be safe to run again: a process can die after
+ * NinjaOne applied a call and before the outcome was recorded.
+ */
+public interface SagaStep {
+
+  StepName name();
+
+  /** False when the request gives this step nothing to do; the step is then SKIPPED. */
+  boolean hasWork(OnboardingRequest request);
+
+  StepOutcome execute(StepContext context);
+
+  /** Undoes what execute did (without DELETE: NinjaOne has none); a no-op when nothing was done. */
+  StepOutcome compensate(StepContext context);
+}

@@ -1,0 +1,22 @@
+package org.msp.onboarding.saga;
+
+import java.util.UUID;
+import org.msp.onboarding.saga.request.OnboardingRequest;
+
+/**
+ * What a step sees of its saga. The data is the saga's working copy: a step changes it, and the change is
+ * stored together with the step's outcome.
+ *
+ * @param attempt 1 for the first run of this step (or of its compensation); above 1 the previous run's
+ *     outcome is unknown or failed, so a create must first look for what that run may have made.
+ */
+public record StepContext(
+    UUID sagaId, OnboardingRequest request, SagaData data, int attempt, FailureCode failureCode) {
+
+  /** The marker stored in the organization's userData, to recognise what this saga created. */
+  public static final String MARKER = "onboardingSagaId";
+
+  public String marker() {
+    return sagaId.toString();
+  }
+}

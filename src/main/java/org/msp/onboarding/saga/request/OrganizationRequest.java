@@ -1,0 +1,44 @@
+package org.msp.onboarding.saga.request;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+
+/** The organization to create; the shape of NinjaOne's create-organization body. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record OrganizationRequest(
+    @NotBlank @Size(max = Limits.MAX_NAME) @Pattern(regexp = Limits.NO_CONTROL_CHARS, message = Limits.CONTROL_MESSAGE)
+        String name,
+    @Size(max = 1000) String description,
+    @Pattern(regexp = "AUTOMATIC|MANUAL|REJECT", message = "must be one of AUTOMATIC, MANUAL, REJECT")
+        String nodeApprovalMode,
+    @Size(max = Limits.MAX_TAGS) List<@NotBlank @Size(max = 100) String> tags,
+    @Size(max = Limits.MAX_FIELDS) Map<@NotBlank @Size(max = 100) String, Object> fields,
+    @Size(max = Limits.MAX_LOCATIONS) List<@NotNull @Valid LocationRequest> locations,
+    @Size(max = Limits.MAX_POLICIES) List<@NotNull @Valid PolicyRequest> policies) {
+
+  public String approvalModeOrDefault() {
+    return nodeApprovalMode == null ? "AUTOMATIC" : nodeApprovalMode;
+  }
+
+  public List<LocationRequest> locationsOrEmpty() {
+    return locations == null ? List.of() : locations;
+  }
+
+  public List<PolicyRequest> policiesOrEmpty() {
+    return policies == null ? List.of() : policies;
+  }
+
+  public Map<String, Object> fieldsOrEmpty() {
+    return fields == null ? Map.of() : fields;
+  }
+
+  public List<String> tagsOrEmpty() {
+    return tags == null ? List.of() : tags;
+  }
+}

@@ -1,0 +1,58 @@
+package org.msp.onboarding.saga.steps;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.msp.onboarding.saga.FailureCode;
+import org.msp.onboarding.saga.NinjaOne;
+import org.msp.onboarding.saga.SagaStep;
+import org.msp.onboarding.saga.StepContext;
+import org.msp.onboarding.saga.StepName;
+import org.msp.onboarding.saga.StepOutcome;
+import org.msp.onboarding.saga.request.AgentDeploymentRequest;
+import org.msp.onboarding.saga.request.OnboardingRequest;
+
+/**
+ * Step 5. Fetches an installer link per planned deployment; the tasks themselves are written to the database
+ * with the step's success, and cancelled there by the rollback.
+ */
+@ApplicationScoped
+public class RecordAgentDeploymentsStep implements SagaStep {
+  private final NinjaOne ninjaOne;
+
+  public RecordAgentDeploymentsStep(NinjaOne ninjaOne) {
+    this.ninjaOne = ninjaOne;
+  }
+
+  @Override
+  public StepName name() {
+    return StepName.RECORD_AGENT_DEPLOYMENTS;
+  }
+
+  @Override
+  public boolean hasWork(OnboardingRequest request) {
+    return !request.plannedDeployments().isEmpty();
+  }
+
+  @Override
+  public StepOutcome execute(StepContext context) {
+    long organizationId = context.data().organizationId;
+    for (AgentDeploymentRequest deployment : context.request().plannedDeployments()) {
+      if (context.data().installerUrls.containsKey(deployment.key())) {
+        continue;
+      }
+      Long locationId = context.data().locationIds.get(deployment.location());
+      if (locationId == null) {
+        return new StepOutcome.Failed(
+            FailureCode.REJECTED, "deployment names location '" + deployment.location() + "', which was not added");
+      }
+      String url =
+          ninjaOne.installerUrl(organizationId, locationId, deployment.installerType(), deployment.nodeRoleId());
+      context.data().installerUrls.put(deployment.key(), url);
+    }
+    return StepOutcome.succeeded();
+  }
+
+  @Override
+  public StepOutcome compensate(StepContext context) {
+    return StepOutcome.succeeded();
+  }
+}
