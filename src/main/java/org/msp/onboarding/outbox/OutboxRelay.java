@@ -1,0 +1,103 @@
+package org.msp.onboarding.outbox;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+import org.msp.onboarding.inbound.Topics;
+import org.msp.onboarding.persistence.OutboxEventEntity;
+
+/**
+ * Relays outbox rows to client-onboarding-events, oldest first, at least once: rows are deleted only after
+ * Kafka acknowledged them. One relay at a time across instances (a PostgreSQL advisory lock), so the order per
+ * client holds; each event carries its own id for consumers to drop a repeat.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+  private static final long LOCK_KEY = 0x6f6e626f61726431L;
+  private static final int BATCH = 200;
+
+  private final EntityManager em;
+  private final Emitter<String> events;
+  private final AtomicLong lagSeconds = new AtomicLong();
+
+  public OutboxRelay(EntityManager em, @Channel(Topics.EVENTS_CHANNEL) Emitter<String> events, MeterRegistry registry) {
+    this.em = em;
+    this.events = events;
+    Gauge.builder("onboarding.outbox.lag.seconds", lagSeconds, AtomicLong::get)
+        .description("Age of the oldest status event not yet relayed to Kafka")
+        .register(registry);
+  }
+
+  @Scheduled(every = "${onboarding.outbox.interval:PT0.5S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void relay() {
+    try {
+      while (QuarkusTransaction.requiringNew().timeout(60).call(this::relayBatch) == BATCH) {
+        // a full batch: more may be waiting
+      }
+    } catch (RuntimeException e) {
+      LOG.warnf("outbox relay paused, will retry: %s", e.toString());
+    }
+  }
+
+  private int relayBatch() {
+    Boolean locked =
+        (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
+    if (!Boolean.TRUE.equals(locked)) {
+      return 0;
+    }
+    List<OutboxEventEntity> batch = OutboxEventEntity.<OutboxEventEntity>find("order by seq").page(0, BATCH).list();
+    updateLag(batch);
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    List<CompletableFuture<Void>> acks = new ArrayList<>();
+    for (OutboxEventEntity event : batch) {
+      acks.add(send(event));
+    }
+    try {
+      CompletableFuture.allOf(acks.toArray(new CompletableFuture[0])).get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Kafka did not acknowledge the status events: " + e.getMessage(), e);
+    }
+    em.createQuery("delete from OutboxEventEntity where seq <= :last")
+        .setParameter("last", batch.get(batch.size() - 1).seq)
+        .executeUpdate();
+    return batch.size();
+  }
+
+  private CompletableFuture<Void> send(OutboxEventEntity event) {
+    CompletableFuture<Void> acked = new CompletableFuture<>();
+    Message<String> message =
+        Message.of(event.payload)
+            .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.clientId).build())
+            .withAck(() -> {
+              acked.complete(null);
+              return CompletableFuture.completedFuture(null);
+            })
+            .withNack(failure -> {
+              acked.completeExceptionally(failure);
+              return CompletableFuture.completedFuture(null);
+            });
+    events.send(message);
+    return acked;
+  }
+
+  private void updateLag(List<OutboxEventEntity> batch) {
+    lagSeconds.set(
+        batch.isEmpty() ? 0 : Math.max(0, java.time.Duration.between(batch.get(0).createdAt, java.time.Instant.now()).toSeconds()));
+  }
+}

@@ -1,0 +1,133 @@
+package org.msp.onboarding.saga;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.msp.onboarding.saga.request.PolicyRequest;
+
+/** In-memory NinjaOne for the saga rules' unit tests: a call log and scripted failures. */
+class FakeNinjaOne implements NinjaOne {
+  final List<String> calls = new ArrayList<>();
+  final Map<Long, Organization> organizations = new LinkedHashMap<>();
+  final Map<Long, Map<String, Long>> locations = new LinkedHashMap<>();
+  final Map<Long, List<PolicyRequest>> policies = new LinkedHashMap<>();
+  final Map<Long, Map<String, Object>> fields = new LinkedHashMap<>();
+  private final Map<String, Deque<RemoteCallException>> failures = new LinkedHashMap<>();
+  /** Calls named here take effect, then fail as if the answer was lost. */
+  private final Map<String, Integer> lostAnswers = new LinkedHashMap<>();
+  private long nextId = 100;
+
+  void failNext(String call, RemoteCallException.Kind kind, int status) {
+    failures.computeIfAbsent(call, c -> new ArrayDeque<>()).add(new RemoteCallException(kind, status, call + " HTTP " + status, null));
+  }
+
+  void loseAnswerOfNext(String call) {
+    lostAnswers.merge(call, 1, Integer::sum);
+  }
+
+  long seedForeign(String name) {
+    long id = nextId++;
+    organizations.put(id, new Organization(id, name, Map.of(), List.of()));
+    return id;
+  }
+
+  private void enter(String call) {
+    calls.add(call);
+    Deque<RemoteCallException> queue = failures.get(call);
+    if (queue != null && !queue.isEmpty()) {
+      throw queue.poll();
+    }
+  }
+
+  private <T> T answer(String call, T value) {
+    Integer lost = lostAnswers.get(call);
+    if (lost != null && lost > 0) {
+      lostAnswers.put(call, lost - 1);
+      throw new RemoteCallException(RemoteCallException.Kind.TRANSIENT, 0, call + ": connection reset", null);
+    }
+    return value;
+  }
+
+  @Override
+  public long createOrganization(NewOrganization org) {
+    enter("createOrganization");
+    if (findByName(org.name()).isPresent()) {
+      throw new RemoteCallException(RemoteCallException.Kind.CONFLICT, 409, "name must be unique", null);
+    }
+    long id = nextId++;
+    organizations.put(id, new Organization(id, org.name(), org.userData(), org.tags()));
+    locations.put(id, new LinkedHashMap<>(Map.of("Main Office", nextId++)));
+    return answer("createOrganization", id);
+  }
+
+  @Override
+  public Optional<Organization> findOrganizationByName(String name) {
+    enter("findOrganizationByName");
+    return findByName(name);
+  }
+
+  private Optional<Organization> findByName(String name) {
+    return organizations.values().stream().filter(o -> o.name().equalsIgnoreCase(name)).findFirst();
+  }
+
+  @Override
+  public void changeOrganization(long id, OrganizationChange change) {
+    enter("changeOrganization");
+    organizations.put(id, new Organization(id, change.name(), change.userData(), change.tags()));
+  }
+
+  @Override
+  public List<Location> locations(long organizationId) {
+    enter("locations");
+    List<Location> all = new ArrayList<>();
+    locations.get(organizationId).forEach((name, id) -> all.add(new Location(id, name)));
+    return all;
+  }
+
+  @Override
+  public long addLocation(long organizationId, NewLocation location) {
+    enter("addLocation");
+    Map<String, Long> existing = locations.get(organizationId);
+    if (existing.keySet().stream().anyMatch(n -> n.equalsIgnoreCase(location.name()))) {
+      throw new RemoteCallException(RemoteCallException.Kind.CONFLICT, 409, "location name must be unique", null);
+    }
+    long id = nextId++;
+    existing.put(location.name(), id);
+    return answer("addLocation", id);
+  }
+
+  @Override
+  public void replacePolicies(long organizationId, List<PolicyRequest> mappings) {
+    enter("replacePolicies");
+    policies.put(organizationId, List.copyOf(mappings));
+  }
+
+  @Override
+  public Map<String, Object> customFields(long organizationId) {
+    enter("customFields");
+    return new LinkedHashMap<>(fields.getOrDefault(organizationId, Map.of()));
+  }
+
+  @Override
+  public void changeCustomFields(long organizationId, Map<String, Object> values) {
+    enter("changeCustomFields");
+    Map<String, Object> current = fields.computeIfAbsent(organizationId, id -> new LinkedHashMap<>());
+    values.forEach((k, v) -> {
+      if (v == null) {
+        current.remove(k);
+      } else {
+        current.put(k, v);
+      }
+    });
+  }
+
+  @Override
+  public String installerUrl(long organizationId, long locationId, String installerType, Long nodeRoleId) {
+    enter("installerUrl");
+    return "https://installer.invalid/" + organizationId + "/" + locationId + "/" + installerType;
+  }
+}

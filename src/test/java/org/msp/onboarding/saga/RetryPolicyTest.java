@@ -1,0 +1,49 @@
+package org.msp.onboarding.saga;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class RetryPolicyTest {
+  private final RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), 5);
+
+  @Test
+  void capDoublesPerAttemptUpToTheMaximum() {
+    assertEquals(Duration.ofSeconds(1), policy.cap(1));
+    assertEquals(Duration.ofSeconds(2), policy.cap(2));
+    assertEquals(Duration.ofSeconds(16), policy.cap(5));
+    assertEquals(Duration.ofSeconds(60), policy.cap(7));
+    assertEquals(Duration.ofSeconds(60), policy.cap(500));
+  }
+
+  @Test
+  void fullJitterSpreadsDelaysBetweenZeroAndTheCap() {
+    Random random = new Random(7);
+    long min = Long.MAX_VALUE;
+    long max = 0;
+    for (int i = 0; i < 1000; i++) {
+      long ms = policy.delayAfter(4, null, random).toMillis();
+      min = Math.min(min, ms);
+      max = Math.max(max, ms);
+    }
+    assertTrue(min < 500, "some retries come early: " + min);
+    assertTrue(max > 7000 && max <= 8000, "none beyond the cap: " + max);
+  }
+
+  @Test
+  void retryAfterIsAFloorCappedAtOneDay() {
+    Random random = new Random(1);
+    assertTrue(policy.delayAfter(1, Duration.ofSeconds(30), random).compareTo(Duration.ofSeconds(30)) >= 0);
+    assertEquals(Duration.ofDays(1), policy.delayAfter(1, Duration.ofDays(30), random));
+  }
+
+  @Test
+  void attemptsRunOutAtTheConfiguredMaximum() {
+    assertFalse(policy.exhausted(4));
+    assertTrue(policy.exhausted(5));
+  }
+}

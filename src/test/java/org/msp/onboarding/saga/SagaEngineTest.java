@@ -1,0 +1,190 @@
+package org.msp.onboarding.saga;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.msp.onboarding.persistence.SagaEvent;
+
+class SagaEngineTest {
+
+  @Test
+  void happyPathRunsTheFiveStepsInOrderAndCompletes() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Acme"), 5);
+    sim.runUntilSettled(false);
+
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status);
+    assertEquals(
+        List.of("createOrganization", "addLocation", "addLocation", "replacePolicies", "customFields",
+            "changeCustomFields", "installerUrl", "installerUrl"),
+        sim.ninjaOne.calls);
+    sim.saga.steps.forEach(s -> assertEquals(StepStatus.SUCCEEDED, s.status, s.name.name()));
+    assertEquals(List.of("SagaStarted", "StepSucceeded", "StepSucceeded", "StepSucceeded", "StepSucceeded",
+        "StepSucceeded", "SagaCompleted"), sim.saga.raised.stream().map(SagaEvent::type).toList());
+  }
+
+  @Test
+  void stepWithNothingToDoIsSkipped() {
+    var base = SagaSimulation.request("Lean");
+    var org = base.organization();
+    var request = new org.msp.onboarding.saga.request.OnboardingRequest(base.eventId(), base.clientId(), null, null,
+        new org.msp.onboarding.saga.request.OrganizationRequest(org.name(), null, null, null, null, null, null), null);
+    SagaSimulation sim = new SagaSimulation(request, 5);
+    sim.runUntilSettled(false);
+
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status);
+    assertEquals(List.of("createOrganization"), sim.ninjaOne.calls);
+    assertEquals(StepStatus.SKIPPED, sim.saga.step(StepName.MAP_POLICIES).status);
+  }
+
+  @Test
+  void transientFailureWaitsWithBackoffThenSucceeds() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Retry"), 5);
+    sim.ninjaOne.failNext("replacePolicies", RemoteCallException.Kind.TRANSIENT, 503);
+    sim.runUntilSettled(false);
+
+    assertEquals(SagaStatus.RUNNING, sim.saga.status);
+    var step = sim.saga.step(StepName.MAP_POLICIES);
+    assertEquals(StepStatus.WAITING_RETRY, step.status);
+    assertEquals(1, step.attempts);
+    assertTrue(step.lastError.contains("503"));
+    assertFalse(sim.saga.nextAttemptAt.isBefore(sim.now));
+
+    sim.runUntilSettled(true);
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status);
+    assertEquals(2, sim.saga.step(StepName.MAP_POLICIES).attempts);
+  }
+
+  @Test
+  void exhaustedRetriesRollBackLikeAPermanentFailure() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Tired"), 3);
+    for (int i = 0; i < 3; i++) {
+      sim.ninjaOne.failNext("replacePolicies", RemoteCallException.Kind.TRANSIENT, 502);
+    }
+    sim.runUntilSettled(true);
+
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
+    assertEquals(FailureCode.RETRIES_EXHAUSTED, sim.saga.failureCode);
+    assertEquals(3, sim.saga.step(StepName.MAP_POLICIES).attempts);
+  }
+
+  @Test
+  void conflictMidSagaUndoesCompletedStepsInReverseOrder() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Clash"), 5);
+    sim.ninjaOne.failNext("changeCustomFields", RemoteCallException.Kind.CONFLICT, 409);
+    sim.runUntilSettled(true);
+
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
+    assertEquals(FailureCode.CONFLICT, sim.saga.failureCode);
+    List<String> afterFailure =
+        sim.ninjaOne.calls.subList(sim.ninjaOne.calls.indexOf("changeCustomFields") + 1, sim.ninjaOne.calls.size());
+    // fields restored (step 4), policies emptied (step 3), organization neutralised (step 1)
+    assertEquals(List.of("changeCustomFields", "replacePolicies", "changeOrganization"), afterFailure);
+    long orgId = sim.data.organizationId;
+    assertEquals(List.of(), sim.ninjaOne.policies.get(orgId));
+    assertEquals(Map.of(), sim.ninjaOne.fields.get(orgId));
+    var org = sim.ninjaOne.organizations.get(orgId);
+    assertTrue(org.name().startsWith("Clash [rolled back "));
+    assertTrue(org.tags().contains("onboarding-rolled-back"));
+    assertEquals(StepStatus.COMPENSATED, sim.saga.step(StepName.CREATE_ORGANIZATION).status);
+    assertEquals(StepStatus.PENDING, sim.saga.step(StepName.RECORD_AGENT_DEPLOYMENTS).status);
+  }
+
+  @Test
+  void nameConflictWithForeignOrganizationTouchesNothing() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Taken"), 5);
+    long foreign = sim.ninjaOne.seedForeign("taken");
+    sim.runUntilSettled(true);
+
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
+    assertEquals(FailureCode.NAME_CONFLICT, sim.saga.failureCode);
+    assertEquals(List.of("createOrganization", "findOrganizationByName"), sim.ninjaOne.calls);
+    assertEquals("taken", sim.ninjaOne.organizations.get(foreign).name());
+    assertNull(sim.data.organizationId);
+  }
+
+  @Test
+  void lostCreateAnswerIsAdoptedByMarkerWithoutDuplicate() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Lost"), 5);
+    sim.ninjaOne.loseAnswerOfNext("createOrganization");
+    sim.runUntilSettled(true);
+
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status);
+    assertEquals(1, sim.ninjaOne.organizations.size());
+    assertEquals(sim.ninjaOne.organizations.keySet().iterator().next(), sim.data.organizationId);
+    assertEquals(2, sim.saga.step(StepName.CREATE_ORGANIZATION).attempts);
+  }
+
+  @Test
+  void crashAfterLocationWasAddedAdoptsItByName() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Crash"), 5);
+    sim.runOneStepAndCrash(); // create ran, outcome lost: the retry must adopt it
+    sim.runUntilSettled(true);
+
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status);
+    assertEquals(1, sim.ninjaOne.organizations.size());
+  }
+
+  @Test
+  void mainOfficeLocationIsAdoptedNotDuplicated() {
+    var base = SagaSimulation.request("Office");
+    var org = base.organization();
+    var request = new org.msp.onboarding.saga.request.OnboardingRequest(base.eventId(), base.clientId(), null, null,
+        new org.msp.onboarding.saga.request.OrganizationRequest(org.name(), null, null, null, null,
+            List.of(new org.msp.onboarding.saga.request.LocationRequest("Main Office", null, null)), null), null);
+    SagaSimulation sim = new SagaSimulation(request, 5);
+    sim.runUntilSettled(false);
+
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status);
+    long orgId = sim.data.organizationId;
+    assertEquals(1, sim.ninjaOne.locations.get(orgId).size());
+    assertEquals(sim.ninjaOne.locations.get(orgId).get("Main Office"), sim.data.locationIds.get("Main Office"));
+  }
+
+  @Test
+  void customFieldsAreReadBeforeTheWriteAndRestoredOnRollback() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Fields"), 5);
+    sim.ninjaOne.failNext("installerUrl", RemoteCallException.Kind.PERMANENT, 400);
+    sim.runUntilSettled(true);
+
+    assertNotNull(sim.data.fieldsBefore);
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
+    assertEquals(FailureCode.REJECTED, sim.saga.failureCode);
+    assertEquals(Map.of(), sim.ninjaOne.fields.get(sim.data.organizationId));
+  }
+
+  @Test
+  void rollbackThatCannotFinishEndsFailedSayingWhatIsLeft() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Stuck"), 5);
+    sim.ninjaOne.failNext("replacePolicies", RemoteCallException.Kind.CONFLICT, 409);
+    sim.ninjaOne.failNext("replacePolicies", RemoteCallException.Kind.PERMANENT, 403);
+    sim.runUntilSettled(true);
+
+    assertEquals(SagaStatus.FAILED, sim.saga.status);
+    assertEquals(FailureCode.COMPENSATION_FAILED, sim.saga.failureCode);
+    assertTrue(sim.saga.failureReason.contains("MAP_POLICIES"), sim.saga.failureReason);
+    assertTrue(sim.saga.failureReason.contains("CREATE_ORGANIZATION"), sim.saga.failureReason);
+
+    sim.saga.resumeCompensation(sim.now);
+    sim.runUntilSettled(true);
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
+  }
+
+  @Test
+  void operatorRollbackRequestStopsTheForwardRun() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Stop"), 5);
+    sim.ninjaOne.failNext("replacePolicies", RemoteCallException.Kind.TRANSIENT, 503);
+    sim.runUntilSettled(false);
+    sim.saga.compensationRequested = true;
+    sim.runUntilSettled(true);
+
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
+    assertEquals(FailureCode.OPERATOR_REQUESTED, sim.saga.failureCode);
+    assertEquals(StepStatus.COMPENSATED, sim.saga.step(StepName.CREATE_ORGANIZATION).status);
+  }
+}
