@@ -51,7 +51,7 @@ public class SagaIntake {
     processed.sagaId = saga.id;
     processed.receivedAt = now;
     processed.persist();
-    projections.started(saga, now);
+    projections.publishRaised(saga, now);
     em.flush();
     return Result.ACCEPTED;
   }

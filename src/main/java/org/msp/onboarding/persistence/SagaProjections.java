@@ -23,13 +23,17 @@ public class SagaProjections {
     this.json = json;
   }
 
-  void afterChange(SagaEntity saga, Work work, StepOutcome outcome, SagaData data, Instant now) {
-    if (work != null) {
-      recordAttempt(saga, work, outcome, now);
-      if (outcome instanceof StepOutcome.Succeeded) {
-        onStepDone(saga, work, data, now);
-      }
+  /** After an outcome was applied: its history row, its status events, then the rows that follow from it. */
+  void afterOutcome(SagaEntity saga, Work work, StepOutcome outcome, SagaData data, Instant now) {
+    recordAttempt(saga, work, outcome, now);
+    publishRaised(saga, now);
+    if (outcome instanceof StepOutcome.Succeeded) {
+      onStepDone(saga, work, data, now);
     }
+  }
+
+  /** Writes the status events the saga raised to the outbox, in the order raised. */
+  void publishRaised(SagaEntity saga, Instant now) {
     for (SagaEvent event : saga.raised) {
       outbox(saga, event.type(), event.detail(), Map.of(), now);
     }
@@ -135,10 +139,5 @@ public class SagaProjections {
       return f.code() + ": " + f.error();
     }
     return null;
-  }
-
-  /** Intake: the SagaStarted event of a new saga. */
-  void started(SagaEntity saga, Instant now) {
-    afterChange(saga, null, null, null, now);
   }
 }

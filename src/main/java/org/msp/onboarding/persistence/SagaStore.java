@@ -54,7 +54,7 @@ public class SagaStore {
     for (UUID id : ids) {
       SagaEntity saga = em.find(SagaEntity.class, id);
       Optional<Work> work = engine.plan(saga, now);
-      projections.afterChange(saga, null, null, null, now);
+      projections.publishRaised(saga, now);
       if (work.isPresent()) {
         claimed.add(new Claimed(work.get(), json.request(saga), json.data(saga)));
       } else {
@@ -78,8 +78,9 @@ public class SagaStore {
     saga.data = json.write(data);
     saga.organizationId = data.organizationId;
     engine.apply(saga, work, outcome, now);
+    projections.afterOutcome(saga, work, outcome, data, now);
     Optional<Work> next = engine.plan(saga, now);
-    projections.afterChange(saga, work, outcome, data, now);
+    projections.publishRaised(saga, now);
     if (next.isPresent()) {
       saga.acquireLease(owner, now.plus(lease));
     } else {

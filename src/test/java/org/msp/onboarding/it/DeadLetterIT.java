@@ -1,0 +1,68 @@
+package org.msp.onboarding.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.msp.onboarding.inbound.Topics;
+
+class DeadLetterIT extends StackTest {
+
+  private ConsumerRecord<String, byte[]> deadLetterFor(String key) {
+    List<ConsumerRecord<String, byte[]>> found = TopicReader.awaitRecords(
+        stack.kafka.bootstrapServers(), Topics.REQUESTS_DLQ, r -> key.equals(r.key()), 1, Duration.ofSeconds(30));
+    assertEquals(1, found.size(), "one dead letter for " + key);
+    return found.get(0);
+  }
+
+  @Test
+  void malformedEventsGoToTheDeadLetterTopicWhileTheNextGoodEventCompletes() {
+    String notJson = "bad-" + UUID.randomUUID();
+    byte[] garbage = "this is not JSON {".getBytes(StandardCharsets.UTF_8);
+    stack.publish(notJson, garbage);
+
+    Events.Event missingName = Events.newClient("missing-name");
+    missingName.organization().remove("name");
+    stack.publish(missingName);
+
+    Events.Event badMode = Events.newClient("bad-mode");
+    badMode.organization().put("nodeApprovalMode", "SOMETIMES");
+    stack.publish(badMode);
+
+    Events.Event good = Events.newClient("good-after-bad");
+    stack.publish(good);
+    api.awaitStatus(good.clientId(), "COMPLETED");
+
+    ConsumerRecord<String, byte[]> dead = deadLetterFor(notJson);
+    assertArrayEquals(garbage, dead.value(), "the original payload is kept");
+    assertTrue(TopicReader.header(dead, "dead-letter-reason").contains("JSON"), TopicReader.header(dead, "dead-letter-reason"));
+    assertTrue(TopicReader.header(deadLetterFor(missingName.clientId()), "dead-letter-reason")
+        .contains("organization.name"));
+    assertTrue(TopicReader.header(deadLetterFor(badMode.clientId()), "dead-letter-reason")
+        .contains("nodeApprovalMode"));
+    assertEquals(0, api.sagasOf(missingName.clientId()).size());
+  }
+
+  @Test
+  void secondRequestForAClientWithARunningSagaIsRejectedWithTheReason() {
+    ninjaOne.throttleNext("PUT", "/v2/organization/\\d+/policies", 1, 3);
+    Events.Event first = Events.newClient("busy");
+    stack.publish(first);
+    api.awaitSagaId(first.clientId());
+    Events.Event second = Events.newClient("busy-again");
+    second.json().put("clientId", first.clientId());
+    stack.publish(second);
+
+    String reason = TopicReader.header(deadLetterFor(first.clientId()), "dead-letter-reason");
+    assertNotNull(reason);
+    assertTrue(reason.startsWith("CLIENT_BUSY"), reason);
+    api.awaitStatus(first.clientId(), "COMPLETED");
+  }
+}

@@ -1,0 +1,109 @@
+package org.msp.onboarding.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.msp.onboarding.inbound.Topics;
+import org.msp.onboarding.simulator.SimLocation;
+import org.msp.onboarding.simulator.SimOrganization;
+import org.msp.onboarding.simulator.SimPolicyMapping;
+
+class OnboardingEndToEndIT extends StackTest {
+
+  @Test
+  void severalClientsOnboardedAtOnceGetEveryNinjaOneEffect() {
+    List<Events.Event> events = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      events.add(Events.newClient("many" + i));
+    }
+    events.forEach(stack::publish);
+
+    for (Events.Event event : events) {
+      JsonPath saga = api.awaitStatus(event.clientId(), "COMPLETED");
+      long orgId = saga.getLong("organizationId");
+      SimOrganization org = ninjaOne.organizationByName(event.organizationName()).orElseThrow();
+      assertEquals(orgId, org.id());
+      assertEquals(saga.getString("id"), org.userData().get("onboardingSagaId"));
+      assertEquals("AUTOMATIC", org.nodeApprovalMode());
+      assertEquals(
+          Set.of("Main Office", "Headquarters", "Branch"),
+          ninjaOne.locations(orgId).stream().map(SimLocation::name).collect(Collectors.toSet()));
+      assertEquals(
+          List.of(new SimPolicyMapping(1, 100), new SimPolicyMapping(2, 200)), ninjaOne.policies(orgId));
+      Map<String, Object> fields = ninjaOne.customFields(orgId);
+      assertEquals("Managed", fields.get("contractType"));
+      assertEquals(4, ((Number) fields.get("slaHours")).intValue());
+      assertEquals(List.of("SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED"),
+          saga.getList("steps.status"));
+      List<Map<String, Object>> tasks = RestAssured.given().baseUri(stack.baseUrl())
+          .queryParam("organizationId", orgId).get("/api/v1/agent-deployment-tasks")
+          .then().statusCode(200).extract().jsonPath().getList("tasks");
+      assertEquals(2, tasks.size());
+      tasks.forEach(t -> assertTrue(((String) t.get("installerUrl")).startsWith("https://"), t.toString()));
+    }
+  }
+
+  @Test
+  void statusEventsAreRelayedInOrderForTheClient() {
+    Events.Event event = Events.newClient("events");
+    stack.publish(event);
+    api.awaitStatus(event.clientId(), "COMPLETED");
+
+    List<ConsumerRecord<String, byte[]>> records = TopicReader.awaitRecords(
+        stack.kafka.bootstrapServers(), Topics.EVENTS, r -> event.clientId().equals(r.key()), 9, Duration.ofSeconds(30));
+    List<String> types = records.stream()
+        .map(r -> Events.parse(TopicReader.value(r)))
+        .map(n -> n.get("type").asText())
+        .toList();
+    assertEquals(List.of("SagaStarted", "StepSucceeded", "StepSucceeded", "StepSucceeded", "StepSucceeded",
+        "StepSucceeded", "AgentDeploymentTaskRecorded", "AgentDeploymentTaskRecorded", "SagaCompleted"), types);
+  }
+
+  @Test
+  void duplicateEventIsANoOp() {
+    Events.Event event = Events.newClient("dup");
+    stack.publish(event);
+    stack.publish(event);
+    api.awaitStatus(event.clientId(), "COMPLETED");
+    stack.publish(event);
+
+    Events.Event marker = Events.newClient("after-dup");
+    stack.publish(marker);
+    api.awaitStatus(marker.clientId(), "COMPLETED");
+    assertEquals(1, api.sagasOf(event.clientId()).size());
+    assertEquals(1, ninjaOne.organizationsNamed(event.organizationName()).size());
+  }
+
+  @Test
+  void oneSagaCostsEightNinjaOneCallsAndNoOrganizationLookup() {
+    ninjaOne.seedOrganizations(2000, "Existing client ");
+    ninjaOne.clearCalls();
+    Events.Event event = Events.newClient("cost");
+    stack.publish(event);
+    api.awaitStatus(event.clientId(), "COMPLETED");
+
+    List<String> calls = ninjaOne.calls().stream()
+        .filter(c -> !c.path().equals("/ws/oauth/token"))
+        .map(c -> c.method() + " " + c.path().replaceAll("/\\d+", "/{id}"))
+        .toList();
+    assertEquals(List.of(
+        "POST /v2/organizations",
+        "POST /v2/organization/{id}/locations",
+        "POST /v2/organization/{id}/locations",
+        "PUT /v2/organization/{id}/policies",
+        "GET /v2/organization/{id}/custom-fields",
+        "PATCH /v2/organization/{id}/custom-fields",
+        "POST /v2/organization/generate-installer",
+        "GET /v2/organization/{id}/location/{id}/installer/WINDOWS_MSI"), calls);
+  }
+}

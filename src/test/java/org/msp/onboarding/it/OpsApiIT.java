@@ -1,0 +1,118 @@
+package org.msp.onboarding.it;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class OpsApiIT extends StackTest {
+
+  @Test
+  void listIsNewestFirstAndCursorPagingVisitsEverySagaOnce() {
+    List<String> clients = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Events.Event event = Events.newClient("page" + i);
+      clients.add(event.clientId());
+      stack.publish(event);
+      api.awaitSagaId(event.clientId());
+    }
+    clients.forEach(c -> api.awaitStatus(c, "COMPLETED"));
+
+    Set<String> seen = new HashSet<>();
+    List<String> order = new ArrayList<>();
+    String after = null;
+    do {
+      var request = given().baseUri(stack.baseUrl()).queryParam("pageSize", 2);
+      if (after != null) {
+        request.queryParam("after", after);
+      }
+      JsonPath page = request.get("/api/v1/sagas").then().statusCode(200).extract().jsonPath();
+      List<String> ids = page.getList("sagas.id");
+      assertTrue(ids.size() <= 2);
+      ids.forEach(id -> assertTrue(seen.add(id), "seen twice: " + id));
+      order.addAll(page.getList("sagas.clientId"));
+      after = page.getBoolean("pageInfo.hasNextPage") ? page.getString("pageInfo.endCursor") : null;
+    } while (after != null);
+
+    List<String> ours = order.stream().filter(clients::contains).toList();
+    List<String> newestFirst = new ArrayList<>(clients);
+    java.util.Collections.reverse(newestFirst);
+    assertEquals(newestFirst, ours);
+  }
+
+  @Test
+  void filtersByStatusAndClient() {
+    Events.Event event = Events.newClient("filter");
+    stack.publish(event);
+    api.awaitStatus(event.clientId(), "COMPLETED");
+
+    JsonPath completed = given().baseUri(stack.baseUrl()).queryParam("status", "COMPLETED").queryParam("pageSize", 200)
+        .get("/api/v1/sagas").then().statusCode(200).extract().jsonPath();
+    assertTrue(completed.getList("sagas.status").stream().allMatch("COMPLETED"::equals));
+    JsonPath compensated = given().baseUri(stack.baseUrl()).queryParam("status", "compensated")
+        .queryParam("clientId", event.clientId()).get("/api/v1/sagas").then().statusCode(200).extract().jsonPath();
+    assertTrue(compensated.getList("sagas").isEmpty());
+    assertEquals(List.of(event.clientId()), given().baseUri(stack.baseUrl()).queryParam("clientId", event.clientId())
+        .get("/api/v1/sagas").then().extract().jsonPath().getList("sagas.clientId"));
+  }
+
+  @Test
+  void unknownSagaIs404ProblemJson() {
+    given().baseUri(stack.baseUrl()).get("/api/v1/sagas/" + UUID.randomUUID())
+        .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+    given().baseUri(stack.baseUrl()).post("/api/v1/sagas/" + UUID.randomUUID() + "/retry")
+        .then().statusCode(404).contentType("application/problem+json");
+  }
+
+  @Test
+  void badParametersAre400NamingTheParameter() {
+    String[][] cases = {
+      {"status", "SLEEPING"}, {"pageSize", "0"}, {"pageSize", "201"}, {"pageSize", "ten"}, {"after", "not-a-cursor"}
+    };
+    for (String[] c : cases) {
+      given().baseUri(stack.baseUrl()).queryParam(c[0], c[1]).get("/api/v1/sagas")
+          .then().statusCode(400).contentType("application/problem+json")
+          .body("parameter", equalTo(c[0])).body("detail", containsString(c[0]));
+    }
+    given().baseUri(stack.baseUrl()).queryParam("status", "DONE").get("/api/v1/agent-deployment-tasks")
+        .then().statusCode(400).body("parameter", equalTo("status"));
+  }
+
+  @Test
+  void actionNotAllowedInTheSagasStateIs409() {
+    Events.Event event = Events.newClient("conflict-409");
+    stack.publish(event);
+    String id = api.awaitStatus(event.clientId(), "COMPLETED").getString("id");
+
+    given().baseUri(stack.baseUrl()).post("/api/v1/sagas/" + id + "/retry")
+        .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("COMPLETED"));
+    given().baseUri(stack.baseUrl()).post("/api/v1/sagas/" + id + "/compensate").then().statusCode(202);
+    api.awaitStatus(event.clientId(), "COMPENSATED");
+    given().baseUri(stack.baseUrl()).post("/api/v1/sagas/" + id + "/compensate")
+        .then().statusCode(409).contentType("application/problem+json");
+  }
+
+  @Test
+  void retryRunsAWaitingSagaNow() {
+    ninjaOne.throttleNext("PUT", "/v2/organization/\\d+/policies", 1, 600);
+    Events.Event event = Events.newClient("retry-now");
+    stack.publish(event);
+    String id = api.awaitSagaId(event.clientId());
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+        "WAITING_RETRY".equals(api.saga(id).getString("steps.find { it.name == 'MAP_POLICIES' }.status")));
+
+    given().baseUri(stack.baseUrl()).post("/api/v1/sagas/" + id + "/retry").then().statusCode(202);
+    JsonPath saga = api.awaitStatus(event.clientId(), "COMPLETED", java.time.Duration.ofSeconds(20));
+    assertFalse(saga.getString("finishedAt").isEmpty());
+  }
+}

@@ -1,0 +1,57 @@
+package org.msp.onboarding.it;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The ops API as the tests use it. */
+public final class SagaApi {
+  private final String baseUrl;
+
+  public SagaApi(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public List<Map<String, Object>> sagasOf(String clientId) {
+    return given().baseUri(baseUrl).queryParam("clientId", clientId).get("/api/v1/sagas")
+        .then().statusCode(200).extract().jsonPath().getList("sagas");
+  }
+
+  public JsonPath saga(String id) {
+    return given().baseUri(baseUrl).get("/api/v1/sagas/" + id).then().statusCode(200).extract().jsonPath();
+  }
+
+  /** Waits until the client's (only) saga reaches the status, and returns its full view. */
+  public JsonPath awaitStatus(String clientId, String status, Duration timeout) {
+    String[] id = new String[1];
+    await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+      List<Map<String, Object>> sagas = sagasOf(clientId);
+      if (sagas.size() == 1 && status.equals(sagas.get(0).get("status"))) {
+        id[0] = (String) sagas.get(0).get("id");
+        return true;
+      }
+      return false;
+    });
+    return saga(id[0]);
+  }
+
+  public JsonPath awaitStatus(String clientId, String status) {
+    return awaitStatus(clientId, status, Duration.ofSeconds(60));
+  }
+
+  public String awaitSagaId(String clientId) {
+    String[] id = new String[1];
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      List<Map<String, Object>> sagas = sagasOf(clientId);
+      if (!sagas.isEmpty()) {
+        id[0] = (String) sagas.get(0).get("id");
+      }
+      return id[0] != null;
+    });
+    return id[0];
+  }
+}

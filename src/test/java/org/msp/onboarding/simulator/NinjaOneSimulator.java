@@ -1,0 +1,201 @@
+package org.msp.onboarding.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stateful fake of the NinjaOne API v2 (see shared/ninjaone-api.md), for integration tests (in-process),
+ * the local run and benchmarks (as a process, see {@link #main}). State lives in memory; every accessor returns
+ * an immutable snapshot and may be called from any thread.
+ */
+public final class NinjaOneSimulator implements AutoCloseable {
+
+    private final SimStore store = new SimStore();
+    private final SimTokens tokens;
+    private final SimFaults faults = new SimFaults();
+    private final SimCallLog calls = new SimCallLog();
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private NinjaOneSimulator(int port, String clientId, String clientSecret) throws IOException {
+        tokens = new SimTokens(clientId, clientSecret);
+        SimRouter api = new SimRouter();
+        new SimOrganizationRoutes(store).register(api);
+        new SimOrganizationDetailRoutes(store).register(api);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
+        executor = Executors.newCachedThreadPool(daemonThreads());
+        server.setExecutor(executor);
+        server.createContext("/", new SimDispatcher(api, new SimAdminRoutes(this, store), tokens, faults, calls));
+        server.start();
+    }
+
+    /** Starts a simulator on 127.0.0.1; port 0 picks a free one. */
+    public static NinjaOneSimulator start(int port, String clientId, String clientSecret) {
+        try {
+            return new NinjaOneSimulator(port, clientId, clientSecret);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the NinjaOne simulator on port " + port, e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    // ---- state ----
+
+    public List<SimOrganization> organizations() {
+        return store.organizations();
+    }
+
+    public Optional<SimOrganization> organizationByName(String name) {
+        return organizationsNamed(name).stream().findFirst();
+    }
+
+    public List<SimOrganization> organizationsNamed(String name) {
+        return store.named(name);
+    }
+
+    public List<SimLocation> locations(long organizationId) {
+        SimOrgSnapshot snapshot = store.find(organizationId);
+        return snapshot == null ? List.of() : snapshot.locations();
+    }
+
+    public List<SimPolicyMapping> policies(long organizationId) {
+        SimOrgSnapshot snapshot = store.find(organizationId);
+        return snapshot == null ? List.of() : snapshot.policies();
+    }
+
+    public Map<String, Object> customFields(long organizationId) {
+        SimOrgSnapshot snapshot = store.find(organizationId);
+        return snapshot == null ? Map.of() : snapshot.fields();
+    }
+
+    /** An organization created by someone else; it bypasses the duplicate-name check, as seeding is set-up. */
+    public SimOrganization seedOrganization(String name, Map<String, Object> userData) {
+        SimOrganization draft = new SimOrganization(0, name, "created outside the onboarding service", userData,
+                "AUTOMATIC", List.of());
+        return store.create(draft, Map.of(), List.of(), List.of(), false).organization();
+    }
+
+    /** Seeds organizations named namePrefix + id (unique), each with its "Main Office". */
+    public void seedOrganizations(int count, String namePrefix) {
+        store.seed(count, namePrefix);
+    }
+
+    public void setRejectDuplicateNames(boolean reject) {
+        store.rejectDuplicateNames(reject);
+    }
+
+    public void setTokenLifetime(Duration lifetime) {
+        tokens.lifetime(lifetime);
+    }
+
+    public void expireAllTokens() {
+        tokens.expireAll();
+    }
+
+    // ---- call log ----
+
+    public List<SimCall> calls() {
+        return calls.all();
+    }
+
+    public long callCount(String method, String pathRegex) {
+        return calls.count(method, pathRegex);
+    }
+
+    public void clearCalls() {
+        calls.clear();
+    }
+
+    // ---- faults ----
+
+    public void setLatency(Duration latency) {
+        faults.latency(latency);
+    }
+
+    public void failNext(String method, String pathRegex, int times, int status) {
+        faults.add(method, pathRegex, times, SimFault.status(status));
+    }
+
+    public void throttleNext(String method, String pathRegex, int times, int retryAfterSeconds) {
+        faults.add(method, pathRegex, times, SimFault.throttle(retryAfterSeconds));
+    }
+
+    public void htmlThrottleNext(String method, String pathRegex, int times) {
+        faults.add(method, pathRegex, times, SimFault.html());
+    }
+
+    public void dropResponseNext(String method, String pathRegex, int times) {
+        faults.add(method, pathRegex, times, SimFault.drop());
+    }
+
+    public void delayNext(String method, String pathRegex, int times, Duration delay) {
+        faults.add(method, pathRegex, times, SimFault.delay(delay));
+    }
+
+    public void setRandomFaults(double rate, long seed) {
+        faults.random(rate, seed);
+    }
+
+    public Map<String, Long> faultCounts() {
+        return faults.counts();
+    }
+
+    /** Clears rules, latency and random faults; the fault counts stay (resetAll clears them). */
+    public void resetFaults() {
+        faults.reset();
+    }
+
+    /** Back to a freshly started simulator: faults and their counts, state, call log, tokens and settings. */
+    public void resetAll() {
+        faults.reset();
+        faults.resetCounts();
+        store.clear();
+        calls.clear();
+        tokens.reset();
+    }
+
+    /** {@code --port N --client-id X --client-secret Y}; runs until the process is killed. */
+    public static void main(String[] args) throws InterruptedException {
+        Map<String, String> options = SimOptions.parse(args);
+        NinjaOneSimulator simulator = start(Integer.parseInt(options.getOrDefault("port", "0")),
+                options.getOrDefault("client-id", "sim-client"), options.getOrDefault("client-secret", "sim-secret"));
+        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "ninjaone-sim-shutdown"));
+        System.out.println("NinjaOne simulator listening on " + simulator.baseUrl());
+        System.out.flush();
+        Thread.currentThread().join(); // our handler threads are daemons: keep the JVM alive until killed
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "ninjaone-sim-" + count.incrementAndGet());
+            thread.setDaemon(true); // an in-process simulator a test forgot to close must not keep the JVM alive
+            return thread;
+        };
+    }
+}
