@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
@@ -80,10 +79,10 @@ class CompensationIT extends StackTest {
     stack.publish(event);
     String id = api.awaitStatus(event.clientId(), "COMPLETED").getString("id");
 
-    RestAssured.given().baseUri(stack.baseUrl()).post("/api/v1/sagas/" + id + "/compensate").then().statusCode(202);
+    stack.request().post("/api/v1/sagas/" + id + "/compensate").then().statusCode(202);
     JsonPath saga = api.awaitStatus(event.clientId(), "COMPENSATED");
     assertEquals("OPERATOR_REQUESTED", saga.getString("failureCode"));
-    List<Map<String, Object>> tasks = RestAssured.given().baseUri(stack.baseUrl())
+    List<Map<String, Object>> tasks = stack.request()
         .queryParam("organizationId", saga.getLong("organizationId")).get("/api/v1/agent-deployment-tasks")
         .then().statusCode(200).extract().jsonPath().getList("tasks");
     tasks.forEach(t -> assertEquals("CANCELLED", t.get("status")));

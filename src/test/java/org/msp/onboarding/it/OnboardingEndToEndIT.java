@@ -3,7 +3,6 @@ package org.msp.onboarding.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +44,7 @@ class OnboardingEndToEndIT extends StackTest {
       assertEquals(4, ((Number) fields.get("slaHours")).intValue());
       assertEquals(List.of("SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED"),
           saga.getList("steps.status"));
-      List<Map<String, Object>> tasks = RestAssured.given().baseUri(stack.baseUrl())
+      List<Map<String, Object>> tasks = stack.request()
           .queryParam("organizationId", orgId).get("/api/v1/agent-deployment-tasks")
           .then().statusCode(200).extract().jsonPath().getList("tasks");
       assertEquals(2, tasks.size());

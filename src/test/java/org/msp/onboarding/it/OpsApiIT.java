@@ -1,6 +1,5 @@
 package org.msp.onboarding.it;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +31,7 @@ class OpsApiIT extends StackTest {
     List<String> order = new ArrayList<>();
     String after = null;
     do {
-      var request = given().baseUri(stack.baseUrl()).queryParam("pageSize", 2);
+      var request = stack.request().queryParam("pageSize", 2);
       if (after != null) {
         request.queryParam("after", after);
       }
@@ -56,21 +55,21 @@ class OpsApiIT extends StackTest {
     stack.publish(event);
     api.awaitStatus(event.clientId(), "COMPLETED");
 
-    JsonPath completed = given().baseUri(stack.baseUrl()).queryParam("status", "COMPLETED").queryParam("pageSize", 200)
+    JsonPath completed = stack.request().queryParam("status", "COMPLETED").queryParam("pageSize", 200)
         .get("/api/v1/sagas").then().statusCode(200).extract().jsonPath();
     assertTrue(completed.getList("sagas.status").stream().allMatch("COMPLETED"::equals));
-    JsonPath compensated = given().baseUri(stack.baseUrl()).queryParam("status", "compensated")
+    JsonPath compensated = stack.request().queryParam("status", "compensated")
         .queryParam("clientId", event.clientId()).get("/api/v1/sagas").then().statusCode(200).extract().jsonPath();
     assertTrue(compensated.getList("sagas").isEmpty());
-    assertEquals(List.of(event.clientId()), given().baseUri(stack.baseUrl()).queryParam("clientId", event.clientId())
+    assertEquals(List.of(event.clientId()), stack.request().queryParam("clientId", event.clientId())
         .get("/api/v1/sagas").then().extract().jsonPath().getList("sagas.clientId"));
   }
 
   @Test
   void unknownSagaIs404ProblemJson() {
-    given().baseUri(stack.baseUrl()).get("/api/v1/sagas/" + UUID.randomUUID())
+    stack.request().get("/api/v1/sagas/" + UUID.randomUUID())
         .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
-    given().baseUri(stack.baseUrl()).post("/api/v1/sagas/" + UUID.randomUUID() + "/retry")
+    stack.request().post("/api/v1/sagas/" + UUID.randomUUID() + "/retry")
         .then().statusCode(404).contentType("application/problem+json");
   }
 
@@ -80,11 +79,11 @@ class OpsApiIT extends StackTest {
       {"status", "SLEEPING"}, {"pageSize", "0"}, {"pageSize", "201"}, {"pageSize", "ten"}, {"after", "not-a-cursor"}
     };
     for (String[] c : cases) {
-      given().baseUri(stack.baseUrl()).queryParam(c[0], c[1]).get("/api/v1/sagas")
+      stack.request().queryParam(c[0], c[1]).get("/api/v1/sagas")
           .then().statusCode(400).contentType("application/problem+json")
           .body("parameter", equalTo(c[0])).body("detail", containsString(c[0]));
     }
-    given().baseUri(stack.baseUrl()).queryParam("status", "DONE").get("/api/v1/agent-deployment-tasks")
+    stack.request().queryParam("status", "DONE").get("/api/v1/agent-deployment-tasks")
         .then().statusCode(400).body("parameter", equalTo("status"));
   }
 
@@ -94,11 +93,11 @@ class OpsApiIT extends StackTest {
     stack.publish(event);
     String id = api.awaitStatus(event.clientId(), "COMPLETED").getString("id");
 
-    given().baseUri(stack.baseUrl()).post("/api/v1/sagas/" + id + "/retry")
+    stack.request().post("/api/v1/sagas/" + id + "/retry")
         .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("COMPLETED"));
-    given().baseUri(stack.baseUrl()).post("/api/v1/sagas/" + id + "/compensate").then().statusCode(202);
+    stack.request().post("/api/v1/sagas/" + id + "/compensate").then().statusCode(202);
     api.awaitStatus(event.clientId(), "COMPENSATED");
-    given().baseUri(stack.baseUrl()).post("/api/v1/sagas/" + id + "/compensate")
+    stack.request().post("/api/v1/sagas/" + id + "/compensate")
         .then().statusCode(409).contentType("application/problem+json");
   }
 
@@ -111,7 +110,7 @@ class OpsApiIT extends StackTest {
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
         "WAITING_RETRY".equals(api.saga(id).getString("steps.find { it.name == 'MAP_POLICIES' }.status")));
 
-    given().baseUri(stack.baseUrl()).post("/api/v1/sagas/" + id + "/retry").then().statusCode(202);
+    stack.request().post("/api/v1/sagas/" + id + "/retry").then().statusCode(202);
     JsonPath saga = api.awaitStatus(event.clientId(), "COMPLETED", java.time.Duration.ofSeconds(20));
     assertFalse(saga.getString("finishedAt").isEmpty());
   }

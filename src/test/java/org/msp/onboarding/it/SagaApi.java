@@ -1,6 +1,5 @@
 package org.msp.onboarding.it;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.path.json.JsonPath;
@@ -10,19 +9,19 @@ import java.util.Map;
 
 /** The ops API as the tests use it. */
 public final class SagaApi {
-  private final String baseUrl;
+  private final TestStack stack;
 
-  public SagaApi(String baseUrl) {
-    this.baseUrl = baseUrl;
+  public SagaApi(TestStack stack) {
+    this.stack = stack;
   }
 
   public List<Map<String, Object>> sagasOf(String clientId) {
-    return given().baseUri(baseUrl).queryParam("clientId", clientId).get("/api/v1/sagas")
+    return stack.request().queryParam("clientId", clientId).get("/api/v1/sagas")
         .then().statusCode(200).extract().jsonPath().getList("sagas");
   }
 
   public JsonPath saga(String id) {
-    return given().baseUri(baseUrl).get("/api/v1/sagas/" + id).then().statusCode(200).extract().jsonPath();
+    return stack.request().get("/api/v1/sagas/" + id).then().statusCode(200).extract().jsonPath();
   }
 
   /** Waits until the client's (only) saga reaches the status, and returns its full view. */

@@ -15,7 +15,7 @@ abstract class StackTest {
     stack = TestStack.get();
     ninjaOne = stack.ninjaOne;
     ninjaOne.resetFaults();
-    api = new SagaApi(stack.baseUrl());
+    api = new SagaApi(stack);
   }
 
   @AfterEach

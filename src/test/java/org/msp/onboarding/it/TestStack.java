@@ -74,6 +74,11 @@ public final class TestStack {
     return service.baseUrl();
   }
 
+  /** A request to the ops API as an operator (all roles). */
+  public io.restassured.specification.RequestSpecification request() {
+    return io.restassured.RestAssured.given().baseUri(service.baseUrl());
+  }
+
   public void publish(String key, byte[] value, RecordHeader... headers) {
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.REQUESTS, key, value);
     for (RecordHeader header : headers) {
