@@ -12,6 +12,10 @@ public interface OnboardingConfig {
 
   Runner runner();
 
+  /** An unfinished saga without progress for this long is reported as stuck (API, metric). */
+  @WithDefault("PT15M")
+  Duration stuckAfter();
+
   interface Retry {
     /** Backoff cap of the first retry; doubles per attempt. */
     @WithDefault("PT1S")

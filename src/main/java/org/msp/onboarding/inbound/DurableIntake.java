@@ -22,7 +22,7 @@ public class DurableIntake {
 
   @Retry(maxRetries = -1, delay = 200, maxDuration = 24, durationUnit = ChronoUnit.HOURS, abortOn = InvalidRequestException.class)
   @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
-  public SagaIntake.Result accept(OnboardingRequest request) {
-    return QuarkusTransaction.requiringNew().call(() -> intake.accept(request));
+  public SagaIntake.Result accept(OnboardingRequest request, String traceparent) {
+    return QuarkusTransaction.requiringNew().call(() -> intake.accept(request, traceparent));
   }
 }

@@ -2,8 +2,11 @@ package org.msp.onboarding.inbound;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
+/** Registered at start, so the DLQ counter is scraped (as 0) before the first dead letter. */
+@Startup
 @ApplicationScoped
 public class IntakeMetrics {
   private final Counter deadLettered;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -18,8 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.header.Header;
 import org.msp.onboarding.saga.request.AgentDeploymentRequest;
 import org.msp.onboarding.saga.request.LocationRequest;
 import org.msp.onboarding.saga.request.OnboardingRequest;
@@ -30,6 +33,10 @@ import org.msp.onboarding.saga.request.PolicyRequest;
 public class RequestParser {
   static final int MAX_BYTES = 512 * 1024;
   static final int MAX_DEPTH = 20;
+  /** Optional record headers; when a publisher sets them they must describe what this consumer reads. */
+  static final String EVENT_VERSION_HEADER = "eventVersion";
+  static final String CONTENT_TYPE_HEADER = "content-type";
+  private static final int MAX_SHOWN_HEADER_CHARS = 60;
 
   private final ObjectMapper mapper;
   private final Validator validator;
@@ -49,8 +56,16 @@ public class RequestParser {
     mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
     mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    // Jackson otherwise turns `"name": true` into the organization "true".
+    mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     return mapper;
+  }
+
+  /** The record as the consumer gets it: headers that say what the value is are checked before the value. */
+  public OnboardingRequest parse(String key, byte[] value, Iterable<Header> headers) {
+    checkHeaders(headers);
+    return parse(key, value);
   }
 
   public OnboardingRequest parse(String key, byte[] value) {
@@ -115,9 +130,106 @@ public class RequestParser {
                   .sorted(Comparator.naturalOrder())
                   .collect(Collectors.joining("; ")));
     }
+    checkStorableText(mapper.valueToTree(request), "");
     checkUniqueLocations(request);
     checkUniqueRoles(request);
     checkDeploymentLocations(request);
+  }
+
+  /**
+   * Walks the request as it will be stored. PostgreSQL's jsonb refuses U+0000, and the intake would retry that
+   * insert forever, holding the partition; an unpaired surrogate is not a character and would be stored as '?'.
+   */
+  private static void checkStorableText(JsonNode node, String path) {
+    if (node.isTextual()) {
+      String problem = unstorable(node.textValue());
+      if (problem != null) {
+        throw new InvalidRequestException("invalid onboarding request: " + path + " " + problem);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        checkStorableText(node.get(i), path + "[" + i + "]");
+      }
+    } else if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        String problem = unstorable(field.getKey());
+        if (problem != null) {
+          throw new InvalidRequestException(
+              "invalid onboarding request: " + (path.isEmpty() ? "the event" : path) + " has a key that " + problem);
+        }
+        checkStorableText(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+      }
+    }
+  }
+
+  private static String unstorable(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\u0000') {
+        return "must not contain the NUL character (\\u0000)";
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++; // a valid pair: one character outside the Basic Multilingual Plane
+      } else if (Character.isSurrogate(c)) {
+        return String.format(
+            "must not contain an unpaired UTF-16 surrogate (\\u%04x), which is not a character", (int) c);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Headers are optional; a publisher that sets them must mean this consumer's format: eventVersion 1 and a JSON
+   * content type. A version-2 or plain-text record would otherwise fail later with a confusing JSON error.
+   */
+  static void checkHeaders(Iterable<Header> headers) {
+    if (headers == null) {
+      return;
+    }
+    for (Header header : headers) {
+      if (header.key().equalsIgnoreCase(EVENT_VERSION_HEADER)) {
+        String version = headerText(header);
+        if (version == null || !version.trim().equals("1")) {
+          throw new InvalidRequestException(
+              "header " + header.key() + " is " + describe(header, version) + "; this consumer reads event version 1"
+                  + " only (send the header as the UTF-8 text \"1\", or leave it out)");
+        }
+      } else if (header.key().equalsIgnoreCase(CONTENT_TYPE_HEADER)) {
+        String type = headerText(header);
+        if (type == null || !type.toLowerCase(Locale.ROOT).contains("json")) {
+          throw new InvalidRequestException(
+              "header " + header.key() + " is " + describe(header, type) + "; an onboarding request is JSON"
+                  + " (send application/json as UTF-8 text, or leave the header out)");
+        }
+      }
+    }
+  }
+
+  /** The header's value as text, or null when it is absent, not UTF-8, or holds control characters (binary). */
+  private static String headerText(Header header) {
+    if (header.value() == null) {
+      return null;
+    }
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(header.value()))
+          .toString();
+      return text.chars().anyMatch(Character::isISOControl) ? null : text;
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  private static String describe(Header header, String text) {
+    if (header.value() == null) {
+      return "present without a value";
+    }
+    if (text == null) {
+      return "not text (" + header.value().length + " binary bytes)";
+    }
+    return "'" + (text.length() > MAX_SHOWN_HEADER_CHARS ? text.substring(0, MAX_SHOWN_HEADER_CHARS) + "..." : text) + "'";
   }
 
   private static void checkUniqueLocations(OnboardingRequest request) {

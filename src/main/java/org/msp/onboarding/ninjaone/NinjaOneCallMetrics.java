@@ -3,15 +3,36 @@ package org.msp.onboarding.ninjaone;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-/** NinjaOne call latency and status per endpoint (status "none" when no answer came). */
+/**
+ * NinjaOne call latency and status per endpoint (status "none" when no answer came), and whether NinjaOne
+ * currently answers at all (for the ninjaone health group).
+ */
 @ApplicationScoped
 public class NinjaOneCallMetrics {
   private final MeterRegistry registry;
+  private final AtomicInteger failuresInARow = new AtomicInteger();
+  private volatile Instant lastAnswer;
+  private volatile String lastFailure;
 
   public NinjaOneCallMetrics(MeterRegistry registry) {
     this.registry = registry;
+  }
+
+  /** Calls that got no answer, or a 5xx/429, since the last good one. */
+  public int failuresInARow() {
+    return failuresInARow.get();
+  }
+
+  public Instant lastAnswer() {
+    return lastAnswer;
+  }
+
+  public String lastFailure() {
+    return lastFailure;
   }
 
   Answer timed(String endpoint, Supplier<Answer> call) {
@@ -20,7 +41,11 @@ public class NinjaOneCallMetrics {
     try {
       Answer answer = call.get();
       status = Integer.toString(answer.status());
+      track(endpoint, answer.status());
       return answer;
+    } catch (RuntimeException e) {
+      track(endpoint, 0);
+      throw e;
     } finally {
       sample.stop(
           Timer.builder("ninjaone.calls")
@@ -28,6 +53,16 @@ public class NinjaOneCallMetrics {
               .tag("endpoint", endpoint)
               .tag("status", status)
               .register(registry));
+    }
+  }
+
+  private void track(String endpoint, int status) {
+    if (status == 0 || status == 429 || status >= 500) {
+      failuresInARow.incrementAndGet();
+      lastFailure = endpoint + (status == 0 ? ": no answer" : ": HTTP " + status);
+    } else {
+      failuresInARow.set(0);
+      lastAnswer = Instant.now();
     }
   }
 }

@@ -1,5 +1,8 @@
 package org.msp.onboarding.ops;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -12,6 +15,20 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response problem(ProblemException e) {
     return respond(e.problem());
+  }
+
+  /** No token, or one that does not verify: 401 with the Bearer challenge. */
+  @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+  public Response unauthorized(RuntimeException e) {
+    Response problem = respond(new Problem("https://onboarding.msp/problems/unauthorized", "Unauthorized", 401,
+        "a valid bearer token (JWT) is required", null));
+    return Response.fromResponse(problem).header("WWW-Authenticate", "Bearer").build();
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e) {
+    return respond(new Problem("https://onboarding.msp/problems/forbidden", "Forbidden", 403,
+        "this action needs the role " + Roles.OPERATOR, null));
   }
 
   @ServerExceptionMapper

@@ -50,6 +50,16 @@ final class QueryParameters {
     }
   }
 
+  static boolean bool(String name, String value) {
+    if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    throw ProblemException.badParameter(name, name + " must be true or false");
+  }
+
   static String text(String name, String value, int maxLength) {
     if (value == null || value.isBlank()) {
       return null;

@@ -3,9 +3,13 @@ package org.msp.onboarding.ops;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.msp.onboarding.config.OnboardingConfig;
+import org.msp.onboarding.monitoring.StuckRule;
 import org.msp.onboarding.persistence.AgentDeploymentTaskEntity;
 import org.msp.onboarding.persistence.CleanupTaskEntity;
 import org.msp.onboarding.persistence.SagaEntity;
@@ -18,14 +22,16 @@ import org.msp.onboarding.ops.SagaViews.*;
 @ApplicationScoped
 public class SagaQueries {
   private final SagaJson json;
+  private final Duration stuckAfter;
 
-  public SagaQueries(SagaJson json) {
+  public SagaQueries(SagaJson json, OnboardingConfig config) {
     this.json = json;
+    this.stuckAfter = config.stuckAfter();
   }
 
   /** Newest first; fetches one extra row to know whether another page follows. */
   @Transactional
-  public SagaPage list(SagaStatus status, String clientId, int pageSize, Long beforeSeq) {
+  public SagaPage list(SagaStatus status, String clientId, boolean stuckOnly, int pageSize, Long beforeSeq) {
     StringBuilder where = new StringBuilder("1 = 1");
     Parameters parameters = new Parameters();
     if (status != null) {
@@ -35,6 +41,11 @@ public class SagaQueries {
     if (clientId != null) {
       where.append(" and clientId = :clientId");
       parameters.and("clientId", clientId);
+    }
+    if (stuckOnly) {
+      Instant now = Instant.now();
+      where.append(" and status in :active and nextAttemptAt <= :now and updatedAt < :cutoff");
+      parameters.and("active", SagaStatus.activeStatuses()).and("now", now).and("cutoff", now.minus(stuckAfter));
     }
     if (beforeSeq != null) {
       where.append(" and seq < :before");
@@ -76,7 +87,8 @@ public class SagaQueries {
     return new SagaDetail(
         saga.id, saga.clientId, saga.eventId, saga.organizationName, saga.status.name(), saga.organizationId,
         json.data(saga).locationIds, name(saga.failureCode), saga.failureReason, saga.compensationRequested,
-        saga.status.isActive() ? saga.nextAttemptAt : null, saga.leaseOwner, saga.leaseUntil, saga.createdAt,
+        saga.status.isActive() ? saga.nextAttemptAt : null, stuckReason(saga) != null, stuckReason(saga),
+        saga.leaseOwner, saga.leaseUntil, saga.createdAt,
         saga.updatedAt, saga.finishedAt, steps, cleanupView);
   }
 
@@ -96,17 +108,25 @@ public class SagaQueries {
     AgentDeploymentTaskEntity.<AgentDeploymentTaskEntity>find(where + " order by createdAt, locationName, installerType", parameters)
         .page(0, 1000)
         .list()
-        .forEach(
-            t -> tasks.add(
-                new DeploymentTaskView(t.id, t.sagaId, t.organizationId, t.locationId, t.locationName,
-                    t.installerType, t.nodeRoleId, t.installerUrl, t.status, t.createdAt)));
+        .forEach(t -> tasks.add(view(t)));
     return new DeploymentTaskList(tasks);
   }
 
-  private static SagaSummary summary(SagaEntity s) {
+  static DeploymentTaskView view(AgentDeploymentTaskEntity t) {
+    return new DeploymentTaskView(t.id, t.sagaId, t.organizationId, t.locationId, t.locationName, t.installerType,
+        t.nodeRoleId, t.installerUrl, t.status, t.createdAt);
+  }
+
+  private SagaSummary summary(SagaEntity s) {
+    String stuckReason = stuckReason(s);
     return new SagaSummary(
         s.id, s.clientId, s.eventId, s.organizationName, s.status.name(), s.organizationId, name(s.failureCode),
-        s.failureReason, s.status.isActive() ? s.nextAttemptAt : null, s.createdAt, s.updatedAt, s.finishedAt);
+        s.failureReason, s.status.isActive() ? s.nextAttemptAt : null, stuckReason != null, stuckReason,
+        s.createdAt, s.updatedAt, s.finishedAt);
+  }
+
+  private String stuckReason(SagaEntity saga) {
+    return StuckRule.reason(saga, Instant.now(), stuckAfter);
   }
 
   private static String name(Enum<?> value) {

@@ -19,6 +19,8 @@ public final class SagaViews {
       String failureCode,
       String failureReason,
       Instant nextAttemptAt,
+      boolean stuck,
+      String stuckReason,
       Instant createdAt,
       Instant updatedAt,
       Instant finishedAt) {}
@@ -49,6 +51,8 @@ public final class SagaViews {
       String failureReason,
       boolean compensationRequested,
       Instant nextAttemptAt,
+      boolean stuck,
+      String stuckReason,
       String leaseOwner,
       Instant leaseUntil,
       Instant createdAt,

@@ -12,7 +12,9 @@ import java.util.UUID;
 @Table(name = "agent_deployment_task")
 public class AgentDeploymentTaskEntity extends PanacheEntityBase {
   public static final String PENDING = "PENDING";
+  public static final String DEPLOYED = "DEPLOYED";
   public static final String CANCELLED = "CANCELLED";
+  public static final java.util.Set<String> STATUSES = java.util.Set.of(PENDING, DEPLOYED, CANCELLED);
 
   @Id public UUID id;
   public UUID sagaId;
@@ -25,6 +27,12 @@ public class AgentDeploymentTaskEntity extends PanacheEntityBase {
   public String status;
   public Instant createdAt;
   public Instant updatedAt;
+
+  /** An operator's update: the agent was installed (DEPLOYED), or not yet (PENDING), or is not wanted. */
+  public void changeStatus(String newStatus, Instant now) {
+    status = newStatus;
+    updatedAt = now;
+  }
 
   public void cancel(Instant now) {
     status = CANCELLED;

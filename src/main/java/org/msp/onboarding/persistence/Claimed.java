@@ -5,4 +5,4 @@ import org.msp.onboarding.saga.Work;
 import org.msp.onboarding.saga.request.OnboardingRequest;
 
 /** A saga this instance now holds the lease on, with what its first due step needs. */
-public record Claimed(Work work, OnboardingRequest request, SagaData data) {}
+public record Claimed(Work work, OnboardingRequest request, SagaData data, String traceparent) {}

@@ -52,6 +52,8 @@ public class SagaEntity extends PanacheEntityBase {
   public FailureCode failureCode;
 
   public String failureReason;
+  /** W3C trace context of the record that started the saga; its steps' NinjaOne calls continue that trace. */
+  public String traceparent;
   public boolean compensationRequested;
   public Instant nextAttemptAt;
   public String leaseOwner;

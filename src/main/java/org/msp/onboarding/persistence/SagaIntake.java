@@ -30,12 +30,12 @@ public class SagaIntake {
   }
 
   /** Idempotent on eventId; refuses a second saga for a client whose saga still runs. */
-  public Result accept(OnboardingRequest request) {
+  public Result accept(OnboardingRequest request, String traceparent) {
     if (ProcessedEventEntity.findById(request.eventId()) != null) {
       return Result.DUPLICATE;
     }
     if (SagaEntity.count(
-            "clientId = ?1 and status in ?2", request.clientId(), java.util.List.of(SagaStatus.RUNNING, SagaStatus.COMPENSATING))
+            "clientId = ?1 and status in ?2", request.clientId(), SagaStatus.activeStatuses())
         > 0) {
       return Result.CLIENT_BUSY;
     }
@@ -44,6 +44,7 @@ public class SagaIntake {
         SagaEntity.start(
             UUID.randomUUID(), request.eventId(), request.clientId(), request.organization().name(),
             json.write(request), now);
+    saga.traceparent = traceparent;
     engine.addSteps(saga, request);
     saga.persist();
     ProcessedEventEntity processed = new ProcessedEventEntity();

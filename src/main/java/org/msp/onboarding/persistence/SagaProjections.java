@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.msp.onboarding.monitoring.SagaCounters;
 import org.msp.onboarding.saga.SagaData;
 import org.msp.onboarding.saga.StepName;
 import org.msp.onboarding.saga.StepOutcome;
@@ -18,9 +19,11 @@ import org.msp.onboarding.saga.request.AgentDeploymentRequest;
 @ApplicationScoped
 public class SagaProjections {
   private final SagaJson json;
+  private final SagaCounters counters;
 
-  public SagaProjections(SagaJson json) {
+  public SagaProjections(SagaJson json, SagaCounters counters) {
     this.json = json;
+    this.counters = counters;
   }
 
   /** After an outcome was applied: its history row, its status events, then the rows that follow from it. */
@@ -36,6 +39,7 @@ public class SagaProjections {
   void publishRaised(SagaEntity saga, Instant now) {
     for (SagaEvent event : saga.raised) {
       outbox(saga, event.type(), event.detail(), Map.of(), now);
+      counters.onEvent(event.type());
     }
     saga.raised.clear();
   }

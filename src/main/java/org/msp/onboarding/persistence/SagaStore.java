@@ -56,7 +56,7 @@ public class SagaStore {
       Optional<Work> work = engine.plan(saga, now);
       projections.publishRaised(saga, now);
       if (work.isPresent()) {
-        claimed.add(new Claimed(work.get(), json.request(saga), json.data(saga)));
+        claimed.add(new Claimed(work.get(), json.request(saga), json.data(saga), saga.traceparent));
       } else {
         saga.releaseLease();
       }

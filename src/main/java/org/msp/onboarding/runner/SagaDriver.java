@@ -22,11 +22,13 @@ public class SagaDriver {
   private final SagaEngine engine;
   private final SagaStore store;
   private final SagaMetrics metrics;
+  private final StepTracing tracing;
 
-  public SagaDriver(SagaEngine engine, SagaStore store, SagaMetrics metrics) {
+  public SagaDriver(SagaEngine engine, SagaStore store, SagaMetrics metrics, StepTracing tracing) {
     this.engine = engine;
     this.store = store;
     this.metrics = metrics;
+    this.tracing = tracing;
   }
 
   void drive(String owner, Claimed claimed, Duration lease, BooleanSupplier stopping) {
@@ -55,7 +57,7 @@ public class SagaDriver {
   }
 
   private StepOutcome run(Work work, Claimed claimed, SagaData data) {
-    try {
+    try (StepTracing.StepSpan span = tracing.start(claimed.traceparent(), work)) {
       return engine.run(work, claimed.request(), data);
     } catch (RuntimeException e) {
       LOG.warnf(e, "step %s failed unexpectedly", work.step());

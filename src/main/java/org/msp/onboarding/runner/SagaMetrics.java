@@ -24,5 +24,8 @@ public class SagaMetrics {
         .tag("outcome", outcome.getClass().getSimpleName())
         .register(registry)
         .record(nanos, TimeUnit.NANOSECONDS);
+    if (outcome instanceof StepOutcome.RetryLater) {
+      registry.counter("onboarding.step.retries", "step", work.step().name(), "phase", work.phase().name()).increment();
+    }
   }
 }

@@ -9,6 +9,10 @@ public enum SagaStatus {
   /** Could neither finish nor roll back: an operator must act. */
   FAILED;
 
+  public static java.util.List<SagaStatus> activeStatuses() {
+    return java.util.List.of(RUNNING, COMPENSATING);
+  }
+
   public boolean isActive() {
     return this == RUNNING || this == COMPENSATING;
   }

@@ -114,4 +114,20 @@ class OpsApiIT extends StackTest {
     JsonPath saga = api.awaitStatus(event.clientId(), "COMPLETED", java.time.Duration.ofSeconds(20));
     assertFalse(saga.getString("finishedAt").isEmpty());
   }
+
+  @Test
+  void operatorMarksAnAgentDeploymentTaskDeployed() {
+    Events.Event event = Events.newClient("deployed");
+    stack.publish(event);
+    long orgId = api.awaitStatus(event.clientId(), "COMPLETED").getLong("organizationId");
+    String taskId = stack.request().queryParam("organizationId", orgId).get("/api/v1/agent-deployment-tasks")
+        .then().statusCode(200).extract().jsonPath().getString("tasks[0].id");
+
+    stack.request().contentType("application/json").body("{\"status\":\"DEPLOYED\"}")
+        .patch("/api/v1/agent-deployment-tasks/" + taskId).then().statusCode(200).body("status", equalTo("DEPLOYED"));
+    assertEquals(List.of(taskId), stack.request().queryParam("organizationId", orgId).queryParam("status", "DEPLOYED")
+        .get("/api/v1/agent-deployment-tasks").then().extract().jsonPath().getList("tasks.id"));
+    stack.request().contentType("application/json").body("{\"status\":\"LOST\"}")
+        .patch("/api/v1/agent-deployment-tasks/" + taskId).then().statusCode(400).body("parameter", equalTo("status"));
+  }
 }

@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.msp.onboarding.harness.KafkaBrokerProcess;
 import org.msp.onboarding.harness.ServiceProcess;
 import org.msp.onboarding.harness.TestDatabase;
+import org.msp.onboarding.harness.TestJwt;
 import org.msp.onboarding.inbound.Topics;
 import org.msp.onboarding.simulator.NinjaOneSimulator;
 
@@ -32,6 +33,8 @@ public final class TestStack {
   public final TestDatabase database;
   public final NinjaOneSimulator ninjaOne;
   public final ServiceProcess service;
+  public final TestJwt jwt;
+  private final String operatorToken;
   private final KafkaProducer<String, byte[]> producer;
 
   private TestStack(Path workDir) {
@@ -39,6 +42,8 @@ public final class TestStack {
     kafka.createTopics(3, Topics.REQUESTS, Topics.REQUESTS_DLQ, Topics.EVENTS);
     database = TestDatabase.create();
     ninjaOne = NinjaOneSimulator.start(0, CLIENT_ID, CLIENT_SECRET);
+    jwt = TestJwt.create(workDir);
+    operatorToken = jwt.token("it-operator", TestJwt.OPERATOR);
     service = ServiceProcess.start("service", workDir, serviceEnv());
     service.awaitReady(Duration.ofSeconds(90));
     producer = new KafkaProducer<>(producerConfig());
@@ -56,6 +61,7 @@ public final class TestStack {
   /** Exactly the configuration keys a user sets (README), with test-sized retry and lease timings. */
   public Map<String, String> serviceEnv() {
     Map<String, String> env = new LinkedHashMap<>(database.quarkusEnv());
+    env.putAll(jwt.serviceEnv());
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
     env.put("NINJAONE_BASE_URL", ninjaOne.baseUrl());
     env.put("NINJAONE_CLIENT_ID", CLIENT_ID);
@@ -66,6 +72,8 @@ public final class TestStack {
     env.put("ONBOARDING_RUNNER_LEASE", "PT6S");
     env.put("ONBOARDING_RUNNER_HEARTBEAT", "PT2S");
     env.put("ONBOARDING_RUNNER_POLL_INTERVAL", "PT0.5S");
+    env.put("ONBOARDING_STUCK_AFTER", "PT3S");
+    env.put("ONBOARDING_GAUGES_INTERVAL", "PT1S");
     env.put("QUARKUS_HTTP_PORT", Integer.toString(ServiceProcess.freePort()));
     return env;
   }
@@ -74,8 +82,13 @@ public final class TestStack {
     return service.baseUrl();
   }
 
-  /** A request to the ops API as an operator (all roles). */
+  /** A request to the ops API as an operator. */
   public io.restassured.specification.RequestSpecification request() {
+    return anonymous().auth().oauth2(operatorToken);
+  }
+
+  /** A request to the ops API without any token. */
+  public io.restassured.specification.RequestSpecification anonymous() {
     return io.restassured.RestAssured.given().baseUri(service.baseUrl());
   }
 

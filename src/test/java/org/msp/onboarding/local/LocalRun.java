@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.msp.onboarding.harness.KafkaBrokerProcess;
 import org.msp.onboarding.harness.ServiceProcess;
 import org.msp.onboarding.harness.TestDatabase;
+import org.msp.onboarding.harness.TestJwt;
 import org.msp.onboarding.inbound.Topics;
 import org.msp.onboarding.simulator.NinjaOneSimulator;
 
@@ -51,7 +52,9 @@ public final class LocalRun {
     NinjaOneSimulator ninjaOne = NinjaOneSimulator.start(simulatorPort, "local-client", "local-secret");
     say("NinjaOne simulator at " + ninjaOne.baseUrl());
 
+    TestJwt jwt = TestJwt.create(work);
     Map<String, String> env = new LinkedHashMap<>(database.quarkusEnv());
+    env.putAll(jwt.serviceEnv());
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
     env.put("NINJAONE_BASE_URL", ninjaOne.baseUrl());
     env.put("NINJAONE_CLIENT_ID", "local-client");
@@ -69,8 +72,11 @@ public final class LocalRun {
     service.awaitReady(Duration.ofSeconds(120));
     say("service ready: " + service.baseUrl() + "/api/v1/sagas  (OpenAPI UI: " + service.baseUrl() + "/q/swagger-ui)");
 
+    String token = jwt.token("local-operator", TestJwt.OPERATOR, TestJwt.VIEWER);
+    say("operator token (8 h): export TOKEN=" + token);
+    say("  curl -s -H \"Authorization: Bearer $TOKEN\" " + service.baseUrl() + "/api/v1/sagas");
     List<JsonNode> events = publishExamples(kafka.bootstrapServers(), Path.of("examples"));
-    new ProgressPrinter(service.baseUrl()).followUntilDone(events);
+    new ProgressPrinter(service.baseUrl(), token).followUntilDone(events);
     say("all sagas have ended. Ctrl-C stops everything.");
     new CountDownLatch(1).await();
   }
@@ -106,9 +112,11 @@ public final class LocalRun {
     private final String baseUrl;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, String> lastSeen = new LinkedHashMap<>();
+    private final String token;
 
-    ProgressPrinter(String baseUrl) {
+    ProgressPrinter(String baseUrl, String token) {
       this.baseUrl = baseUrl;
+      this.token = token;
     }
 
     void followUntilDone(List<JsonNode> events) throws Exception {
@@ -152,7 +160,7 @@ public final class LocalRun {
 
     private JsonNode get(String path) throws Exception {
       HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(URI.create(baseUrl + path)).build(), HttpResponse.BodyHandlers.ofString());
+          HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
       return JSON.readTree(response.body());
     }
   }

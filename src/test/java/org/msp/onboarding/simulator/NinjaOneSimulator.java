@@ -29,12 +29,12 @@ public final class NinjaOneSimulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
-    private NinjaOneSimulator(int port, String clientId, String clientSecret) throws IOException {
+    private NinjaOneSimulator(InetAddress bind, int port, String clientId, String clientSecret) throws IOException {
         tokens = new SimTokens(clientId, clientSecret);
         SimRouter api = new SimRouter();
         new SimOrganizationRoutes(store).register(api);
         new SimOrganizationDetailRoutes(store).register(api);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
+        server = HttpServer.create(new InetSocketAddress(bind, port), 512);
         executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", new SimDispatcher(api, new SimAdminRoutes(this, store), tokens, faults, calls));
@@ -43,8 +43,13 @@ public final class NinjaOneSimulator implements AutoCloseable {
 
     /** Starts a simulator on 127.0.0.1; port 0 picks a free one. */
     public static NinjaOneSimulator start(int port, String clientId, String clientSecret) {
+        return start(InetAddress.getLoopbackAddress(), port, clientId, clientSecret);
+    }
+
+    /** Starts a simulator on the given address (0.0.0.0 in a container, so other containers reach it). */
+    public static NinjaOneSimulator start(InetAddress bind, int port, String clientId, String clientSecret) {
         try {
-            return new NinjaOneSimulator(port, clientId, clientSecret);
+            return new NinjaOneSimulator(bind, port, clientId, clientSecret);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the NinjaOne simulator on port " + port, e);
         }
@@ -111,6 +116,11 @@ public final class NinjaOneSimulator implements AutoCloseable {
 
     public void setTokenLifetime(Duration lifetime) {
         tokens.lifetime(lifetime);
+    }
+
+    /** Access tokens issued so far (up to 1,000): for checks that none leaks. */
+    public java.util.Set<String> issuedTokens() {
+        return tokens.everIssued();
     }
 
     public void expireAllTokens() {
@@ -182,7 +192,13 @@ public final class NinjaOneSimulator implements AutoCloseable {
     /** {@code --port N --client-id X --client-secret Y}; runs until the process is killed. */
     public static void main(String[] args) throws InterruptedException {
         Map<String, String> options = SimOptions.parse(args);
-        NinjaOneSimulator simulator = start(Integer.parseInt(options.getOrDefault("port", "0")),
+        InetAddress bind;
+        try {
+            bind = InetAddress.getByName(options.getOrDefault("host", "127.0.0.1"));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("unknown --host " + options.get("host"), e);
+        }
+        NinjaOneSimulator simulator = start(bind, Integer.parseInt(options.getOrDefault("port", "0")),
                 options.getOrDefault("client-id", "sim-client"), options.getOrDefault("client-secret", "sim-secret"));
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "ninjaone-sim-shutdown"));
         System.out.println("NinjaOne simulator listening on " + simulator.baseUrl());

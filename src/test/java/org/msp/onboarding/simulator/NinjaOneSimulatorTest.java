@@ -424,7 +424,7 @@ class NinjaOneSimulatorTest {
         client.callWithAuthorization("GET", "/v2/organizations", null, null);
         List<SimCall> calls = sim.calls();
         assertEquals(3, calls.size());
-        assertEquals(new SimCall(calls.get(0).at(), "GET", "/v2/organizations", "pageSize=5", 502, "status"),
+        assertEquals(new SimCall(calls.get(0).at(), "GET", "/v2/organizations", "pageSize=5", 502, "status", null),
                 calls.get(0));
         assertEquals(200, calls.get(1).status());
         assertNull(calls.get(1).fault());

@@ -58,7 +58,7 @@ final class SimDispatcher implements HttpHandler {
         boolean drop = fault != null && fault.kind().equals(SimFault.DROP);
         // logged before answering, so a client that got its answer always finds its call in the log
         calls.add(new SimCall(at, request.method(), request.path(), request.rawQuery(), drop ? -1 : response.status(),
-                fault == null ? null : fault.kind()));
+                fault == null ? null : fault.kind(), request.header("traceparent")));
         if (drop) {
             // before sendResponseHeaders, HttpExchange.close() closes the TCP connection: the client sees EOF
             exchange.close();

@@ -15,7 +15,7 @@ final class SimOptions {
             String arg = args[i];
             if (!arg.startsWith("--")) {
                 throw new IllegalArgumentException("unexpected argument " + arg
-                        + "; usage: --port N --client-id X --client-secret Y");
+                        + "; usage: [--host 0.0.0.0] --port N --client-id X --client-secret Y");
             }
             int eq = arg.indexOf('=');
             if (eq > 0) {

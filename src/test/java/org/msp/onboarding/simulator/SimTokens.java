@@ -23,6 +23,8 @@ final class SimTokens {
     private final String clientId;
     private final String clientSecret;
     private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
+    /** Every token handed out (the first 1,000), for tests that check none leaks into logs or records. */
+    private final java.util.Set<String> everIssued = ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
     private volatile Duration lifetime = DEFAULT_LIFETIME;
 
@@ -48,12 +50,19 @@ final class SimTokens {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Duration current = lifetime;
         expiries.put(token, Instant.now().plus(current));
+        if (everIssued.size() < 1_000) {
+            everIssued.add(token);
+        }
         return new Issued(token, current.toSeconds());
     }
 
     boolean valid(String token) {
         Instant expiry = token == null ? null : expiries.get(token);
         return expiry != null && Instant.now().isBefore(expiry);
+    }
+
+    java.util.Set<String> everIssued() {
+        return java.util.Set.copyOf(everIssued);
     }
 
     void lifetime(Duration newLifetime) {

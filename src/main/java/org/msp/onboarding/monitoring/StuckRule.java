@@ -1,0 +1,33 @@
+package org.msp.onboarding.monitoring;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.msp.onboarding.persistence.SagaEntity;
+
+/**
+ * A saga is stuck when it is unfinished and has made no progress for longer than the deadline. Waiting for a
+ * scheduled retry (Retry-After included) is progress; a lease nobody renews, or a due saga nobody claims, is not.
+ */
+public final class StuckRule {
+  private StuckRule() {}
+
+  /** Why the saga is stuck, or null when it is not. */
+  public static String reason(SagaEntity saga, Instant now, Duration deadline) {
+    if (!saga.status.isActive() || saga.nextAttemptAt.isAfter(now)) {
+      return null;
+    }
+    Instant lastProgress = saga.updatedAt;
+    if (!lastProgress.isBefore(now.minus(deadline))) {
+      return null;
+    }
+    String idle = "no progress since " + lastProgress + " (deadline " + deadline + ")";
+    if (saga.leaseOwner != null && saga.leaseUntil != null && saga.leaseUntil.isAfter(now)) {
+      return idle + ": a step has been in flight on " + saga.leaseOwner + " all that time";
+    }
+    if (saga.leaseOwner != null) {
+      return idle + ": the lease of " + saga.leaseOwner + " expired at " + saga.leaseUntil
+          + " and no instance has taken the saga over";
+    }
+    return idle + ": due since " + saga.nextAttemptAt + " but no instance has claimed it (is any runner up?)";
+  }
+}

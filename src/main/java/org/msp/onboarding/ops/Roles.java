@@ -1,0 +1,11 @@
+package org.msp.onboarding.ops;
+
+/** The two roles of the ops API, carried in the bearer JWT's "groups" claim. */
+public final class Roles {
+  /** Reads everything. */
+  public static final String VIEWER = "onboarding-viewer";
+  /** Acts: retry, compensate, task updates (and reads). */
+  public static final String OPERATOR = "onboarding-operator";
+
+  private Roles() {}
+}
