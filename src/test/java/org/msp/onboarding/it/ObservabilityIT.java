@@ -99,8 +99,7 @@ class ObservabilityIT extends StackTest {
     Events.Event event = Events.newClient("patient");
     stack.publish(event);
     String id = api.awaitSagaId(event.clientId());
-    await().atMost(Duration.ofSeconds(20)).until(() ->
-        "WAITING_RETRY".equals(api.saga(id).getString("steps.find { it.name == 'MAP_POLICIES' }.status")));
+    api.awaitStepStatus(id, "MAP_POLICIES", "WAITING_RETRY");
     await().pollDelay(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(5)).until(() -> true);
     assertFalse(api.saga(id).getBoolean("stuck"));
     api.awaitStatus(event.clientId(), "COMPLETED");

@@ -107,8 +107,7 @@ class OpsApiIT extends StackTest {
     Events.Event event = Events.newClient("retry-now");
     stack.publish(event);
     String id = api.awaitSagaId(event.clientId());
-    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
-        "WAITING_RETRY".equals(api.saga(id).getString("steps.find { it.name == 'MAP_POLICIES' }.status")));
+    api.awaitStepStatus(id, "MAP_POLICIES", "WAITING_RETRY");
 
     stack.request().post("/api/v1/sagas/" + id + "/retry").then().statusCode(202);
     JsonPath saga = api.awaitStatus(event.clientId(), "COMPLETED", java.time.Duration.ofSeconds(20));

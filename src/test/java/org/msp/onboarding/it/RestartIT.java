@@ -13,8 +13,7 @@ class RestartIT extends StackTest {
     Events.Event event = Events.newClient("restart-wait");
     stack.publish(event);
     String id = api.awaitSagaId(event.clientId());
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
-        "WAITING_RETRY".equals(api.saga(id).getString("steps.find { it.name == 'MAP_POLICIES' }.status")));
+    api.awaitStepStatus(id, "MAP_POLICIES", "WAITING_RETRY");
 
     stack.service.kill();
     stack.service.restart();

@@ -53,4 +53,10 @@ public final class SagaApi {
     });
     return id[0];
   }
+
+  /** Waits until the saga's step reaches the status (e.g. WAITING_RETRY after a throttled call). */
+  public void awaitStepStatus(String sagaId, String step, String status) {
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
+        status.equals(saga(sagaId).getString("steps.find { it.name == '" + step + "' }.status")));
+  }
 }

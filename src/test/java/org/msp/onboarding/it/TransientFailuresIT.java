@@ -32,8 +32,7 @@ class TransientFailuresIT extends StackTest {
 
     JsonPath waiting = api.awaitStatus(event.clientId(), "RUNNING", Duration.ofSeconds(30));
     String id = waiting.getString("id");
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
-        "WAITING_RETRY".equals(api.saga(id).getString("steps.find { it.name == 'MAP_POLICIES' }.status")));
+    api.awaitStepStatus(id, "MAP_POLICIES", "WAITING_RETRY");
     JsonPath view = api.saga(id);
     assertTrue(view.getString("steps.find { it.name == 'MAP_POLICIES' }.lastError").contains("429"));
     assertTrue(view.getString("steps.find { it.name == 'MAP_POLICIES' }.nextAttemptAt") != null);
