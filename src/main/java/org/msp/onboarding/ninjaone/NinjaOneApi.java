@@ -40,6 +40,14 @@ public interface NinjaOneApi {
   @Path("/organizations")
   Response createOrganization(OrganizationBody organization);
 
+  /**
+   * NinjaOne's OrganizationDetailed: the organization with its locations and its policy mapping. Read by the
+   * organization audit (policies) and by tag jobs (tags before a change, and again to verify it).
+   */
+  @GET
+  @Path("/organization/{id}")
+  Response organization(@PathParam("id") long organizationId);
+
   @PATCH
   @Path("/organization/{id}")
   Response updateOrganization(@PathParam("id") long organizationId, OrganizationBody change);

@@ -15,6 +15,7 @@ import org.msp.onboarding.ninjaone.dto.InstallerBody;
 import org.msp.onboarding.ninjaone.dto.InstallerLink;
 import org.msp.onboarding.ninjaone.dto.LocationBody;
 import org.msp.onboarding.ninjaone.dto.OrganizationBody;
+import org.msp.onboarding.ninjaone.dto.OrganizationDetailBody;
 import org.msp.onboarding.ninjaone.dto.PolicyMappingBody;
 import org.msp.onboarding.saga.NinjaOne;
 import org.msp.onboarding.saga.RemoteCallException;
@@ -32,17 +33,20 @@ public class NinjaOneClient implements NinjaOne {
   private final ObjectMapper json;
   private final int pageSize;
   private final NinjaOneCallMetrics metrics;
+  private final RequestBudget budget;
 
   public NinjaOneClient(
       @RestClient NinjaOneApi api,
       NinjaOneTokens tokens,
       ObjectMapper json,
       NinjaOneCallMetrics metrics,
+      RequestBudget budget,
       @ConfigProperty(name = "ninjaone.organization-page-size") int pageSize) {
     this.api = api;
     this.tokens = tokens;
     this.json = json;
     this.metrics = metrics;
+    this.budget = budget;
     this.pageSize = pageSize;
   }
 
@@ -127,14 +131,45 @@ public class NinjaOneClient implements NinjaOne {
     return read(answer, InstallerLink.class).url();
   }
 
+  /**
+   * Every organization, page by page (for the audit and tag jobs; not part of the saga's port). The same cursor
+   * rules as the name look-up: stop at a short page, fail loudly when the cursor does not advance.
+   */
+  public List<OrganizationBody> allOrganizations() {
+    List<OrganizationBody> all = new ArrayList<>();
+    Long after = null;
+    while (true) {
+      Long cursor = after;
+      List<OrganizationBody> page =
+          read(call("GET /v2/organizations", () -> api.organizations(pageSize, cursor)), ORGANIZATIONS);
+      all.addAll(page);
+      if (page.size() < pageSize) {
+        return all;
+      }
+      after = OrganizationPaging.nextCursor(after, page);
+    }
+  }
+
+  /** How many organizations one GET /v2/organizations page holds: callers count their calls with it. */
+  public int organizationPageSize() {
+    return pageSize;
+  }
+
+  /** One organization with its tags and policy mapping (GET /v2/organization/{id}). */
+  public OrganizationDetailBody organization(long organizationId) {
+    return read(call("GET /v2/organization/{id}", () -> api.organization(organizationId)), OrganizationDetailBody.class);
+  }
+
   /** One call, with one fresh token and a second try after a 401. */
   private Answer call(String endpoint, Supplier<Response> request) {
     long generation = tokens.generation();
     tokens.accessToken();
+    budget.acquire();
     Answer answer = metrics.timed(endpoint, () -> Answer.of(endpoint, request));
     if (answer.status() == 401) {
       tokens.rejected(generation);
       tokens.accessToken();
+      budget.acquire();
       answer = metrics.timed(endpoint, () -> Answer.of(endpoint, request));
     }
     answer.throwUnlessSuccessful();

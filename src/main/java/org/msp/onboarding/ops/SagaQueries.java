@@ -32,6 +32,13 @@ public class SagaQueries {
   /** Newest first; fetches one extra row to know whether another page follows. */
   @Transactional
   public SagaPage list(SagaStatus status, String clientId, boolean stuckOnly, int pageSize, Long beforeSeq) {
+    return list(status, clientId, null, stuckOnly, pageSize, beforeSeq);
+  }
+
+  /** As above; {@code nameContains} matches part of the organization name, ignoring case (the console's filter). */
+  @Transactional
+  public SagaPage list(
+      SagaStatus status, String clientId, String nameContains, boolean stuckOnly, int pageSize, Long beforeSeq) {
     StringBuilder where = new StringBuilder("1 = 1");
     Parameters parameters = new Parameters();
     if (status != null) {
@@ -41,6 +48,11 @@ public class SagaQueries {
     if (clientId != null) {
       where.append(" and clientId = :clientId");
       parameters.and("clientId", clientId);
+    }
+    if (nameContains != null) {
+      where.append(" and lower(organizationName) like :name escape '!'");
+      String escaped = nameContains.toLowerCase(java.util.Locale.ROOT).replaceAll("([!%_])", "!$1");
+      parameters.and("name", "%" + escaped + "%");
     }
     if (stuckOnly) {
       Instant now = Instant.now();

@@ -43,12 +43,14 @@ public class SagaResource {
   public SagaPage list(
       @QueryParam("status") String status,
       @QueryParam("clientId") String clientId,
+      @QueryParam("organizationName") String organizationName,
       @QueryParam("stuck") String stuck,
       @QueryParam("pageSize") String pageSize,
       @QueryParam("after") String after) {
     return queries.list(
         QueryParameters.enumValue("status", status, SagaStatus.class),
         QueryParameters.text("clientId", clientId, 200),
+        QueryParameters.text("organizationName", organizationName, 200),
         QueryParameters.bool("stuck", stuck),
         QueryParameters.intInRange("pageSize", pageSize, 1, 200, 50),
         after == null || after.isBlank() ? null : PageCursor.decode(after));

@@ -37,6 +37,10 @@ public class SagaStore {
   /** Leases up to {@code limit} due sagas; SKIP LOCKED lets several instances claim side by side. */
   @Transactional
   public List<Claimed> claimDue(String owner, int limit, Duration lease) {
+    return claim(owner, limit, lease);
+  }
+
+  private List<Claimed> claim(String owner, int limit, Duration lease) {
     @SuppressWarnings("unchecked")
     List<UUID> ids =
         em.createNativeQuery(
@@ -64,12 +68,16 @@ public class SagaStore {
     return claimed;
   }
 
+  /** What a worker does next: the same saga's next step, or another saga claimed in the same commit. */
+  public record Recorded(Optional<Work> next, Optional<Claimed> another) {}
+
   /**
    * Records one outcome and plans what comes next. The row lock orders us with operator actions; the lease
    * check drops the outcome of a worker that was presumed dead.
    */
   @Transactional
-  public Optional<Work> record(String owner, Work work, StepOutcome outcome, SagaData data, Duration lease) {
+  public Recorded record(
+      String owner, Work work, StepOutcome outcome, SagaData data, Duration lease, boolean claimAnother) {
     SagaEntity saga = em.find(SagaEntity.class, work.sagaId(), LockModeType.PESSIMISTIC_WRITE);
     if (!saga.isLeasedBy(owner)) {
       throw new LeaseLostException(work.sagaId());
@@ -83,10 +91,13 @@ public class SagaStore {
     projections.publishRaised(saga, now);
     if (next.isPresent()) {
       saga.acquireLease(owner, now.plus(lease));
-    } else {
-      saga.releaseLease();
+      return new Recorded(next, Optional.empty());
     }
-    return next;
+    saga.releaseLease();
+    // The worker would go idle: it takes the next due saga in this same commit rather than in a claim of its own.
+    Optional<Claimed> another =
+        claimAnother ? claim(owner, 1, lease).stream().findFirst() : Optional.empty();
+    return new Recorded(Optional.empty(), another);
   }
 
   /** Keeps the leases of the sagas this instance is driving right now, and only those. */

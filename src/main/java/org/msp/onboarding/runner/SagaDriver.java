@@ -31,7 +31,8 @@ public class SagaDriver {
     this.tracing = tracing;
   }
 
-  void drive(String owner, Claimed claimed, Duration lease, BooleanSupplier stopping) {
+  /** Drives the saga while it has a step due; returns another saga claimed when this one stopped, if any. */
+  Optional<Claimed> drive(String owner, Claimed claimed, Duration lease, BooleanSupplier stopping) {
     MDC.put("sagaId", claimed.work().sagaId().toString());
     MDC.put("clientId", claimed.work().clientId());
     SagaData data = claimed.data();
@@ -42,8 +43,12 @@ public class SagaDriver {
         long started = System.nanoTime();
         StepOutcome outcome = run(work, claimed, data);
         metrics.stepRan(work, outcome, System.nanoTime() - started);
-        next = store.record(owner, work, outcome, data, lease);
+        SagaStore.Recorded recorded = store.record(owner, work, outcome, data, lease, !stopping.getAsBoolean());
         LOG.debugf("%s %s attempt %d: %s", work.phase(), work.step(), work.attempt(), outcome);
+        next = recorded.next();
+        if (recorded.another().isPresent()) {
+          return recorded.another();
+        }
       }
     } catch (LeaseLostException e) {
       LOG.warn(e.getMessage());
@@ -54,6 +59,7 @@ public class SagaDriver {
       MDC.remove("sagaId");
       MDC.remove("clientId");
     }
+    return Optional.empty();
   }
 
   private StepOutcome run(Work work, Claimed claimed, SagaData data) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,8 +73,8 @@ public class SagaRunner {
   private void claimRounds() {
     try {
       while (wakeRequested.getAndSet(false) && !stopping) {
-        while (claimOnce() > 0 && !stopping) {
-          // keep claiming while there is work and free workers
+        while (claimOnce() && !stopping) {
+          // a full batch was claimed: more may be due, and workers may still be free
         }
       }
     } catch (RuntimeException e) {
@@ -83,33 +84,43 @@ public class SagaRunner {
     }
   }
 
-  private int claimOnce() {
+  /** One claim query for as many sagas as there are free workers; true when it got all it asked for. */
+  private boolean claimOnce() {
     int free = freeWorkers.drainPermits();
     if (free == 0) {
-      return 0;
+      return false; // a worker that finishes claims its next saga itself (SagaStore.record)
     }
+    int wanted = Math.min(free, config.claimBatch());
     List<Claimed> claimed;
     try {
-      claimed = store.claimDue(owner, Math.min(free, config.claimBatch()), config.lease());
+      claimed = store.claimDue(owner, wanted, config.lease());
     } catch (RuntimeException e) {
       freeWorkers.release(free);
       throw e;
     }
     freeWorkers.release(free - claimed.size());
     for (Claimed saga : claimed) {
-      driving.add(saga.work().sagaId());
       workers.execute(() -> drive(saga));
     }
-    return claimed.size();
+    return claimed.size() == wanted;
   }
 
+  /** Drives the saga, then any saga the driver claimed on the way, on this worker thread. */
   private void drive(Claimed saga) {
     try {
-      driver.drive(owner, saga, config.lease(), () -> stopping);
+      Optional<Claimed> current = Optional.of(saga);
+      while (current.isPresent()) {
+        UUID id = current.get().work().sagaId();
+        driving.add(id);
+        try {
+          current = driver.drive(owner, current.get(), config.lease(), () -> stopping);
+        } finally {
+          driving.remove(id);
+        }
+      }
     } finally {
-      driving.remove(saga.work().sagaId());
+      // No wake-up here: the last record already tried to claim another saga for this worker.
       freeWorkers.release();
-      wake();
     }
   }
 

@@ -105,4 +105,50 @@ class OnboardingEndToEndIT extends StackTest {
         "POST /v2/organization/generate-installer",
         "GET /v2/organization/{id}/location/{id}/installer/WINDOWS_MSI"), calls);
   }
+
+  @Test
+  void burstOfSagasCostsFewPostgresCommitsPerSaga() throws Exception {
+    int sagas = 40;
+    List<Events.Event> events = new ArrayList<>();
+    for (int i = 0; i < sagas; i++) {
+      events.add(Events.newClient("commits" + i));
+    }
+    String[] clients = events.stream().map(Events.Event::clientId).toArray(String[]::new);
+    long before = commits();
+    events.forEach(stack::publish);
+    int polls = 0;
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (completed(clients) < sagas && System.nanoTime() < deadline) {
+      polls++;
+      Thread.sleep(500);
+    }
+    Thread.sleep(1500); // backends publish their statistics about once a second
+    // our own polls and the two commits() reads are not the service's
+    double perSaga = (commits() - before - polls - 2) / (double) sagas;
+    System.out.printf("[cost] %d sagas: %.2f PostgreSQL commits per saga (background relay and gauges included)%n",
+        sagas, perSaga);
+    assertEquals(sagas, completed(clients));
+    assertTrue(perSaga < 12, "commits per saga: " + perSaga);
+  }
+
+  private long completed(String[] clients) throws Exception {
+    try (var connection = stack.database.connect();
+        var statement = connection.prepareStatement(
+            "SELECT count(*) FROM saga WHERE status = 'COMPLETED' AND client_id = ANY(?)")) {
+      statement.setArray(1, connection.createArrayOf("varchar", clients));
+      try (var rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  private long commits() throws Exception {
+    try (var connection = stack.database.connect(); var statement = connection.createStatement();
+        var rows = statement.executeQuery(
+            "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
 }

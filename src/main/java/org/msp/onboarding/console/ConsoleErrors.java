@@ -1,0 +1,37 @@
+package org.msp.onboarding.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * How console pages answer a missing or rejected sign-in (back to the sign-in page, not the API's problem+json)
+ * and a missing role. Each console resource maps the security exceptions to these with its own local mappers,
+ * so the API keeps its problem+json answers.
+ */
+final class ConsoleErrors {
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance forbidden(String detail);
+  }
+
+  private ConsoleErrors() {}
+
+  static Response signIn() {
+    String message = "Sign in with a token from the identity provider (the last one is missing or has expired).";
+    return Response.seeOther(URI.create("/console/login?error=" + encode(message))).build();
+  }
+
+  static Response forbidden(String detail) {
+    return Response.status(403).type(MediaType.TEXT_HTML_TYPE).entity(Templates.forbidden(detail)).build();
+  }
+
+  static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

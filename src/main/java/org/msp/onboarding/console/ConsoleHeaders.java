@@ -1,0 +1,24 @@
+package org.msp.onboarding.console;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Console pages hold operator data and action buttons: not cached, not framed (clickjacking), and scripts only
+ * from this server (Qute escapes what the pages show; the policy is the second line of defence).
+ */
+public class ConsoleHeaders {
+
+  @ServerResponseFilter
+  public void harden(ContainerRequestContext request, ContainerResponseContext response) {
+    if (!request.getUriInfo().getPath().startsWith("/console")) {
+      return;
+    }
+    response.getHeaders().putSingle("Cache-Control", "no-store");
+    response.getHeaders().putSingle("X-Frame-Options", "DENY");
+    response.getHeaders().putSingle("Content-Security-Policy",
+        "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+    response.getHeaders().putSingle("Referrer-Policy", "no-referrer");
+  }
+}

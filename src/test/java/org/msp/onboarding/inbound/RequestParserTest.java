@@ -1,0 +1,143 @@
+package org.msp.onboarding.inbound;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The parser's rules that need no Kafka: optional headers, text PostgreSQL cannot store, strict text types. */
+class RequestParserTest {
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+  private static final String KEY = "CW-10042";
+
+  private static ValidatorFactory validators;
+  private static RequestParser parser;
+
+  @BeforeAll
+  static void createParser() {
+    // The parameter interpolator needs no Expression Language implementation outside Quarkus.
+    validators = Validation.byDefaultProvider().configure()
+        .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
+    parser = new RequestParser(JSON, validators.getValidator());
+  }
+
+  @AfterAll
+  static void closeValidators() {
+    validators.close();
+  }
+
+  private static ObjectNode event() {
+    ObjectNode event = JSON.createObjectNode();
+    event.put("eventId", "0b6f3a52-7d4e-4b9e-9a51-5f0c2d7e1a01");
+    event.put("clientId", KEY);
+    ObjectNode org = event.putObject("organization");
+    org.put("name", "Acme Dental Group");
+    org.putObject("fields").put("contractType", "Managed");
+    org.putArray("locations").addObject().put("name", "Headquarters");
+    return event;
+  }
+
+  private static byte[] bytes(ObjectNode event) {
+    return event.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Header header(String name, String value) {
+    return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String refusal(byte[] value, Header... headers) {
+    return assertThrows(InvalidRequestException.class, () -> parser.parse(KEY, value, List.of(headers))).getMessage();
+  }
+
+  @Test
+  void recordWithoutTheOptionalHeadersIsAccepted() {
+    assertEquals(KEY, parser.parse(KEY, bytes(event()), List.of()).clientId());
+  }
+
+  @Test
+  void eventVersionOneAndAJsonContentTypeAreAccepted() {
+    List<Header> headers = List.of(header("eventVersion", "1"), header("content-type", "application/json; charset=utf-8"),
+        header("Content-Type", "application/cloudevents+json"));
+    assertEquals(KEY, parser.parse(KEY, bytes(event()), headers).clientId());
+  }
+
+  @Test
+  void anotherEventVersionIsRefusedNamingTheHeaderAndItsValue() {
+    String reason = refusal(bytes(event()), header("eventVersion", "2"));
+    assertTrue(reason.startsWith("header eventVersion is '2'"), reason);
+    assertTrue(reason.contains("version 1"), reason);
+  }
+
+  @Test
+  void eventVersionSentAsABinaryIntegerIsRefusedAsNotText() {
+    String reason = refusal(bytes(event()), new RecordHeader("eventVersion", ByteBuffer.allocate(4).putInt(1).array()));
+    assertTrue(reason.contains("eventVersion is not text (4 binary bytes)"), reason);
+  }
+
+  @Test
+  void eventVersionWithoutAValueIsRefused() {
+    String reason = refusal(bytes(event()), new RecordHeader("eventVersion", null));
+    assertTrue(reason.contains("eventVersion is present without a value"), reason);
+  }
+
+  @Test
+  void nonJsonContentTypeIsRefusedWhateverTheHeaderNamesCase() {
+    assertTrue(refusal(bytes(event()), header("content-type", "text/plain")).startsWith("header content-type is 'text/plain'"));
+    assertTrue(refusal(bytes(event()), header("Content-Type", "application/avro")).startsWith("header Content-Type is"));
+  }
+
+  @Test
+  void headersAreCheckedBeforeTheBodySoTheReasonNamesTheRootCause() {
+    String reason = refusal("hello, plain text".getBytes(StandardCharsets.UTF_8), header("content-type", "text/plain"));
+    assertTrue(reason.contains("content-type"), reason);
+  }
+
+  @Test
+  void nulCharacterAnywhereInTheStoredRequestIsRefusedWithItsPath() {
+    ObjectNode event = event();
+    ((ObjectNode) event.get("organization")).put("description", "Managed\u0000client");
+    String reason = refusal(bytes(event));
+    assertEquals("invalid onboarding request: organization.description must not contain the NUL character (\\u0000)",
+        reason);
+  }
+
+  @Test
+  void nulCharacterInACustomFieldNameIsRefused() {
+    ObjectNode event = event();
+    ((ObjectNode) event.get("organization").get("fields")).put("contract\u0000Type", "Managed");
+    assertTrue(refusal(bytes(event)).contains("organization.fields has a key that must not contain the NUL character"));
+  }
+
+  @Test
+  void unpairedSurrogateIsRefusedButAPairIsAnOrdinaryCharacter() {
+    String loneSurrogate = event().toString().replace("Acme Dental Group", "Acme \\ud800 Dental");
+    String reason = refusal(loneSurrogate.getBytes(StandardCharsets.UTF_8));
+    assertTrue(reason.contains("organization.name must not contain an unpaired UTF-16 surrogate (\\ud800)"), reason);
+
+    String pair = event().toString().replace("Acme Dental Group", "Acme \\ud83d\\ude00 Dental");
+    assertEquals("Acme \ud83d\ude00 Dental",
+        parser.parse(KEY, pair.getBytes(StandardCharsets.UTF_8), List.of()).organization().name());
+  }
+
+  @Test
+  void booleanWhereTextBelongsIsRefusedRatherThanBecomingTheText() {
+    ObjectNode event = event();
+    ((ObjectNode) event.get("organization")).put("name", true);
+    String reason = refusal(bytes(event));
+    assertTrue(reason.contains("Boolean value") && reason.contains("[\"name\"]"), reason);
+  }
+}
