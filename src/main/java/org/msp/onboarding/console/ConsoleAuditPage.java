@@ -26,11 +26,16 @@ import org.msp.onboarding.saga.RemoteCallException;
 @Path("/console/audit")
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleAuditPage {
+  private static final java.util.Set<Verdict> ISSUES = java.util.EnumSet.of(Verdict.DRIFTED, Verdict.UNREADABLE,
+      Verdict.NOT_COMPLETED);
 
-  /** {@code show}: "known" (organizations some saga knows: the default), "all", or one verdict. */
+  /**
+   * {@code show}: "issues" (drifted, unreadable, or with an unfinished saga: the default, what needs a look),
+   * "known" (every organization some saga knows), "all", or one verdict.
+   */
   public record AuditView(AuditReport report, List<OrganizationVerdict> shown, String show, String error) {
     public List<String> choices() {
-      return List.of("known", "all", "MATCHES", "DRIFTED", "UNKNOWN_TO_SAGAS", "NOT_COMPLETED", "UNREADABLE");
+      return List.of("issues", "known", "all", "MATCHES", "DRIFTED", "UNKNOWN_TO_SAGAS", "NOT_COMPLETED", "UNREADABLE");
     }
   }
 
@@ -52,7 +57,7 @@ public class ConsoleAuditPage {
   @GET
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
   public TemplateInstance page(@QueryParam("show") String show) {
-    String wanted = show == null || show.isBlank() ? "known" : show;
+    String wanted = show == null || show.isBlank() ? "issues" : show;
     AuditView view;
     try {
       AuditReport report = audit.run();
@@ -66,6 +71,9 @@ public class ConsoleAuditPage {
   static List<OrganizationVerdict> shown(List<OrganizationVerdict> all, String show) {
     if (show.equals("all")) {
       return all;
+    }
+    if (show.equals("issues")) {
+      return all.stream().filter(o -> ISSUES.contains(o.verdict())).toList();
     }
     if (show.equals("known")) {
       return all.stream().filter(o -> o.verdict() != Verdict.UNKNOWN_TO_SAGAS).toList();

@@ -1,0 +1,120 @@
+package org.msp.onboarding.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The benchmark's command line ({@code ./bench --help}). */
+final class BenchOptions {
+  int requests = 1000;
+  List<Integer> latencies = List.of(0, 50);
+  /** NinjaOne requests per second for the budget run; 0 skips it. */
+  double budget = 100;
+  int budgetRequests = 500;
+  int budgetLatency = 50;
+  boolean scaling;
+  int scalingRequests = 400;
+  int seededOrganizations = 20_000;
+  int backlog = 50_000;
+  int backlogSeconds = 300;
+  int workers = 8;
+  /** Unmeasured sagas each contender runs first, so all are measured warm. */
+  int warmup = 50;
+  String dbosMode = "pool";
+  List<String> contenders = List.of("service", "dbos", "raw");
+  Path out = Path.of("target", "bench");
+  boolean smoke;
+  /** Extra JVM options for the service process (e.g. a JFR recording while profiling). */
+  String serviceJvmOptions = "";
+
+  static final String HELP = """
+      ./bench [options]
+        --requests N          requests per burst (default 1000)
+        --latencies 0,50      simulator latencies in ms, one burst per latency and contender (default 0,50)
+        --budget R            NinjaOne requests/s for the budget run at --budget-latency ms; 0 skips it (default 100)
+        --budget-requests N   requests in the budget run (default 500)
+        --scaling             also the scaling checks: 0 vs 20,000 organizations, 1 vs 2 service processes,
+                              memory with a backlog of 50,000 requests
+        --scaling-requests N  requests per scaling burst (default 400)
+        --backlog N           backlog size for the memory check (default 50000)
+        --backlog-seconds S   how long the backlog check may run (default 300)
+        --warmup N            unmeasured sagas per contender before each measured burst (default 50)
+        --workers W           sagas in flight per contender (the service's ONBOARDING_RUNNER_WORKERS; default 8)
+        --dbos-mode pool|queue  DBOS started from a fixed thread pool (default) or its queue
+        --contenders a,b,c    subset of service,dbos,raw
+        --out DIR             where results go (default target/bench)
+        --smoke               tiny run that proves the command works: 20 requests at 0 ms, budget run of 40, no scaling
+      """;
+
+  static BenchOptions parse(String[] args) {
+    BenchOptions o = new BenchOptions();
+    Map<String, String> kv = keyValues(args);
+    if (kv.containsKey("help")) {
+      System.out.print(HELP);
+      System.exit(0);
+    }
+    if (kv.containsKey("smoke")) {
+      o.smoke = true;
+      o.requests = 20;
+      o.latencies = List.of(0);
+      o.budget = 40;
+      o.budgetRequests = 20;
+      o.budgetLatency = 0;
+      o.warmup = 5;
+    }
+    for (Map.Entry<String, String> e : kv.entrySet()) {
+      String v = e.getValue();
+      switch (e.getKey()) {
+        case "smoke", "help" -> { }
+        case "requests" -> o.requests = Integer.parseInt(v);
+        case "latencies" -> o.latencies = ints(v);
+        case "budget" -> o.budget = Double.parseDouble(v);
+        case "budget-requests" -> o.budgetRequests = Integer.parseInt(v);
+        case "budget-latency" -> o.budgetLatency = Integer.parseInt(v);
+        case "scaling" -> o.scaling = true;
+        case "scaling-requests" -> o.scalingRequests = Integer.parseInt(v);
+        case "seeded" -> o.seededOrganizations = Integer.parseInt(v);
+        case "backlog" -> o.backlog = Integer.parseInt(v);
+        case "backlog-seconds" -> o.backlogSeconds = Integer.parseInt(v);
+        case "workers" -> o.workers = Integer.parseInt(v);
+        case "warmup" -> o.warmup = Integer.parseInt(v);
+        case "dbos-mode" -> o.dbosMode = v;
+        case "contenders" -> o.contenders = List.of(v.split(","));
+        case "out" -> o.out = Path.of(v);
+        case "service-jvm-options" -> o.serviceJvmOptions = v;
+        default -> throw new IllegalArgumentException("unknown option --" + e.getKey() + "\n" + HELP);
+      }
+    }
+    return o;
+  }
+
+  /** {@code --key value} and bare {@code --flag} (value "true"). */
+  static Map<String, String> keyValues(String[] args) {
+    Map<String, String> kv = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("expected --option, got " + args[i]);
+      }
+      String key = args[i].substring(2);
+      int eq = key.indexOf('=');
+      if (eq >= 0) {
+        kv.put(key.substring(0, eq), key.substring(eq + 1));
+      } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+        kv.put(key, args[++i]);
+      } else {
+        kv.put(key, "true");
+      }
+    }
+    return kv;
+  }
+
+  private static List<Integer> ints(String csv) {
+    List<Integer> values = new ArrayList<>();
+    for (String part : csv.split(",")) {
+      values.add(Integer.parseInt(part.trim()));
+    }
+    return values;
+  }
+}

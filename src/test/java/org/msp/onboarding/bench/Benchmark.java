@@ -1,0 +1,458 @@
+package org.msp.onboarding.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.msp.onboarding.harness.KafkaBrokerProcess;
+import org.msp.onboarding.harness.TestJwt;
+import org.msp.onboarding.inbound.Topics;
+import org.msp.onboarding.it.Events;
+import org.msp.onboarding.simulator.NinjaOneSimulator;
+import org.msp.onboarding.simulator.SimCall;
+
+/**
+ * {@code ./bench}: the service against DBOS Transact and a raw-call baseline on the same workload, the same
+ * NinjaOne simulator, the same Kafka broker and the same PostgreSQL server, one after another, each on a fresh
+ * database and a fresh request topic. Writes target/bench/results.json, results.md and chart.png.
+ *
+ * <p>What is measured, per contender and workload: requests are published to Kafka in one burst; a saga's
+ * latency is from the moment its request was handed to the producer to its completion (the service's
+ * {@code saga.finished_at}, DBOS's committed SUCCESS, the baseline's last call answered). Throughput is sagas
+ * divided by first publish to last completion. NinjaOne calls come from the simulator's log, PostgreSQL
+ * transactions from the xact_commit of the contender's database (read from the server's admin database after
+ * the contender stopped, so its sessions' statistics are flushed and our reads are not counted), memory and CPU
+ * from /proc of the contender's JVMs.
+ */
+public final class Benchmark {
+  private final BenchOptions options;
+  private final Path work;
+  private final List<RunResult> results = new ArrayList<>();
+  private KafkaBrokerProcess broker;
+  private BenchKafka kafka;
+  private NinjaOneSimulator simulator;
+  private TestJwt jwt;
+  private int runs;
+
+  private Benchmark(BenchOptions options) {
+    this.options = options;
+    this.work = options.out.resolve("work");
+  }
+
+  public static void main(String[] args) throws Exception {
+    BenchOptions options = BenchOptions.parse(args);
+    List<RunResult> results = run(options);
+    boolean allCompleted = results.stream().allMatch(RunResult::ok);
+    System.exit(allCompleted ? 0 : 1);
+  }
+
+  /** Runs everything the options ask for and writes the reports; answers every run's figures. */
+  public static List<RunResult> run(BenchOptions options) throws Exception {
+    Benchmark bench = new Benchmark(options);
+    Instant started = Instant.now();
+    String load = loadAverage();
+    try {
+      bench.startStack();
+      bench.runAll();
+    } finally {
+      bench.stopStack();
+    }
+    Report.write(options, bench.results, started, load);
+    return bench.results;
+  }
+
+  private void startStack() {
+    say("starting Kafka broker, NinjaOne simulator; PostgreSQL: "
+        + System.getenv().getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", "(none configured: embedded)"));
+    broker = KafkaBrokerProcess.start(work.resolve("kafka"));
+    // The service's readiness wants its standard topics; each run reads its own request topic.
+    broker.createTopics(BenchKafka.PARTITIONS, Topics.REQUESTS, Topics.REQUESTS_DLQ, Topics.EVENTS);
+    kafka = new BenchKafka(broker.bootstrapServers());
+    simulator = NinjaOneSimulator.start(0, ServiceRun.CLIENT_ID, ServiceRun.CLIENT_SECRET);
+    jwt = TestJwt.create(work);
+  }
+
+  private void stopStack() {
+    if (kafka != null) {
+      kafka.close();
+    }
+    if (simulator != null) {
+      simulator.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  private void runAll() {
+    for (int latency : options.latencies) {
+      for (String contender : options.contenders) {
+        results.add(burst("burst", "burst " + options.requests + " @ " + latency + " ms", contender, latency,
+            options.requests, 0, 1, null));
+      }
+    }
+    if (options.budget > 0) {
+      for (String contender : options.contenders) {
+        results.add(burst("budget", "budget " + fmt(options.budget) + " req/s, " + options.budgetRequests + " @ "
+            + options.budgetLatency + " ms", contender, options.budgetLatency, options.budgetRequests,
+            options.budget, 1, null));
+      }
+    }
+    if (options.scaling) {
+      int n = options.scalingRequests;
+      for (int seeded : new int[] {0, options.seededOrganizations}) {
+        results.add(burst("cost", "cost " + n + " @ 0 ms, " + seeded + " organizations", "service", 0, n, 0, 1,
+            seeded));
+      }
+      for (int processes : new int[] {1, 2}) {
+        results.add(burst("processes", processes + " process" + (processes > 1 ? "es" : "") + ", " + n + " @ 50 ms",
+            "service", 50, n, 0, processes, null));
+      }
+      results.add(backlog(options.backlog));
+    }
+  }
+
+  // ---- one burst ----
+
+  private RunResult burst(String group, String workload, String contender, int latencyMs, int n, double budget,
+      int processes, Integer seeded) {
+    RunResult r = newResult(group, workload, contender, latencyMs, n, budget, processes, seeded);
+    say("== " + workload + " : " + contender + (processes > 1 ? " x" + processes : ""));
+    String topic = prepareRun(latencyMs, seeded);
+    String groupId = "bench-group-" + runs;
+    List<Events.Event> events = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      events.add(Events.newClient("b" + runs + "-" + i));
+    }
+    ContenderRun run = null;
+    try {
+      run = start(contender, topic, groupId, budget, processes);
+      kafka.awaitAssigned(groupId, Duration.ofSeconds(60));
+      // A few sagas first, unmeasured: a long-running service is warm (JIT, pools, caches); so are the others.
+      int warmup = options.warmup;
+      for (int i = 0; i < warmup; i++) {
+        Events.Event event = Events.newClient("w" + runs + "-" + i);
+        kafka.publish(topic, event.clientId(), event.bytes());
+      }
+      kafka.flush();
+      awaitEnded(run, warmup, Duration.ofSeconds(120 + warmup));
+      double cpuBefore = cpu(run.pids());
+      Long commitsBefore = commits(run.databaseName());
+      simulator.clearCalls();
+      Map<String, Long> published = new HashMap<>();
+      long first = System.currentTimeMillis();
+      for (Events.Event event : events) {
+        published.put(event.clientId(), kafka.publish(topic, event.clientId(), event.bytes()));
+      }
+      kafka.flush();
+      awaitEnded(run, warmup + n, Duration.ofSeconds(120 + n * 2L / 5));
+      double cpuAfter = cpu(run.pids());
+      r.peakRssMb = run.pids().stream().mapToDouble(ProcStats::peakRssMb).max().orElse(-1);
+      List<SimCall> calls = ninjaOneCalls();
+      run.stop();
+      Long commitsAfter = commits(run.databaseName());
+      Map<String, Long> completions = run.completions();
+      fill(r, published, first, completions, run.failed(), calls, cpuAfter - cpuBefore,
+          commitsBefore == null ? null : commitsAfter - commitsBefore);
+      if (run instanceof ChildRun child && !child.firstFailures().isEmpty()) {
+        r.notes.addAll(child.firstFailures());
+      }
+    } catch (Exception e) {
+      r.error = e.toString();
+      say("   FAILED: " + e);
+      if (run instanceof ServiceRun service) {
+        say(service.logTail(30));
+      }
+    } finally {
+      if (run != null) {
+        run.stop();
+        run.close();
+      }
+    }
+    say(String.format("   %d/%d completed, %.1f sagas/s, p50 %.2f s, p99 %.2f s, %.2f calls/saga, %s tx/saga,"
+            + " peak RSS %.0f MB, %.4f CPU s/saga", r.completed, r.requests, r.sagasPerSecond, r.p50Seconds,
+        r.p99Seconds, r.ninjaOneCallsPerSaga,
+        r.postgresTransactionsPerSaga == null ? "-" : fmt(r.postgresTransactionsPerSaga), r.peakRssMb,
+        r.cpuSecondsPerSaga));
+    return r;
+  }
+
+  private RunResult newResult(String group, String workload, String contender, int latencyMs, int n, double budget,
+      int processes, Integer seeded) {
+    RunResult r = new RunResult();
+    r.group = group;
+    r.workload = workload;
+    r.contender = contender;
+    r.latencyMs = latencyMs;
+    r.requests = n;
+    r.budget = budget;
+    r.processes = processes;
+    r.workers = options.workers;
+    r.seededOrganizations = seeded;
+    return r;
+  }
+
+  /** A clean simulator at the run's latency and a fresh topic; answers the topic. */
+  private String prepareRun(int latencyMs, Integer seeded) {
+    runs++;
+    simulator.resetAll();
+    simulator.setLatency(Duration.ofMillis(latencyMs));
+    if (seeded != null && seeded > 0) {
+      simulator.seedOrganizations(seeded, "Seeded Org ");
+    }
+    String topic = "bench-requests-" + runs;
+    kafka.createTopic(topic);
+    return topic;
+  }
+
+  private ContenderRun start(String contender, String topic, String groupId, double budget, int processes)
+      throws Exception {
+    Path dir = work.resolve("run-" + runs);
+    if (contender.equals("service")) {
+      return ServiceRun.start(dir, processes, serviceEnv(topic, groupId, budget), options.serviceJvmOptions);
+    }
+    Map<String, String> o = new LinkedHashMap<>();
+    o.put("bootstrap", broker.bootstrapServers());
+    o.put("topic", topic);
+    o.put("group", groupId);
+    o.put("ninjaone", simulator.baseUrl());
+    o.put("client-id", ServiceRun.CLIENT_ID);
+    o.put("client-secret", ServiceRun.CLIENT_SECRET);
+    o.put("workers", Integer.toString(options.workers));
+    o.put("budget", Double.toString(budget));
+    o.put("dbos-mode", options.dbosMode);
+    return ChildRun.start(contender, dir, o);
+  }
+
+  /** The README's settings and nothing else: production defaults, the run's topic and group. */
+  private Map<String, String> serviceEnv(String topic, String groupId, double budget) {
+    Map<String, String> env = new LinkedHashMap<>(jwt.serviceEnv());
+    env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+    env.put("NINJAONE_BASE_URL", simulator.baseUrl());
+    env.put("NINJAONE_CLIENT_ID", ServiceRun.CLIENT_ID);
+    env.put("NINJAONE_CLIENT_SECRET", ServiceRun.CLIENT_SECRET);
+    env.put("ONBOARDING_RUNNER_WORKERS", Integer.toString(options.workers));
+    env.put("MP_MESSAGING_INCOMING_ONBOARDING_REQUESTS_TOPIC", topic);
+    env.put("MP_MESSAGING_INCOMING_ONBOARDING_REQUESTS_GROUP_ID", groupId);
+    if (budget > 0) {
+      env.put("NINJAONE_REQUESTS_PER_SECOND", fmt(budget));
+    }
+    return env;
+  }
+
+  private static void awaitEnded(ContenderRun run, int n, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (run.completed() + run.failed() < n) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("only " + run.completed() + " of " + n + " sagas completed ("
+            + run.failed() + " failed) within " + timeout);
+      }
+      BenchKafka.sleep(100);
+    }
+  }
+
+  private void fill(RunResult r, Map<String, Long> published, long first, Map<String, Long> completions, int failed,
+      List<SimCall> calls, double cpuSeconds, Long commits) {
+    List<Double> latencies = new ArrayList<>();
+    long last = first;
+    for (Map.Entry<String, Long> done : completions.entrySet()) {
+      Long at = published.get(done.getKey());
+      if (at != null) {
+        latencies.add((done.getValue() - at) / 1000.0);
+        last = Math.max(last, done.getValue());
+      }
+    }
+    latencies.sort(Double::compare);
+    r.completed = latencies.size();
+    r.failed = failed;
+    r.seconds = (last - first) / 1000.0;
+    r.sagasPerSecond = r.seconds > 0 ? r.completed / r.seconds : 0;
+    r.p50Seconds = percentile(latencies, 50);
+    r.p95Seconds = percentile(latencies, 95);
+    r.p99Seconds = percentile(latencies, 99);
+    int per = Math.max(1, r.completed);
+    r.ninjaOneCallsPerSaga = calls.size() / (double) per;
+    r.cpuSecondsPerSaga = cpuSeconds / per;
+    r.postgresTransactionsPerSaga = commits == null ? null : commits / (double) per;
+    if (r.budget > 0 && !calls.isEmpty()) {
+      long from = calls.get(0).at().toEpochMilli();
+      long to = calls.get(calls.size() - 1).at().toEpochMilli();
+      r.callsPerSecond = to > from ? (calls.size() - 1) * 1000.0 / (to - from) : null;
+      r.maxCallsInAnySecond = maxInAnySecond(calls);
+    }
+  }
+
+  /** Nearest-rank percentile of sorted values. */
+  static double percentile(List<Double> sorted, double p) {
+    if (sorted.isEmpty()) {
+      return 0;
+    }
+    int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+  }
+
+  /** The most calls whose arrival falls into any window [t, t + 1 s): the budget must hold in every one. */
+  static int maxInAnySecond(List<SimCall> calls) {
+    long[] at = calls.stream().mapToLong(c -> c.at().toEpochMilli() * 1000 + c.at().getNano() / 1000 % 1000)
+        .sorted().toArray();
+    int best = 0;
+    int start = 0;
+    for (int end = 0; end < at.length; end++) {
+      while (at[end] - at[start] >= 1_000_000) {
+        start++;
+      }
+      best = Math.max(best, end - start + 1);
+    }
+    return best;
+  }
+
+  /** The calls of the saga work: the token grant is not a NinjaOne API call and not under the budget. */
+  private List<SimCall> ninjaOneCalls() {
+    return simulator.calls().stream().filter(c -> !c.path().startsWith("/ws/oauth")).toList();
+  }
+
+  private static double cpu(List<Long> pids) {
+    return pids.stream().mapToDouble(ProcStats::cpuSeconds).sum();
+  }
+
+  // ---- backlog ----
+
+  /**
+   * Memory with a backlog: the requests are all in the topic before the service starts, then it works through
+   * them (at 0 ms) for at most --backlog-seconds while its resident memory is sampled every second.
+   */
+  private RunResult backlog(int n) {
+    RunResult r = newResult("backlog", "backlog " + n + " @ 0 ms (max " + options.backlogSeconds + " s)", "service",
+        0, n, 0, 1, null);
+    say("== " + r.workload);
+    String topic = prepareRun(0, null);
+    String groupId = "bench-group-" + runs;
+    ServiceRun run = null;
+    try {
+      for (int i = 0; i < n; i++) {
+        Events.Event event = Events.newClient("k" + runs + "-" + i);
+        kafka.publish(topic, event.clientId(), event.bytes());
+      }
+      kafka.flush();
+      say("   " + n + " requests waiting in " + topic + "; starting the service");
+      run = ServiceRun.start(work.resolve("run-" + runs), 1, serviceEnv(topic, groupId, 0), options.serviceJvmOptions);
+      long pid = run.pids().get(0);
+      double cpuBefore = ProcStats.cpuSeconds(pid);
+      long startedAt = System.currentTimeMillis();
+      long deadline = startedAt + options.backlogSeconds * 1000L;
+      r.rssSamplesMb = new ArrayList<>();
+      int completed = 0;
+      while (System.currentTimeMillis() < deadline && completed < n && run.allAlive()) {
+        BenchKafka.sleep(1000);
+        r.rssSamplesMb.add(Math.round(ProcStats.rssMb(pid) * 10) / 10.0);
+        completed = run.completed();
+      }
+      r.seconds = (System.currentTimeMillis() - startedAt) / 1000.0;
+      r.peakRssMb = ProcStats.peakRssMb(pid);
+      r.cpuSecondsPerSaga = (ProcStats.cpuSeconds(pid) - cpuBefore) / Math.max(1, completed);
+      r.completed = completed;
+      r.sagasPerSecond = completed / r.seconds;
+      r.accepted = run.accepted();
+      r.ninjaOneCallsPerSaga = ninjaOneCalls().size() / (double) Math.max(1, completed);
+      if (!run.allAlive()) {
+        r.error = "the service died: " + run.logTail(20);
+      } else if (Files.readString(logOf(runs)).contains("OutOfMemoryError")) {
+        r.error = "OutOfMemoryError in the service log";
+      }
+      if (completed < n) {
+        r.notes.add("time cap reached: " + completed + " of " + n + " completed, " + r.accepted + " accepted");
+      }
+    } catch (Exception e) {
+      r.error = e.toString();
+      say("   FAILED: " + e);
+    } finally {
+      if (run != null) {
+        run.stop();
+        run.close();
+      }
+    }
+    say(String.format("   %d completed, %s accepted in %.0f s, peak RSS %.0f MB", r.completed, r.accepted, r.seconds,
+        r.peakRssMb));
+    return r;
+  }
+
+  private Path logOf(int run) {
+    return work.resolve("run-" + run).resolve("service-service-1.log");
+  }
+
+  // ---- PostgreSQL ----
+
+  /**
+   * xact_commit of the contender's database, read through the server's own "postgres" database so that our
+   * reads are never counted; null when the contender has no database.
+   */
+  private static Long commits(String database) throws Exception {
+    if (database == null) {
+      return null;
+    }
+    try (Connection admin = adminConnection();
+        PreparedStatement st = admin.prepareStatement("SELECT xact_commit FROM pg_stat_database WHERE datname = ?")) {
+      // Sessions flush their statistics when they end: wait until the stopped contender's sessions are gone.
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (sessions(admin, database) > 0 && System.nanoTime() < deadline) {
+        BenchKafka.sleep(100);
+      }
+      st.setString(1, database);
+      try (ResultSet rows = st.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  private static int sessions(Connection admin, String database) throws Exception {
+    try (PreparedStatement st = admin.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = ?")) {
+      st.setString(1, database);
+      try (ResultSet rows = st.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
+  }
+
+  private static Connection adminConnection() throws Exception {
+    String url = System.getProperty("quarkus.datasource.jdbc.url",
+        System.getenv().getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/postgres"));
+    Properties credentials = new Properties();
+    credentials.setProperty("user", System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres"));
+    String password = System.getenv("QUARKUS_DATASOURCE_PASSWORD");
+    if (password != null && !password.isEmpty()) {
+      credentials.setProperty("password", password);
+    }
+    return DriverManager.getConnection(url, credentials);
+  }
+
+  // ---- helpers ----
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+
+  static String fmt(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : String.format("%.2f", value);
+  }
+
+  static void say(String line) {
+    System.out.println("[bench] " + line);
+    System.out.flush();
+  }
+}

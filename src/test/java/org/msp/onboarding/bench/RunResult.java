@@ -1,0 +1,47 @@
+package org.msp.onboarding.bench;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The figures of one contender on one workload; public fields, written as they are into results.json. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class RunResult {
+  /** "burst", "budget", "cost", "processes" or "backlog". */
+  public String group;
+  /** Human label of the workload, e.g. "burst 1000 @ 50 ms". */
+  public String workload;
+  /** "service", "dbos" or "raw". */
+  public String contender;
+  public int latencyMs;
+  public int requests;
+  public int completed;
+  public int failed;
+  public int processes = 1;
+  public int workers;
+  /** NinjaOne requests per second the contender was held to; 0 = none. */
+  public double budget;
+  public Integer seededOrganizations;
+  public double seconds;
+  public double sagasPerSecond;
+  public double p50Seconds;
+  public double p95Seconds;
+  public double p99Seconds;
+  public double ninjaOneCallsPerSaga;
+  /** xact_commit delta of the contender's database divided by completed sagas; null for the raw baseline. */
+  public Double postgresTransactionsPerSaga;
+  public double peakRssMb;
+  public double cpuSecondsPerSaga;
+  /** Budget runs: NinjaOne calls per second over the run, and the most in any 1-second window. */
+  public Double callsPerSecond;
+  public Integer maxCallsInAnySecond;
+  /** Backlog run: resident memory sampled once a second (MB). */
+  public List<Double> rssSamplesMb;
+  public Integer accepted;
+  public String error;
+  public List<String> notes = new ArrayList<>();
+
+  boolean ok() {
+    return error == null && completed == requests;
+  }
+}

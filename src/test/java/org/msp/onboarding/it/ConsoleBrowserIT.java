@@ -1,0 +1,211 @@
+package org.msp.onboarding.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.msp.onboarding.harness.TestJwt;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The ops console in a real (headless) Chromium against the packaged service: sign-in, the saga list with its
+ * filters, a saga's timeline, retry as an operator, no buttons for a viewer, the audit and a tag job. Screenshots
+ * land in target/screenshots.
+ */
+class ConsoleBrowserIT extends StackTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static ConsoleBrowser browser;
+
+  @BeforeAll
+  static void openBrowser() {
+    browser = ConsoleBrowser.open(TestStack.get().baseUrl());
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  private void signInAs(String subject, String role) {
+    browser.signIn(stack.jwt.token(subject, role));
+    browser.waiting(WAIT).until(ExpectedConditions.urlContains("/console/sagas"));
+  }
+
+  @Test
+  void pagesWithoutSignInLeadToTheSignInPageWhichRefusesABadToken() {
+    browser.driver.manage().deleteAllCookies();
+    browser.go("/console/sagas");
+    browser.waiting(WAIT).until(ExpectedConditions.urlContains("/console/login"));
+    browser.find("#token").sendKeys("not-a-token");
+    browser.find("#sign-in").click();
+    assertTrue(browser.find("#login-error").getText().contains("not accepted"));
+    browser.screenshot("01-sign-in-refused");
+  }
+
+  @Test
+  void operatorSeesNewSagasFiltersThemAndOpensOneWithItsTimeline() {
+    Events.Event first = Events.newClient("console-a");
+    Events.Event second = Events.newClient("console-b");
+    stack.publish(first);
+    stack.publish(second);
+    api.awaitStatus(first.clientId(), "COMPLETED");
+    long orgId = api.awaitStatus(second.clientId(), "COMPLETED").getLong("organizationId");
+
+    signInAs("olga", TestJwt.OPERATOR);
+    assertEquals(TestJwt.OPERATOR, browser.find("#user-role").getText());
+    List<String> clients = browser.all("tr.saga-row").stream().map(r -> r.getAttribute("data-client-id")).toList();
+    assertTrue(clients.indexOf(second.clientId()) >= 0 && clients.indexOf(second.clientId()) < clients.indexOf(first.clientId()),
+        "both sagas listed, newest first: " + clients);
+    assertTrue(Long.parseLong(browser.find(".count[data-status=COMPLETED] b").getText()) >= 2);
+    browser.screenshot("02-saga-list");
+
+    browser.find("#filter-name").sendKeys(second.organizationName().substring(4).toUpperCase());
+    browser.find("#apply-filters").click();
+    browser.waiting(WAIT).until(ExpectedConditions.urlContains("organizationName="));
+    assertEquals(List.of(second.clientId()), clientsShown());
+    new Select(browser.find("#filter-status")).selectByValue("FAILED");
+    browser.find("#apply-filters").click();
+    browser.waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("no-sagas")));
+
+    browser.go("/console/sagas?clientId=" + second.clientId());
+    browser.find("a.saga-link").click();
+    browser.waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
+    assertEquals(List.of("SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED"),
+        browser.all("#timeline li.step").stream().map(s -> s.getAttribute("data-status")).toList());
+    assertEquals(ninjaOne.baseUrl() + "/#/customerDashboard/" + orgId + "/overview",
+        browser.find("#org-link").getAttribute("href"));
+    assertEquals(2, browser.all("#tasks a.installer-link").size());
+    assertTrue(browser.present("#compensate"), "an operator may roll back a completed saga");
+    assertFalse(browser.present("#retry"), "a completed saga has nothing to retry");
+    browser.screenshot("03-saga-view-completed");
+  }
+
+  @Test
+  void operatorRetriesAFailedSagaAfterConfirming() {
+    // a conflict on step 4, then its rollback refused too: the saga is FAILED and needs an operator
+    ninjaOne.failNext("PATCH", "/v2/organization/\\d+/custom-fields", 2, 409);
+    Events.Event event = Events.newClient("console-failed");
+    stack.publish(event);
+    String id = api.awaitStatus(event.clientId(), "FAILED").getString("id");
+
+    signInAs("olga", TestJwt.OPERATOR);
+    browser.go("/console/sagas/" + id);
+    assertEquals("FAILED", browser.find("#saga-status").getText());
+    WebElement step4 = browser.find("#timeline li[data-step=SET_CUSTOM_FIELDS]");
+    assertTrue(step4.getText().contains("HTTP 409"), "NinjaOne's answer is shown: " + step4.getText());
+    browser.screenshot("05-saga-view-failed");
+
+    browser.find("#retry").click();
+    browser.driver.switchTo().alert().dismiss();
+    assertEquals("FAILED", api.saga(id).getString("status"), "nothing is sent without confirmation");
+
+    browser.find("#retry").click();
+    browser.driver.switchTo().alert().accept();
+    browser.waiting(WAIT).until(ExpectedConditions.textToBe(By.id("notice"), "Retry requested."));
+    api.awaitStatus(event.clientId(), "COMPENSATED");
+    browser.waiting(WAIT).until(ExpectedConditions.textToBe(By.id("saga-status"), "COMPENSATED"));
+    assertTrue(browser.find("#cleanup-task").getText().contains(Long.toString(api.saga(id).getLong("organizationId"))));
+    browser.screenshot("06-saga-view-after-retry");
+  }
+
+  @Test
+  void operatorSeesTheNextRetryTimeOfAWaitingStepAndRunsItNow() {
+    ninjaOne.throttleNext("PUT", "/v2/organization/\\d+/policies", 1, 600);
+    Events.Event event = Events.newClient("console-waiting");
+    stack.publish(event);
+    String id = api.awaitSagaId(event.clientId());
+    api.awaitStepStatus(id, "MAP_POLICIES", "WAITING_RETRY");
+
+    signInAs("olga", TestJwt.OPERATOR);
+    browser.go("/console/sagas/" + id);
+    WebElement step3 = browser.find("#timeline li[data-step=MAP_POLICIES]");
+    assertTrue(step3.findElement(By.cssSelector(".next")).getText().startsWith("next retry at "), step3.getText());
+    assertTrue(step3.getText().contains("HTTP 429"), "NinjaOne's throttle answer is shown: " + step3.getText());
+    browser.screenshot("04-saga-view-waiting-retry");
+
+    browser.find("#retry").click();
+    browser.driver.switchTo().alert().accept();
+    api.awaitStatus(event.clientId(), "COMPLETED", Duration.ofSeconds(20));
+    browser.waiting(WAIT).until(ExpectedConditions.textToBe(By.id("saga-status"), "COMPLETED"));
+  }
+
+  @Test
+  void consolePagesAnswerBrowsersNotProblemJsonAndKeepActionsForOperators() {
+    Events.Event event = Events.newClient("console-http");
+    stack.publish(event);
+    String id = api.awaitStatus(event.clientId(), "COMPLETED").getString("id");
+    String viewerCookie = stack.jwt.token("vera", TestJwt.VIEWER);
+
+    stack.anonymous().redirects().follow(false).get("/console/sagas")
+        .then().statusCode(303).header("Location", org.hamcrest.Matchers.containsString("/console/login"));
+    stack.anonymous().cookie("onboarding_console", viewerCookie).redirects().follow(false)
+        .post("/console/sagas/" + id + "/compensate").then().statusCode(403).contentType("text/html");
+    stack.anonymous().cookie("onboarding_console", "expired.or.forged").redirects().follow(false)
+        .get("/console/sagas").then().statusCode(303);
+    String setCookie = stack.anonymous().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+        .formParam("token", stack.jwt.token("olga", TestJwt.OPERATOR)).post("/console/login")
+        .then().statusCode(303).extract().header("Set-Cookie");
+    assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/console"),
+        setCookie);
+    assertEquals("COMPLETED", api.saga(id).getString("status"), "the viewer's POST changed nothing");
+    String openApi = stack.anonymous().get("/q/openapi").then().statusCode(200).extract().asString();
+    assertTrue(openApi.contains("/api/v1/tag-jobs") && openApi.contains("/api/v1/audit/organizations"));
+    assertFalse(openApi.contains("/console"), "the console's pages are not part of the API document");
+  }
+
+  @Test
+  void viewerSeesSagasButNoActionButtons() {
+    Events.Event event = Events.newClient("console-viewer");
+    stack.publish(event);
+    String id = api.awaitStatus(event.clientId(), "COMPLETED").getString("id");
+
+    signInAs("vera", TestJwt.VIEWER);
+    assertEquals(TestJwt.VIEWER, browser.find("#user-role").getText());
+    browser.go("/console/sagas/" + id);
+    assertEquals("COMPLETED", browser.find("#saga-status").getText());
+    assertFalse(browser.present("#actions"));
+    assertFalse(browser.present("#retry") || browser.present("#compensate"));
+    browser.go("/console/tag-jobs");
+    assertFalse(browser.present("#tag-job-form"), "only operators get the tag job form");
+    browser.go("/console/sagas/" + id);
+    browser.screenshot("07-saga-view-viewer");
+  }
+
+  @Test
+  void auditAndATagJobRunFromTheConsole() {
+    String prefix = "Console tag " + UUID.randomUUID().toString().substring(0, 6) + " ";
+    ninjaOne.seedOrganizations(5, prefix);
+
+    signInAs("olga", TestJwt.OPERATOR);
+    browser.go("/console/audit");
+    int organizations = Integer.parseInt(browser.find("#total-organizations").getText());
+    assertEquals(ninjaOne.organizations().size(), organizations);
+    assertTrue(browser.find("#audit-cost").getText().contains("NinjaOne calls"));
+    browser.screenshot("08-audit");
+
+    browser.go("/console/tag-jobs");
+    browser.find("#job-name-prefix").sendKeys(prefix);
+    browser.find("#job-add").sendKeys("console-tagged, gold");
+    browser.screenshot("09-tag-jobs-form");
+    browser.find("#start-tag-job").click();
+    browser.driver.switchTo().alert().accept();
+    browser.waiting(WAIT).until(ExpectedConditions.textToBe(By.id("job-status"), "COMPLETED"));
+    assertEquals(5, browser.all("tr.target-row[data-status=VERIFIED]").size());
+    browser.screenshot("10-tag-job-completed");
+  }
+
+  private List<String> clientsShown() {
+    return browser.all("tr.saga-row").stream().map(r -> r.getAttribute("data-client-id")).toList();
+  }
+}
