@@ -42,7 +42,9 @@ public class OutboxRelay {
         .register(registry);
   }
 
-  @Scheduled(every = "${onboarding.outbox.interval:PT0.5S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  // The delay lets messaging connect its emitter first; the scheduler runs at most once a second anyway.
+  @Scheduled(every = "${onboarding.outbox.interval:PT1S}", delayed = "${onboarding.outbox.start-delay:PT5S}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void relay() {
     try {
       while (QuarkusTransaction.requiringNew().timeout(60).call(this::relayBatch) == BATCH) {
@@ -73,8 +75,10 @@ public class OutboxRelay {
     } catch (Exception e) {
       throw new IllegalStateException("Kafka did not acknowledge the status events: " + e.getMessage(), e);
     }
-    em.createQuery("delete from OutboxEventEntity where seq <= :last")
-        .setParameter("last", batch.get(batch.size() - 1).seq)
+    // Exactly the rows sent: sequence numbers become visible out of order (a transaction that took a lower seq may
+    // commit after this batch was read), so "everything up to the last seq" would delete events never sent.
+    em.createQuery("delete from OutboxEventEntity where seq in :sent")
+        .setParameter("sent", batch.stream().map(e -> e.seq).toList())
         .executeUpdate();
     return batch.size();
   }

@@ -182,7 +182,4 @@ public class SagaEntity extends PanacheEntityBase {
     return owner.equals(leaseOwner);
   }
 
-  public boolean hasStepWaitingToRetry() {
-    return steps.stream().anyMatch(s -> s.status == StepStatus.WAITING_RETRY);
-  }
 }

@@ -41,6 +41,7 @@ public class SagaStore {
   }
 
   private List<Claimed> claim(String owner, int limit, Duration lease) {
+    Instant leaseEnd = Instant.now().plus(lease); // read before the claim: never later than the lease in the row
     @SuppressWarnings("unchecked")
     List<UUID> ids =
         em.createNativeQuery(
@@ -60,7 +61,7 @@ public class SagaStore {
       Optional<Work> work = engine.plan(saga, now);
       projections.publishRaised(saga, now);
       if (work.isPresent()) {
-        claimed.add(new Claimed(work.get(), json.request(saga), json.data(saga), saga.traceparent));
+        claimed.add(new Claimed(work.get().withStartBy(leaseEnd), json.request(saga), json.data(saga), saga.traceparent));
       } else {
         saga.releaseLease();
       }
@@ -91,7 +92,7 @@ public class SagaStore {
     projections.publishRaised(saga, now);
     if (next.isPresent()) {
       saga.acquireLease(owner, now.plus(lease));
-      return new Recorded(next, Optional.empty());
+      return new Recorded(Optional.of(next.get().withStartBy(now.plus(lease))), Optional.empty());
     }
     saga.releaseLease();
     // The worker would go idle: it takes the next due saga in this same commit rather than in a claim of its own.

@@ -2,6 +2,7 @@ package org.msp.onboarding.runner;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
@@ -40,6 +41,12 @@ public class SagaDriver {
     try {
       while (next.isPresent() && !stopping.getAsBoolean()) {
         Work work = next.get();
+        if (tooLateToStart(work, lease)) {
+          // Waited too long for a thread: another instance may take the saga over at any moment. Not starting
+          // the step keeps a step from running in two processes at once; the lease expires and it is claimed again.
+          LOG.warnf("%s %s not started: the lease runs out at %s", work.phase(), work.step(), work.startBy());
+          break;
+        }
         long started = System.nanoTime();
         StepOutcome outcome = run(work, claimed, data);
         metrics.stepRan(work, outcome, System.nanoTime() - started);
@@ -60,6 +67,11 @@ public class SagaDriver {
       MDC.remove("clientId");
     }
     return Optional.empty();
+  }
+
+  /** A step needs a margin of its lease to run and record its outcome: a third of it. */
+  static boolean tooLateToStart(Work work, Duration lease) {
+    return work.startBy() != null && Instant.now().isAfter(work.startBy().minus(lease.dividedBy(3)));
   }
 
   private StepOutcome run(Work work, Claimed claimed, SagaData data) {

@@ -46,25 +46,28 @@ public class SagaEngine {
         saga.complete(now);
         return Optional.empty();
       }
+      boolean resumed = step.status == StepStatus.RUNNING;
       step.running(now);
-      return Optional.of(work(saga, Work.Phase.FORWARD, step, step.attempts + 1));
+      return Optional.of(work(saga, Work.Phase.FORWARD, step, step.attempts + 1, resumed));
     }
     SagaStepEntity step = saga.nextStepToCompensate();
     if (step == null) {
       saga.compensated(now);
       return Optional.empty();
     }
-    return Optional.of(work(saga, Work.Phase.COMPENSATE, step, step.compensationAttempts + 1));
+    // Every compensation is a PUT/PATCH or a lookup-then-PATCH, safe to repeat whether or not a lost run applied.
+    return Optional.of(work(saga, Work.Phase.COMPENSATE, step, step.compensationAttempts + 1, false));
   }
 
-  private static Work work(SagaEntity saga, Work.Phase phase, SagaStepEntity step, int attempt) {
-    return new Work(saga.id, saga.clientId, phase, step.name, attempt, saga.failureCode);
+  private static Work work(SagaEntity saga, Work.Phase phase, SagaStepEntity step, int attempt, boolean resumed) {
+    return new Work(saga.id, saga.clientId, phase, step.name, attempt, saga.failureCode, resumed, null);
   }
 
   /** Runs the step's forward or compensating action; a failed NinjaOne call becomes an outcome. */
   public StepOutcome run(Work work, OnboardingRequest request, SagaData data) {
     SagaStep step = steps.get(work.step());
-    StepContext context = new StepContext(work.sagaId(), request, data, work.attempt(), work.failureCode());
+    StepContext context =
+        new StepContext(work.sagaId(), request, data, work.attempt(), work.failureCode(), work.resumed());
     try {
       return work.phase() == Work.Phase.FORWARD ? step.execute(context) : step.compensate(context);
     } catch (RemoteCallException e) {

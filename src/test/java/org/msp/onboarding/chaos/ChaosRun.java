@@ -172,7 +172,7 @@ public final class ChaosRun {
     env.put("ONBOARDING_RUNNER_LEASE", LEASE);
     // A fifth of the lease: a live instance keeps its sagas even when one heartbeat is late on a busy machine.
     env.put("ONBOARDING_RUNNER_HEARTBEAT", "PT1S");
-    env.put("ONBOARDING_RUNNER_POLL_INTERVAL", "PT0.5S");
+    env.put("ONBOARDING_RUNNER_POLL_INTERVAL", "PT1S");
     return env;
   }
 

@@ -458,11 +458,12 @@ final class Invariants {
       try (Stream<String> lines = Files.lines(instance.logFile())) {
         lines.forEach(line -> {
           // What the service said about a saga that ended up with two organizations (MDC puts the id in the line).
-          if ((line.contains("was lost") || line.contains("could not record the outcome"))
+          boolean leaseLost = line.contains("lease on saga") && line.contains("was lost");
+          if ((leaseLost || line.contains("could not record the outcome"))
               && duplicated.stream().anyMatch(line::contains)) {
             report.evidence.add(instance.name() + " log: " + trim(line, 260));
           }
-          if (line.contains("was lost")) {
+          if (leaseLost) {
             report.leaseLostLogLines++;
             Matcher m = UUID_PATTERN.matcher(line);
             report.stepsRunTwice.add("saga " + (m.find() ? m.group() : "?") + ": " + instance.name() + " at "

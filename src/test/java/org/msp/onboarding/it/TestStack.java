@@ -71,7 +71,7 @@ public final class TestStack {
     env.put("ONBOARDING_RETRY_MAX_ATTEMPTS", "6");
     env.put("ONBOARDING_RUNNER_LEASE", "PT6S");
     env.put("ONBOARDING_RUNNER_HEARTBEAT", "PT2S");
-    env.put("ONBOARDING_RUNNER_POLL_INTERVAL", "PT0.5S");
+    env.put("ONBOARDING_RUNNER_POLL_INTERVAL", "PT1S");
     env.put("ONBOARDING_STUCK_AFTER", "PT3S");
     env.put("ONBOARDING_GAUGES_INTERVAL", "PT1S");
     env.put("QUARKUS_HTTP_PORT", Integer.toString(ServiceProcess.freePort()));

@@ -187,4 +187,17 @@ class SagaEngineTest {
     assertEquals(FailureCode.OPERATOR_REQUESTED, sim.saga.failureCode);
     assertEquals(StepStatus.COMPENSATED, sim.saga.step(StepName.CREATE_ORGANIZATION).status);
   }
+
+  @Test
+  void createWhoseRunWasNeverRecordedLooksForItsOrganizationBeforeCreatingAgain() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Vanished"), 5);
+    sim.runOneStepAndCrash(); // the create was applied, the process died before recording it
+    sim.ninjaOne.calls.clear();
+    sim.runUntilSettled(true);
+
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status);
+    assertEquals(1, sim.ninjaOne.organizations.size());
+    assertEquals("findOrganizationByName", sim.ninjaOne.calls.get(0));
+    assertEquals(1, sim.saga.step(StepName.CREATE_ORGANIZATION).attempts);
+  }
 }

@@ -45,7 +45,7 @@ public class CreateOrganizationStep implements SagaStep {
       return StepOutcome.succeeded();
     }
     String name = context.request().organization().name();
-    if (context.attempt() > 1) {
+    if (context.mayHaveRunBefore()) {
       Optional<StepOutcome> adopted = adoptOrRefuse(context, name);
       if (adopted.isPresent()) {
         return adopted.get();
