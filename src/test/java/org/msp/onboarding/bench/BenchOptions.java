@@ -10,9 +10,13 @@ import java.util.Map;
 final class BenchOptions {
   int requests = 1000;
   List<Integer> latencies = List.of(0, 50);
-  /** NinjaOne requests per second for the budget run; 0 skips it. */
-  double budget = 100;
-  int budgetRequests = 500;
+  /**
+   * NinjaOne requests per second for the budget run; 0 skips it; -1 (default, "auto") = 60% of what the raw
+   * baseline managed in its burst at the budget latency, so the budget is below what every contender could do on
+   * this machine today (60 when there is no such burst).
+   */
+  double budget = -1;
+  int budgetRequests = 400;
   int budgetLatency = 50;
   boolean scaling;
   int scalingRequests = 400;
@@ -21,28 +25,39 @@ final class BenchOptions {
   int backlogSeconds = 300;
   int workers = 8;
   /** Unmeasured sagas each contender runs first, so all are measured warm. */
-  int warmup = 50;
+  int warmup = 200;
+  /** A JFR recording of each measured burst in the contender's (first) process. */
+  boolean profile;
   String dbosMode = "pool";
   List<String> contenders = List.of("service", "dbos", "raw");
   Path out = Path.of("target", "bench");
   boolean smoke;
+  /** Only the backlog check (e.g. with -XX:NativeMemoryTracking=summary to see where the memory goes). */
+  boolean backlogOnly;
   /** Extra JVM options for the service process (e.g. a JFR recording while profiling). */
   String serviceJvmOptions = "";
+  /** Extra environment for the service (KEY=VALUE,KEY=VALUE): to try a setting before making it the default. */
+  java.util.Map<String, String> serviceEnv = new java.util.LinkedHashMap<>();
 
   static final String HELP = """
       ./bench [options]
         --requests N          requests per burst (default 1000)
         --latencies 0,50      simulator latencies in ms, one burst per latency and contender (default 0,50)
-        --budget R            NinjaOne requests/s for the budget run at --budget-latency ms; 0 skips it (default 100)
-        --budget-requests N   requests in the budget run (default 500)
+        --budget R|auto       NinjaOne requests/s for the budget run at --budget-latency ms; 0 skips it (default auto:
+                              60% of the raw baseline's calls/s in its burst at that latency, so the budget binds)
+        --budget-requests N   requests in the budget run (default 400)
         --scaling             also the scaling checks: 0 vs 20,000 organizations, 1 vs 2 service processes,
                               memory with a backlog of 50,000 requests
         --scaling-requests N  requests per scaling burst (default 400)
         --backlog N           backlog size for the memory check (default 50000)
         --backlog-seconds S   how long the backlog check may run (default 300)
-        --warmup N            unmeasured sagas per contender before each measured burst (default 50)
+        --backlog-only        only the backlog check
+        --warmup N            unmeasured sagas per contender before each measured burst (default 200)
         --workers W           sagas in flight per contender (the service's ONBOARDING_RUNNER_WORKERS; default 8)
         --dbos-mode pool|queue  DBOS started from a fixed thread pool (default) or its queue
+        --profile             record each measured burst with JFR (target/bench/profile-run-N.jfr)
+        --service-env K=V,..  extra environment for the service (to try a setting)
+        --service-jvm-options O  extra JVM options for the service (JAVA_TOOL_OPTIONS)
         --contenders a,b,c    subset of service,dbos,raw
         --out DIR             where results go (default target/bench)
         --smoke               tiny run that proves the command works: 20 requests at 0 ms, budget run of 40, no scaling
@@ -70,7 +85,7 @@ final class BenchOptions {
         case "smoke", "help" -> { }
         case "requests" -> o.requests = Integer.parseInt(v);
         case "latencies" -> o.latencies = ints(v);
-        case "budget" -> o.budget = Double.parseDouble(v);
+        case "budget" -> o.budget = v.equals("auto") ? -1 : Double.parseDouble(v);
         case "budget-requests" -> o.budgetRequests = Integer.parseInt(v);
         case "budget-latency" -> o.budgetLatency = Integer.parseInt(v);
         case "scaling" -> o.scaling = true;
@@ -80,10 +95,17 @@ final class BenchOptions {
         case "backlog-seconds" -> o.backlogSeconds = Integer.parseInt(v);
         case "workers" -> o.workers = Integer.parseInt(v);
         case "warmup" -> o.warmup = Integer.parseInt(v);
+        case "profile" -> o.profile = true;
+        case "backlog-only" -> o.backlogOnly = true;
         case "dbos-mode" -> o.dbosMode = v;
         case "contenders" -> o.contenders = List.of(v.split(","));
         case "out" -> o.out = Path.of(v);
         case "service-jvm-options" -> o.serviceJvmOptions = v;
+        case "service-env" -> {
+          for (String pair : v.split(",")) {
+            o.serviceEnv.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+          }
+        }
         default -> throw new IllegalArgumentException("unknown option --" + e.getKey() + "\n" + HELP);
       }
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.msp.onboarding.harness.KafkaBrokerProcess;
+import org.msp.onboarding.harness.TestDatabase;
 import org.msp.onboarding.harness.TestJwt;
 import org.msp.onboarding.inbound.Topics;
 import org.msp.onboarding.it.Events;
@@ -58,6 +59,13 @@ public final class Benchmark {
 
   /** Runs everything the options ask for and writes the reports; answers every run's figures. */
   public static List<RunResult> run(BenchOptions options) throws Exception {
+    // The simulator is a JDK HttpServer, which by default leaves Nagle's algorithm on: a response written as
+    // headers then body waits for the client's delayed ACK, about 40 ms per call on a kept-alive connection,
+    // which would drown the 0 ms workload. Only effective before the first HttpServer of this JVM (./bench sets
+    // it on the command line).
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     Benchmark bench = new Benchmark(options);
     Instant started = Instant.now();
     String load = loadAverage();
@@ -95,17 +103,22 @@ public final class Benchmark {
   }
 
   private void runAll() {
+    if (options.backlogOnly) {
+      results.add(backlog(options.backlog));
+      return;
+    }
     for (int latency : options.latencies) {
       for (String contender : options.contenders) {
         results.add(burst("burst", "burst " + options.requests + " @ " + latency + " ms", contender, latency,
             options.requests, 0, 1, null));
       }
     }
-    if (options.budget > 0) {
+    double budget = options.budget < 0 ? autoBudget() : options.budget;
+    if (budget > 0) {
       for (String contender : options.contenders) {
-        results.add(burst("budget", "budget " + fmt(options.budget) + " req/s, " + options.budgetRequests + " @ "
+        results.add(burst("budget", "budget " + fmt(budget) + " req/s, " + options.budgetRequests + " @ "
             + options.budgetLatency + " ms", contender, options.budgetLatency, options.budgetRequests,
-            options.budget, 1, null));
+            budget, 1, null));
       }
     }
     if (options.scaling) {
@@ -120,6 +133,16 @@ public final class Benchmark {
       }
       results.add(backlog(options.backlog));
     }
+  }
+
+  /** 60% of the raw baseline's NinjaOne calls per second in its burst at the budget latency, else 60. */
+  private double autoBudget() {
+    return results.stream()
+        .filter(r -> r.group.equals("burst") && r.contender.equals("raw") && r.latencyMs == options.budgetLatency
+            && r.ok())
+        .findFirst()
+        .map(r -> (double) Math.max(5, Math.round(0.6 * r.sagasPerSecond * r.ninjaOneCallsPerSaga)))
+        .orElse(60.0);
   }
 
   // ---- one burst ----
@@ -147,7 +170,9 @@ public final class Benchmark {
       kafka.flush();
       awaitEnded(run, warmup, Duration.ofSeconds(120 + warmup));
       double cpuBefore = cpu(run.pids());
-      Long commitsBefore = commits(run.databaseName());
+      Long commitsBefore = commits(run.database(), false);
+      long pollsBefore = run.polls();
+      Path profile = options.profile ? startProfile(run) : null;
       simulator.clearCalls();
       Map<String, Long> published = new HashMap<>();
       long first = System.currentTimeMillis();
@@ -159,11 +184,19 @@ public final class Benchmark {
       double cpuAfter = cpu(run.pids());
       r.peakRssMb = run.pids().stream().mapToDouble(ProcStats::peakRssMb).max().orElse(-1);
       List<SimCall> calls = ninjaOneCalls();
+      if (profile != null) {
+        stopProfile(run, profile);
+        r.notes.add("JFR profile of the measured burst: " + profile);
+      }
+      long ourPolls = run.polls() - pollsBefore;
       run.stop();
-      Long commitsAfter = commits(run.databaseName());
+      Long commitsAfter = commits(run.database(), true);
       Map<String, Long> completions = run.completions();
       fill(r, published, first, completions, run.failed(), calls, cpuAfter - cpuBefore,
-          commitsBefore == null ? null : commitsAfter - commitsBefore);
+          commitsBefore == null ? null : commitsAfter - commitsBefore - ourPolls);
+      if (run instanceof ServiceRun service) {
+        intake(r, published, first, service.acceptedAt(), completions);
+      }
       if (run instanceof ChildRun child && !child.firstFailures().isEmpty()) {
         r.notes.addAll(child.firstFailures());
       }
@@ -180,10 +213,12 @@ public final class Benchmark {
       }
     }
     say(String.format("   %d/%d completed, %.1f sagas/s, p50 %.2f s, p99 %.2f s, %.2f calls/saga, %s tx/saga,"
-            + " peak RSS %.0f MB, %.4f CPU s/saga", r.completed, r.requests, r.sagasPerSecond, r.p50Seconds,
+            + " peak RSS %.0f MB, %.4f CPU s/saga%s", r.completed, r.requests, r.sagasPerSecond, r.p50Seconds,
         r.p99Seconds, r.ninjaOneCallsPerSaga,
         r.postgresTransactionsPerSaga == null ? "-" : fmt(r.postgresTransactionsPerSaga), r.peakRssMb,
-        r.cpuSecondsPerSaga));
+        r.cpuSecondsPerSaga, r.acceptedPerSecond == null ? "" : String.format(
+            "; accepted %.1f/s, accepted-to-completed p50 %.2f s", r.acceptedPerSecond,
+            r.acceptedToCompletedP50Seconds)));
     return r;
   }
 
@@ -247,6 +282,7 @@ public final class Benchmark {
     if (budget > 0) {
       env.put("NINJAONE_REQUESTS_PER_SECOND", fmt(budget));
     }
+    env.putAll(options.serviceEnv);
     return env;
   }
 
@@ -290,6 +326,27 @@ public final class Benchmark {
       r.callsPerSecond = to > from ? (calls.size() - 1) * 1000.0 / (to - from) : null;
       r.maxCallsInAnySecond = maxInAnySecond(calls);
     }
+  }
+
+  /** How fast the service took requests in, and how long an accepted saga then took. */
+  private static void intake(RunResult r, Map<String, Long> published, long first, Map<String, Long> accepted,
+      Map<String, Long> completions) {
+    long last = first;
+    List<Double> inService = new ArrayList<>();
+    int count = 0;
+    for (Map.Entry<String, Long> a : accepted.entrySet()) {
+      if (published.containsKey(a.getKey())) {
+        count++;
+        last = Math.max(last, a.getValue());
+        Long done = completions.get(a.getKey());
+        if (done != null) {
+          inService.add((done - a.getValue()) / 1000.0);
+        }
+      }
+    }
+    inService.sort(Double::compare);
+    r.acceptedPerSecond = last > first ? count * 1000.0 / (last - first) : null;
+    r.acceptedToCompletedP50Seconds = percentile(inService, 50);
   }
 
   /** Nearest-rank percentile of sorted values. */
@@ -359,6 +416,12 @@ public final class Benchmark {
       }
       r.seconds = (System.currentTimeMillis() - startedAt) / 1000.0;
       r.peakRssMb = ProcStats.peakRssMb(pid);
+      if (options.serviceJvmOptions.contains("NativeMemoryTracking")) {
+        // where the resident memory goes, by JVM area (heap, metaspace, code, threads, GC, ...)
+        Path nmt = options.out.resolve("nmt-run-" + runs + ".txt");
+        jcmd(pid, nmt, "VM.native_memory", "summary");
+        r.notes.add("native memory summary: " + nmt);
+      }
       r.cpuSecondsPerSaga = (ProcStats.cpuSeconds(pid) - cpuBefore) / Math.max(1, completed);
       r.completed = completed;
       r.sagasPerSecond = completed / r.seconds;
@@ -390,24 +453,59 @@ public final class Benchmark {
     return work.resolve("run-" + run).resolve("service-service-1.log");
   }
 
+  // ---- profiling ----
+
+  /** A JFR recording of the measured burst only (after warm-up), in the service's process, via jcmd. */
+  private Path startProfile(ContenderRun run) throws Exception {
+    Path file = options.out.resolve("profile-run-" + runs + ".jfr").toAbsolutePath();
+    Files.createDirectories(file.getParent());
+    jcmd(run.pids().get(0), "JFR.start", "name=bench", "settings=profile", "filename=" + file);
+    return file;
+  }
+
+  private void stopProfile(ContenderRun run, Path file) throws Exception {
+    jcmd(run.pids().get(0), "JFR.stop", "name=bench", "filename=" + file);
+  }
+
+  private static void jcmd(long pid, String... command) throws Exception {
+    jcmd(pid, null, command);
+  }
+
+  /** Runs jcmd against the process; its output goes to {@code output} when given. */
+  private static void jcmd(long pid, Path output, String... command) throws Exception {
+    List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        Long.toString(pid)));
+    line.addAll(List.of(command));
+    Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+    String text = new String(p.getInputStream().readAllBytes());
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + text);
+    }
+    if (output != null) {
+      Files.writeString(output, text);
+    }
+  }
+
   // ---- PostgreSQL ----
 
   /**
-   * xact_commit of the contender's database, read through the server's own "postgres" database so that our
-   * reads are never counted; null when the contender has no database.
+   * xact_commit of the contender's database, read through another database of the same server ("postgres") so
+   * that our reads are never counted; null when the contender has no database.
    */
-  private static Long commits(String database) throws Exception {
+  private static Long commits(TestDatabase database, boolean afterStop) throws Exception {
     if (database == null) {
       return null;
     }
-    try (Connection admin = adminConnection();
+    String name = database.databaseName();
+    try (Connection admin = adminConnection(database);
         PreparedStatement st = admin.prepareStatement("SELECT xact_commit FROM pg_stat_database WHERE datname = ?")) {
-      // Sessions flush their statistics when they end: wait until the stopped contender's sessions are gone.
+      // Sessions flush their statistics when they end (else only about once a second, or after 10 s idle):
+      // wait until the stopped contender's sessions are gone.
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (sessions(admin, database) > 0 && System.nanoTime() < deadline) {
+      while (afterStop && sessions(admin, name) > 0 && System.nanoTime() < deadline) {
         BenchKafka.sleep(100);
       }
-      st.setString(1, database);
+      st.setString(1, name);
       try (ResultSet rows = st.executeQuery()) {
         rows.next();
         return rows.getLong(1);
@@ -425,14 +523,13 @@ public final class Benchmark {
     }
   }
 
-  private static Connection adminConnection() throws Exception {
-    String url = System.getProperty("quarkus.datasource.jdbc.url",
-        System.getenv().getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/postgres"));
+  /** The same server and credentials, database "postgres" (the database's name is unique, so replacing is safe). */
+  private static Connection adminConnection(TestDatabase database) throws Exception {
+    String url = database.jdbcUrl().replace("/" + database.databaseName(), "/postgres");
     Properties credentials = new Properties();
-    credentials.setProperty("user", System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres"));
-    String password = System.getenv("QUARKUS_DATASOURCE_PASSWORD");
-    if (password != null && !password.isEmpty()) {
-      credentials.setProperty("password", password);
+    credentials.setProperty("user", database.username());
+    if (database.password() != null && !database.password().isEmpty()) {
+      credentials.setProperty("password", database.password());
     }
     return DriverManager.getConnection(url, credentials);
   }

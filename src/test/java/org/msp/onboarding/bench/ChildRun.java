@@ -136,8 +136,8 @@ final class ChildRun implements ContenderRun {
   }
 
   @Override
-  public String databaseName() {
-    return database == null ? null : database.databaseName();
+  public TestDatabase database() {
+    return database;
   }
 
   @Override

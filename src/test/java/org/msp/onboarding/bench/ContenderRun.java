@@ -2,6 +2,7 @@ package org.msp.onboarding.bench;
 
 import java.util.List;
 import java.util.Map;
+import org.msp.onboarding.harness.TestDatabase;
 
 /** A started contender: its processes, how many sagas have ended, and when each one completed. */
 interface ContenderRun extends AutoCloseable {
@@ -9,8 +10,13 @@ interface ContenderRun extends AutoCloseable {
   /** Every JVM that does the contender's work (the service's instances, or the one child JVM). */
   List<Long> pids();
 
-  /** Sagas completed so far (without touching the contender's database, so its commit count stays its own). */
+  /** Sagas completed so far. */
   int completed();
+
+  /** Transactions that watching for completion added to the contender's database (to leave out of its figure). */
+  default long polls() {
+    return 0;
+  }
 
   /** Sagas that ended otherwise (rolled back or failed). */
   int failed();
@@ -19,7 +25,7 @@ interface ContenderRun extends AutoCloseable {
   Map<String, Long> completions() throws Exception;
 
   /** The contender's PostgreSQL database, or null when it has none (raw baseline). */
-  String databaseName();
+  TestDatabase database();
 
   /** Stops the processes and waits for them, so their PostgreSQL sessions are gone and their statistics flushed. */
   void stop();

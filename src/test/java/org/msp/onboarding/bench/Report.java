@@ -40,7 +40,7 @@ final class Report {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("requests", options.requests);
     settings.put("latenciesMs", options.latencies);
-    settings.put("budget", options.budget);
+    settings.put("budget", options.budget < 0 ? "auto (60% of raw's calls/s at the budget latency)" : options.budget);
     settings.put("budgetRequests", options.budgetRequests);
     settings.put("workers", options.workers);
     settings.put("warmup", options.warmup);
@@ -130,10 +130,13 @@ final class Report {
       List<Target> targets, String load) {
     StringBuilder md = new StringBuilder();
     md.append("# Benchmark: the service, DBOS Transact and a raw-call baseline\n\n");
-    md.append(String.format(Locale.ROOT, "%d cores, load average at start %s, Java %s; %d sagas in flight per contender"
-            + " (DBOS: %s); latency = request published to saga completed.%s%n%n",
+    md.append(String.format(Locale.ROOT, "%d cores, load average at start %s, Java %s. Every contender reads the same"
+            + " requests from its own fresh Kafka topic and keeps %d sagas in flight (DBOS: %s); each runs %d unmeasured"
+            + " sagas first. Latency = request handed to the Kafka producer to saga completed. PG tx = xact_commit of"
+            + " the contender's own database. CPU and RSS: /proc of the contender's JVM(s).%s%n%n",
         Runtime.getRuntime().availableProcessors(), load, System.getProperty("java.version"), options.workers,
-        options.dbosMode.equals("pool") ? "fixed pool of workflow callers" : "DBOS queue with worker concurrency",
+        options.dbosMode.equals("pool") ? "a fixed pool of threads calling the workflow"
+            : "a DBOS queue with that worker concurrency", options.warmup,
         options.smoke ? " **Smoke run: the figures prove the command works, nothing more.**" : ""));
     md.append("| workload | contender | done | sagas/s | p50 s | p95 s | p99 s | NinjaOne calls/saga |"
         + " PG tx/saga | peak RSS MB | CPU s/saga |\n");

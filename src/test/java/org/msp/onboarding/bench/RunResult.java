@@ -27,6 +27,12 @@ public final class RunResult {
   public double p50Seconds;
   public double p95Seconds;
   public double p99Seconds;
+  /**
+   * Service only, to tell where latency goes: requests accepted (saga committed) per second from the first
+   * publish, and the p50 of accepted-to-completed.
+   */
+  public Double acceptedPerSecond;
+  public Double acceptedToCompletedP50Seconds;
   public double ninjaOneCallsPerSaga;
   /** xact_commit delta of the contender's database divided by completed sagas; null for the raw baseline. */
   public Double postgresTransactionsPerSaga;
