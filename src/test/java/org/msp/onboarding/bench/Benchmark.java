@@ -325,6 +325,10 @@ public final class Benchmark {
       long to = calls.get(calls.size() - 1).at().toEpochMilli();
       r.callsPerSecond = to > from ? (calls.size() - 1) * 1000.0 / (to - from) : null;
       r.maxCallsInAnySecond = maxInAnySecond(calls);
+      r.maxCallsInAlignedSecond = calls.stream()
+          .collect(java.util.stream.Collectors.groupingBy(c -> c.at().getEpochSecond(),
+              java.util.stream.Collectors.counting()))
+          .values().stream().mapToInt(Long::intValue).max().orElse(0);
     }
   }
 

@@ -41,6 +41,8 @@ public final class RunResult {
   /** Budget runs: NinjaOne calls per second over the run, and the most in any 1-second window. */
   public Double callsPerSecond;
   public Integer maxCallsInAnySecond;
+  /** The most calls in one calendar second (how an API that counts per second would see it). */
+  public Integer maxCallsInAlignedSecond;
   /** Backlog run: resident memory sampled once a second (MB). */
   public List<Double> rssSamplesMb;
   public Integer accepted;
