@@ -46,7 +46,7 @@ public class ConsoleQueries {
 
   @Transactional
   public List<AttemptView> attempts(UUID sagaId) {
-    return StepAttemptEntity.<StepAttemptEntity>find("sagaId = ?1 order by id", sagaId).list().stream()
+    return StepAttemptEntity.<StepAttemptEntity>find("sagaId = ?1 order by recordedAt, id", sagaId).list().stream()
         .map(a -> new AttemptView(a.recordedAt, a.stepName, a.phase, a.attempt, a.outcome, a.error))
         .toList();
   }

@@ -1,16 +1,16 @@
 package org.msp.onboarding.inbound;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.msp.onboarding.persistence.SagaIntake;
-import org.msp.onboarding.saga.request.OnboardingRequest;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
 /**
  * A valid request must never reach the DLQ because PostgreSQL was briefly away: the intake transaction is
- * retried (each try a new transaction) and the partition waits, its offset uncommitted.
+ * retried (each try a new transaction) and the partitions wait, their offsets uncommitted.
  */
 @ApplicationScoped
 public class DurableIntake {
@@ -20,9 +20,10 @@ public class DurableIntake {
     this.intake = intake;
   }
 
-  @Retry(maxRetries = -1, delay = 200, maxDuration = 24, durationUnit = ChronoUnit.HOURS, abortOn = InvalidRequestException.class)
+  /** One transaction for a poll's valid requests; a result per request, in order. */
+  @Retry(maxRetries = -1, delay = 200, maxDuration = 24, durationUnit = ChronoUnit.HOURS)
   @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
-  public SagaIntake.Result accept(OnboardingRequest request, String traceparent) {
-    return QuarkusTransaction.requiringNew().call(() -> intake.accept(request, traceparent));
+  public List<SagaIntake.Result> acceptAll(List<SagaIntake.Request> requests) {
+    return QuarkusTransaction.requiringNew().call(() -> intake.acceptAll(requests));
   }
 }

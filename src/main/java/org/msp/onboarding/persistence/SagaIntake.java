@@ -3,12 +3,16 @@ package org.msp.onboarding.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.msp.onboarding.saga.SagaEngine;
 import org.msp.onboarding.saga.SagaStatus;
 import org.msp.onboarding.saga.request.OnboardingRequest;
 
-/** Persists an accepted request as a new saga; runs inside the consumer's transaction. */
+/** Persists accepted requests as new sagas; runs inside the consumer's transaction. */
 @ApplicationScoped
 public class SagaIntake {
   public enum Result {
@@ -29,17 +33,43 @@ public class SagaIntake {
     this.projections = projections;
   }
 
-  /** Idempotent on eventId; refuses a second saga for a client whose saga still runs. */
-  public Result accept(OnboardingRequest request, String traceparent) {
-    if (ProcessedEventEntity.findById(request.eventId()) != null) {
-      return Result.DUPLICATE;
-    }
-    if (SagaEntity.count(
-            "clientId = ?1 and status in ?2", request.clientId(), SagaStatus.activeStatuses())
-        > 0) {
-      return Result.CLIENT_BUSY;
-    }
+  /** An accepted request and the trace context it arrived with. */
+  public record Request(OnboardingRequest request, String traceparent) {}
+
+  /**
+   * Idempotent on eventId; refuses a second saga for a client whose saga still runs. A batch costs two lookups
+   * whatever its size; a request is checked against the earlier ones of its batch too.
+   */
+  public List<Result> acceptAll(List<Request> requests) {
+    Set<String> seenEvents = new HashSet<>(
+        em.createQuery("select p.eventId from ProcessedEventEntity p where p.eventId in :ids", String.class)
+            .setParameter("ids", requests.stream().map(r -> r.request().eventId()).distinct().toList())
+            .getResultList());
+    Set<String> busyClients = new HashSet<>(
+        em.createQuery("select s.clientId from SagaEntity s where s.clientId in :ids and s.status in :active",
+                String.class)
+            .setParameter("ids", requests.stream().map(r -> r.request().clientId()).distinct().toList())
+            .setParameter("active", SagaStatus.activeStatuses())
+            .getResultList());
     Instant now = Instant.now();
+    List<Result> results = new ArrayList<>(requests.size());
+    for (Request r : requests) {
+      OnboardingRequest request = r.request();
+      if (!seenEvents.add(request.eventId())) {
+        results.add(Result.DUPLICATE);
+      } else if (!busyClients.add(request.clientId())) {
+        results.add(Result.CLIENT_BUSY);
+        seenEvents.remove(request.eventId()); // not processed: the same event may be published again later
+      } else {
+        start(request, r.traceparent(), now);
+        results.add(Result.ACCEPTED);
+      }
+    }
+    em.flush();
+    return results;
+  }
+
+  private void start(OnboardingRequest request, String traceparent, Instant now) {
     SagaEntity saga =
         SagaEntity.start(
             UUID.randomUUID(), request.eventId(), request.clientId(), request.organization().name(),
@@ -53,7 +83,5 @@ public class SagaIntake {
     processed.receivedAt = now;
     processed.persist();
     projections.publishRaised(saga, now);
-    em.flush();
-    return Result.ACCEPTED;
   }
 }

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.msp.onboarding.saga.SagaData;
 import org.msp.onboarding.saga.SagaEngine;
 import org.msp.onboarding.saga.StepOutcome;
@@ -42,18 +45,7 @@ public class SagaStore {
 
   private List<Claimed> claim(String owner, int limit, Duration lease) {
     Instant leaseEnd = Instant.now().plus(lease); // read before the claim: never later than the lease in the row
-    @SuppressWarnings("unchecked")
-    List<UUID> ids =
-        em.createNativeQuery(
-                "UPDATE saga SET lease_owner = ?1, lease_until = now() + make_interval(secs => ?2) WHERE id IN ("
-                    + " SELECT id FROM saga WHERE status IN ('RUNNING', 'COMPENSATING') AND next_attempt_at <= now()"
-                    + " AND (lease_until IS NULL OR lease_until < now())"
-                    + " ORDER BY next_attempt_at LIMIT ?3 FOR UPDATE SKIP LOCKED) RETURNING id",
-                UUID.class)
-            .setParameter(1, owner)
-            .setParameter(2, (double) lease.toSeconds())
-            .setParameter(3, limit)
-            .getResultList();
+    List<UUID> ids = leaseDue(owner, limit, lease);
     List<Claimed> claimed = new ArrayList<>();
     Instant now = Instant.now();
     for (UUID id : ids) {
@@ -68,6 +60,33 @@ public class SagaStore {
     }
     return claimed;
   }
+
+  /**
+   * Plain JDBC: through Hibernate this native query added an entry to its query-plan cache on every call (the
+   * keys never matched), and looking up in that ever-longer chain was the runner's hottest code.
+   */
+  private List<UUID> leaseDue(String owner, int limit, Duration lease) {
+    return em.unwrap(Session.class).doReturningWork(connection -> {
+      try (PreparedStatement claim = connection.prepareStatement(CLAIM_DUE)) {
+        claim.setString(1, owner);
+        claim.setDouble(2, lease.toSeconds());
+        claim.setInt(3, limit);
+        List<UUID> ids = new ArrayList<>();
+        try (ResultSet rows = claim.executeQuery()) {
+          while (rows.next()) {
+            ids.add(rows.getObject(1, UUID.class));
+          }
+        }
+        return ids;
+      }
+    });
+  }
+
+  private static final String CLAIM_DUE =
+      "UPDATE saga SET lease_owner = ?, lease_until = now() + make_interval(secs => ?) WHERE id IN ("
+          + " SELECT id FROM saga WHERE status IN ('RUNNING', 'COMPENSATING') AND next_attempt_at <= now()"
+          + " AND (lease_until IS NULL OR lease_until < now())"
+          + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id";
 
   /** What a worker does next: the same saga's next step, or another saga claimed in the same commit. */
   public record Recorded(Optional<Work> next, Optional<Claimed> another) {}

@@ -59,13 +59,6 @@ public final class Benchmark {
 
   /** Runs everything the options ask for and writes the reports; answers every run's figures. */
   public static List<RunResult> run(BenchOptions options) throws Exception {
-    // The simulator is a JDK HttpServer, which by default leaves Nagle's algorithm on: a response written as
-    // headers then body waits for the client's delayed ACK, about 40 ms per call on a kept-alive connection,
-    // which would drown the 0 ms workload. Only effective before the first HttpServer of this JVM (./bench sets
-    // it on the command line).
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
     Benchmark bench = new Benchmark(options);
     Instant started = Instant.now();
     String load = loadAverage();

@@ -15,11 +15,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.msp.onboarding.harness.ProcessSupport;
+import org.msp.onboarding.harness.ServiceProcess;
 import org.msp.onboarding.harness.TestDatabase;
 
 /**
- * A competitor ({@link ContenderMain}) as a child JVM with the same heap limit as the service's (-Xmx256m), so
- * resident memory and CPU time compare like for like. Its DONE/FAIL lines are its completion record; everything
+ * A competitor ({@link ContenderMain}) as a child JVM with the service's JVM options and malloc arenas
+ * ({@link ServiceProcess#JVM_OPTIONS}), so resident memory and CPU time compare like for like. Its DONE/FAIL lines are its completion record; everything
  * else it prints goes to its log file.
  */
 final class ChildRun implements ContenderRun {
@@ -40,8 +41,10 @@ final class ChildRun implements ContenderRun {
   /** {@code kind} is "dbos" (on a fresh database) or "raw" (none). */
   static ChildRun start(String kind, Path workDir, Map<String, String> options) throws IOException {
     TestDatabase database = kind.equals("dbos") ? TestDatabase.create() : null;
-    List<String> command = new ArrayList<>(List.of(ProcessSupport.javaExecutable(), "-Xmx256m",
-        "-cp", Classpath.forChildren(), ContenderMain.class.getName(), "--kind", kind));
+    List<String> command = new ArrayList<>();
+    command.add(ProcessSupport.javaExecutable());
+    command.addAll(List.of(ServiceProcess.JVM_OPTIONS.split(" ")));
+    command.addAll(List.of("-cp", Classpath.forChildren(), ContenderMain.class.getName(), "--kind", kind));
     options.forEach((k, v) -> {
       command.add("--" + k);
       command.add(v);
@@ -54,7 +57,9 @@ final class ChildRun implements ContenderRun {
     }
     Files.createDirectories(workDir);
     Path log = workDir.resolve(kind + ".log");
-    Process process = new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("MALLOC_ARENA_MAX", ServiceProcess.MALLOC_ARENA_MAX);
+    Process process = builder
         .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
     ChildRun run = new ChildRun(process, database, log);

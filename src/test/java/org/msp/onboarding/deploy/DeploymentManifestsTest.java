@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.msp.onboarding.harness.ServiceProcess;
 
 /**
  * Checks the deployment files as they are used: the Kustomize overlays as {@code kubectl kustomize} renders them
@@ -371,6 +373,16 @@ class DeploymentManifestsTest {
         assertTrue(Pattern.compile("(?m)^USER 185$").matcher(dockerfile).find(), "USER 185");
         assertTrue(Pattern.compile("(?m)^EXPOSE 8080$").matcher(dockerfile).find(), "EXPOSE 8080");
         assertTrue(dockerfile.contains("JAVA_APP_JAR=\"/deployments/quarkus-run.jar\""), "JAVA_APP_JAR");
+    }
+
+    @Test
+    void dockerfileRunsTheServiceWithTheJvmOptionsTheTestsAndTheBenchmarkUse() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("src/main/docker/Dockerfile.jvm"));
+        Matcher opts = Pattern.compile("(?m)^ENV JAVA_OPTS_APPEND=\"([^\"]*)\"$").matcher(dockerfile);
+        assertTrue(opts.find(), "JAVA_OPTS_APPEND");
+        assertTrue(opts.group(1).endsWith(" " + ServiceProcess.JVM_OPTIONS),
+                "Dockerfile's JVM options " + opts.group(1) + " end with " + ServiceProcess.JVM_OPTIONS);
+        assertTrue(dockerfile.contains("ENV MALLOC_ARENA_MAX=" + ServiceProcess.MALLOC_ARENA_MAX), "MALLOC_ARENA_MAX");
     }
 
     // ---------------------------------------------------------------------------------------------- helpers

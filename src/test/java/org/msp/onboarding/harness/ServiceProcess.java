@@ -14,6 +14,8 @@ import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.awaitility.core.ConditionTimeoutException;
@@ -23,6 +25,15 @@ import org.awaitility.core.ConditionTimeoutException;
  * environment variables, so a test can run several instances and kill or restart them.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+    /**
+     * The service's JVM options, as src/main/docker/Dockerfile.jvm sets them (DeploymentManifestsTest checks that
+     * they agree): tests and the benchmark run the service the way it is deployed.
+     */
+    public static final String JVM_OPTIONS = "-XX:+UseSerialGC -Xmx160m -Xss512k -XX:ReservedCodeCacheSize=64m"
+            + " -XX:MaxMetaspaceSize=128m -XX:MaxDirectMemorySize=64m";
+    /** Two glibc malloc arenas instead of eight per core: the JVM and Netty allocate little natively. */
+    public static final String MALLOC_ARENA_MAX = "2";
 
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(60);
     private static final long STOP_GRACE_SECONDS = 30;
@@ -152,12 +163,16 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void launch() {
-        ProcessBuilder builder = new ProcessBuilder(ProcessSupport.javaExecutable(), "-Xmx256m",
-                "-jar", jar.toString())
+        List<String> command = new ArrayList<>();
+        command.add(ProcessSupport.javaExecutable());
+        command.addAll(List.of(JVM_OPTIONS.split(" ")));
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 // Not the project root: Quarkus would read a .env or config/application.properties found there.
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().put("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
         builder.environment().putAll(env);
         markLog("starting " + name + " on port " + httpPort);
         try {
