@@ -163,6 +163,7 @@ public final class Benchmark {
       kafka.flush();
       awaitEnded(run, warmup, Duration.ofSeconds(120 + warmup));
       double cpuBefore = cpu(run.pids());
+      double machineBefore = ProcStats.machineCpuSeconds();
       Long commitsBefore = commits(run.database(), false);
       long pollsBefore = run.polls();
       Path profile = options.profile ? startProfile(run) : null;
@@ -175,6 +176,7 @@ public final class Benchmark {
       kafka.flush();
       awaitEnded(run, warmup + n, Duration.ofSeconds(120 + n * 2L / 5));
       double cpuAfter = cpu(run.pids());
+      double machineAfter = ProcStats.machineCpuSeconds();
       r.peakRssMb = run.pids().stream().mapToDouble(ProcStats::peakRssMb).max().orElse(-1);
       List<SimCall> calls = ninjaOneCalls();
       if (profile != null) {
@@ -187,6 +189,7 @@ public final class Benchmark {
       Map<String, Long> completions = run.completions();
       fill(r, published, first, completions, run.failed(), calls, cpuAfter - cpuBefore,
           commitsBefore == null ? null : commitsAfter - commitsBefore - ourPolls);
+      r.machineCpuSecondsPerSaga = (machineAfter - machineBefore) / Math.max(1, r.completed);
       if (run instanceof ServiceRun service) {
         intake(r, published, first, service.acceptedAt(), completions);
       }
@@ -206,10 +209,10 @@ public final class Benchmark {
       }
     }
     say(String.format("   %d/%d completed, %.1f sagas/s, p50 %.2f s, p99 %.2f s, %.2f calls/saga, %s tx/saga,"
-            + " peak RSS %.0f MB, %.4f CPU s/saga%s", r.completed, r.requests, r.sagasPerSecond, r.p50Seconds,
-        r.p99Seconds, r.ninjaOneCallsPerSaga,
+            + " peak RSS %.0f MB, %.4f CPU s/saga (machine %.4f)%s", r.completed, r.requests, r.sagasPerSecond,
+        r.p50Seconds, r.p99Seconds, r.ninjaOneCallsPerSaga,
         r.postgresTransactionsPerSaga == null ? "-" : fmt(r.postgresTransactionsPerSaga), r.peakRssMb,
-        r.cpuSecondsPerSaga, r.acceptedPerSecond == null ? "" : String.format(
+        r.cpuSecondsPerSaga, r.machineCpuSecondsPerSaga, r.acceptedPerSecond == null ? "" : String.format(
             "; accepted %.1f/s, accepted-to-completed p50 %.2f s", r.acceptedPerSecond,
             r.acceptedToCompletedP50Seconds)));
     return r;

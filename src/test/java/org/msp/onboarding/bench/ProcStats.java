@@ -37,6 +37,23 @@ final class ProcStats {
     }
   }
 
+  /**
+   * CPU seconds the whole machine spent busy so far (all processes: the contender, PostgreSQL, Kafka, the
+   * simulator and this harness), from the first line of /proc/stat: user, nice, system, irq, softirq, steal.
+   */
+  static double machineCpuSeconds() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long busy = 0;
+      for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+        busy += Long.parseLong(f[i]);
+      }
+      return busy / TICKS_PER_SECOND;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   private static double statusKb(long pid, String key) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

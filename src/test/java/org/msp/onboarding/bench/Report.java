@@ -134,23 +134,24 @@ final class Report {
     md.append(String.format(Locale.ROOT, "%d cores, load average at start %s, Java %s. Every contender reads the same"
             + " requests from its own fresh Kafka topic and keeps %d sagas in flight (DBOS: %s); each runs %d unmeasured"
             + " sagas first. Latency = request handed to the Kafka producer to saga completed. PG tx = xact_commit of"
-            + " the contender's own database. CPU and RSS: /proc of the contender's JVM(s).%s%n%n",
+            + " the contender's own database. CPU and RSS: /proc of the contender's JVM(s); machine CPU: busy CPU"
+            + " seconds of every process on the machine (PostgreSQL, Kafka, the simulator and this harness too).%s%n%n",
         Runtime.getRuntime().availableProcessors(), load, System.getProperty("java.version"), options.workers,
         options.dbosMode.equals("pool") ? "a fixed pool of threads calling the workflow"
             : "a DBOS queue with that worker concurrency", options.warmup,
         options.smoke ? " **Smoke run: the figures prove the command works, nothing more.**" : ""));
     md.append("| workload | contender | done | sagas/s | p50 s | p95 s | p99 s | NinjaOne calls/saga |"
-        + " PG tx/saga | peak RSS MB | CPU s/saga |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        + " PG tx/saga | peak RSS MB | CPU s/saga | machine CPU s/saga |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (RunResult r : results) {
       if (r.group.equals("backlog")) {
         continue;
       }
-      md.append(String.format(Locale.ROOT, "| %s | %s%s | %d/%d | %.1f | %.2f | %.2f | %.2f | %.2f | %s | %.0f | %.4f |%n",
+      md.append(String.format(Locale.ROOT, "| %s | %s%s | %d/%d | %.1f | %.2f | %.2f | %.2f | %.2f | %s | %.0f | %.4f | %.4f |%n",
           r.workload, r.contender, r.processes > 1 ? " x" + r.processes : "", r.completed, r.requests,
           r.sagasPerSecond, r.p50Seconds, r.p95Seconds, r.p99Seconds, r.ninjaOneCallsPerSaga,
           r.postgresTransactionsPerSaga == null ? "-" : String.format(Locale.ROOT, "%.2f", r.postgresTransactionsPerSaga),
-          r.peakRssMb, r.cpuSecondsPerSaga));
+          r.peakRssMb, r.cpuSecondsPerSaga, r.machineCpuSecondsPerSaga));
     }
     results.stream().filter(r -> r.group.equals("budget") && r.callsPerSecond != null).forEach(r -> md.append(
         String.format(Locale.ROOT, "%nBudget run, %s: %.1f NinjaOne calls/s on average, at most %d in any sliding"

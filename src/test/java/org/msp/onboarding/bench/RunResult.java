@@ -38,6 +38,8 @@ public final class RunResult {
   public Double postgresTransactionsPerSaga;
   public double peakRssMb;
   public double cpuSecondsPerSaga;
+  /** Busy CPU seconds of the whole machine per saga (every process): when the cores are saturated, this sets the pace. */
+  public double machineCpuSecondsPerSaga;
   /** Budget runs: NinjaOne calls per second over the run, and the most in any 1-second window. */
   public Double callsPerSecond;
   public Integer maxCallsInAnySecond;

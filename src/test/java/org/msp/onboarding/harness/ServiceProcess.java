@@ -30,8 +30,8 @@ public final class ServiceProcess implements AutoCloseable {
      * The service's JVM options, as src/main/docker/Dockerfile.jvm sets them (DeploymentManifestsTest checks that
      * they agree): tests and the benchmark run the service the way it is deployed.
      */
-    public static final String JVM_OPTIONS = "-XX:+UseSerialGC -Xmx160m -Xss512k -XX:ReservedCodeCacheSize=64m"
-            + " -XX:MaxMetaspaceSize=128m -XX:MaxDirectMemorySize=64m";
+    public static final String JVM_OPTIONS = "-XX:+UseSerialGC -Xmx80m -Xss512k -XX:TieredStopAtLevel=1"
+            + " -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=192m -XX:MaxDirectMemorySize=64m";
     /** Two glibc malloc arenas instead of eight per core: the JVM and Netty allocate little natively. */
     public static final String MALLOC_ARENA_MAX = "2";
 
