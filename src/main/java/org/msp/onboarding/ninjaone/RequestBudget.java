@@ -24,7 +24,8 @@ public class RequestBudget {
     this.limiter = requestsPerSecond > 0 ? RateLimiter.create(requestsPerSecond * PACE, Duration.ofMillis(1)) : null;
   }
 
-  void acquire() {
+  /** Waits for this call's permit (at once when there is no budget). */
+  public void acquire() {
     if (limiter != null) {
       limiter.acquire();
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.common.util.concurrent.RateLimiter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.msp.onboarding.ninjaone.RequestBudget;
 
 /**
  * The eight NinjaOne calls of one onboarding, made with the JDK's HTTP client and nothing else: the client the
@@ -30,15 +30,15 @@ final class NinjaOneHttp {
   private final String baseUrl;
   private final String clientId;
   private final String clientSecret;
-  /** The request budget, as the service applies it: one limiter for every thread of the process. */
-  private final RateLimiter budget;
+  /** The request budget, the service's own limiter: one for every thread of the process, paced alike. */
+  private final RequestBudget budget;
   private volatile String token;
 
   NinjaOneHttp(String baseUrl, String clientId, String clientSecret, double requestsPerSecond, int connections) {
     this.baseUrl = baseUrl;
     this.clientId = clientId;
     this.clientSecret = clientSecret;
-    this.budget = requestsPerSecond > 0 ? RateLimiter.create(requestsPerSecond, Duration.ofMillis(1)) : null;
+    this.budget = new RequestBudget(requestsPerSecond);
     // HTTP/1.1 like the service's REST client; without it the JDK client offers an h2c upgrade on every new
     // connection, which the simulator ignores but which costs a header per call.
     this.http = HttpClient.newBuilder()
@@ -122,9 +122,7 @@ final class NinjaOneHttp {
   }
 
   private HttpResponse<String> exchange(String method, String path, JsonNode body, String bearer) {
-    if (budget != null) {
-      budget.acquire();
-    }
+    budget.acquire();
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .timeout(Duration.ofSeconds(15))
         .header("Authorization", "Bearer " + bearer)
