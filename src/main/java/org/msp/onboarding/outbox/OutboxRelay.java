@@ -3,9 +3,11 @@ package org.msp.onboarding.outbox;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,7 @@ public class OutboxRelay {
   private final EntityManager em;
   private final Emitter<String> events;
   private final AtomicLong lagSeconds = new AtomicLong();
+  private volatile boolean stopping;
 
   public OutboxRelay(EntityManager em, @Channel(Topics.EVENTS_CHANNEL) Emitter<String> events, MeterRegistry registry) {
     this.em = em;
@@ -46,6 +49,9 @@ public class OutboxRelay {
   @Scheduled(every = "${onboarding.outbox.interval:PT1S}", delayed = "${onboarding.outbox.start-delay:PT5S}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void relay() {
+    if (stopping) {
+      return; // the rows wait in the outbox for the next instance (or this one's restart)
+    }
     try {
       while (QuarkusTransaction.requiringNew().timeout(60).call(this::relayBatch) == BATCH) {
         // a full batch: more may be waiting
@@ -53,6 +59,11 @@ public class OutboxRelay {
     } catch (RuntimeException e) {
       LOG.warnf("outbox relay paused, will retry: %s", e.toString());
     }
+  }
+
+  /** The scheduler may still fire while the persistence unit is being closed: stop relaying first. */
+  void stop(@Observes ShutdownEvent event) {
+    stopping = true;
   }
 
   private int relayBatch() {

@@ -65,4 +65,31 @@ class DeadLetterIT extends StackTest {
     assertTrue(reason.startsWith("CLIENT_BUSY"), reason);
     api.awaitStatus(first.clientId(), "COMPLETED");
   }
+
+  @Test
+  void twoRequestsForOneClientPolledTogetherStartOneSagaAndDeadLetterTheSecond() {
+    Events.Event first = Events.newClient("same-poll");
+    Events.Event second = Events.newClient("same-poll-again");
+    second.json().put("clientId", first.clientId());
+    Events.Event other = Events.newClient("same-poll-other");
+    stack.publishAll(List.of(first, second, other));
+
+    api.awaitStatus(first.clientId(), "COMPLETED");
+    api.awaitStatus(other.clientId(), "COMPLETED");
+    assertEquals(1, api.sagasOf(first.clientId()).size(), "one saga for the client");
+    String reason = TopicReader.header(deadLetterFor(first.clientId()), "dead-letter-reason");
+    assertTrue(reason.startsWith("CLIENT_BUSY"), reason);
+  }
+
+  @Test
+  void theSameEventTwiceInOnePollStartsOneSagaAndIsNotDeadLettered() {
+    Events.Event event = Events.newClient("twice-in-a-poll");
+    stack.publishAll(List.of(event, event));
+
+    api.awaitStatus(event.clientId(), "COMPLETED");
+    assertEquals(1, api.sagasOf(event.clientId()).size(), "one saga for the event");
+    List<ConsumerRecord<String, byte[]>> dead = TopicReader.awaitRecords(stack.kafka.bootstrapServers(),
+        Topics.REQUESTS_DLQ, r -> event.clientId().equals(r.key()), 1, Duration.ofSeconds(3));
+    assertTrue(dead.isEmpty(), "a repeated event is ignored, not dead-lettered");
+  }
 }

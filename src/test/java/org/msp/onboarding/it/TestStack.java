@@ -2,9 +2,12 @@ package org.msp.onboarding.it;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -106,6 +109,21 @@ public final class TestStack {
 
   public void publish(Events.Event event) {
     publish(event.clientId(), event.bytes());
+  }
+
+  /** Sends all before waiting for any: they travel in one producer batch, so the service polls them together. */
+  public void publishAll(List<Events.Event> events) {
+    List<Future<?>> sent = new ArrayList<>();
+    for (Events.Event event : events) {
+      sent.add(producer.send(new ProducerRecord<>(Topics.REQUESTS, event.clientId(), event.bytes())));
+    }
+    try {
+      for (Future<?> acked : sent) {
+        acked.get();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("could not publish to " + Topics.REQUESTS, e);
+    }
   }
 
   private Properties producerConfig() {
