@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.msp.onboarding.persistence.SagaIntake;
 import org.msp.onboarding.runner.SagaRunner;
+import org.msp.onboarding.saga.request.OnboardingRequest;
 
 /**
  * Takes "new client" events off Kafka and only persists them: NinjaOne is never called here, so a slow NinjaOne
@@ -35,34 +36,35 @@ public class OnboardingRequestConsumer {
     this.deadLetters = deadLetters;
   }
 
+  /** A valid record and the request read from it. */
+  private record Parsed(ConsumerRecord<String, byte[]> record, SagaIntake.Request request) {}
+
   @Incoming(Topics.REQUESTS_CHANNEL)
   @Blocking // JDBC blocks; ordered per channel keeps a client's events in order.
   public void consume(ConsumerRecords<String, byte[]> records) {
-    List<ConsumerRecord<String, byte[]>> valid = new ArrayList<>();
-    List<SagaIntake.Request> requests = new ArrayList<>();
+    List<Parsed> valid = new ArrayList<>();
     List<DeadLetters.Letter> refused = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> record : records) {
       try {
-        requests.add(new SagaIntake.Request(
-            parser.parse(record.key(), record.value(), record.headers()), TraceContext.of(record)));
-        valid.add(record);
+        valid.add(new Parsed(record, new SagaIntake.Request(
+            parser.parse(record.key(), record.value(), record.headers()), TraceContext.of(record))));
       } catch (InvalidRequestException e) {
         refused.add(new DeadLetters.Letter(record, e.getMessage()));
       }
     }
     deadLetters.sendAll(refused);
-    if (requests.isEmpty()) {
+    if (valid.isEmpty()) {
       return;
     }
-    List<SagaIntake.Result> results = intake.acceptAll(requests);
+    List<SagaIntake.Result> results = intake.acceptAll(valid.stream().map(Parsed::request).toList());
     List<DeadLetters.Letter> busy = new ArrayList<>();
     boolean accepted = false;
     for (int i = 0; i < results.size(); i++) {
-      var request = requests.get(i).request();
+      OnboardingRequest request = valid.get(i).request().request();
       switch (results.get(i)) {
         case ACCEPTED -> accepted = true;
         case DUPLICATE -> LOG.infof("event %s was already accepted; ignored", request.eventId());
-        case CLIENT_BUSY -> busy.add(new DeadLetters.Letter(valid.get(i),
+        case CLIENT_BUSY -> busy.add(new DeadLetters.Letter(valid.get(i).record(),
             "CLIENT_BUSY: client " + request.clientId() + " already has a running onboarding saga; publish again"
                 + " after it has ended (see GET /api/v1/sagas?clientId=" + request.clientId() + ")"));
       }

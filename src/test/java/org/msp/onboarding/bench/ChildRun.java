@@ -20,8 +20,8 @@ import org.msp.onboarding.harness.TestDatabase;
 
 /**
  * A competitor ({@link ContenderMain}) as a child JVM with the service's JVM options and malloc arenas
- * ({@link ServiceProcess#JVM_OPTIONS}), so resident memory and CPU time compare like for like. Its DONE/FAIL lines are its completion record; everything
- * else it prints goes to its log file.
+ * ({@link ServiceProcess#javaLikeTheService}), so resident memory and CPU time compare like for like. Its DONE/FAIL
+ * lines are its completion record; everything else it prints goes to its log file.
  */
 final class ChildRun implements ContenderRun {
   private final Process process;
@@ -41,10 +41,8 @@ final class ChildRun implements ContenderRun {
   /** {@code kind} is "dbos" (on a fresh database) or "raw" (none). */
   static ChildRun start(String kind, Path workDir, Map<String, String> options) throws IOException {
     TestDatabase database = kind.equals("dbos") ? TestDatabase.create() : null;
-    List<String> command = new ArrayList<>();
-    command.add(ProcessSupport.javaExecutable());
-    command.addAll(List.of(ServiceProcess.JVM_OPTIONS.split(" ")));
-    command.addAll(List.of("-cp", Classpath.forChildren(), ContenderMain.class.getName(), "--kind", kind));
+    List<String> command = new ArrayList<>(
+        List.of("-cp", Classpath.forChildren(), ContenderMain.class.getName(), "--kind", kind));
     options.forEach((k, v) -> {
       command.add("--" + k);
       command.add(v);
@@ -57,9 +55,7 @@ final class ChildRun implements ContenderRun {
     }
     Files.createDirectories(workDir);
     Path log = workDir.resolve(kind + ".log");
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().put("MALLOC_ARENA_MAX", ServiceProcess.MALLOC_ARENA_MAX);
-    Process process = builder
+    Process process = ServiceProcess.javaLikeTheService(command)
         .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
     ChildRun run = new ChildRun(process, database, log);

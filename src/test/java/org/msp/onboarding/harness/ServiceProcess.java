@@ -35,6 +35,17 @@ public final class ServiceProcess implements AutoCloseable {
     /** Two glibc malloc arenas instead of eight per core: the JVM and Netty allocate little natively. */
     public static final String MALLOC_ARENA_MAX = "2";
 
+    /** A {@code java} command with the service's JVM options and malloc arenas, then {@code args}. */
+    public static ProcessBuilder javaLikeTheService(List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessSupport.javaExecutable());
+        command.addAll(List.of(JVM_OPTIONS.split(" ")));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
+        return builder;
+    }
+
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(60);
     private static final long STOP_GRACE_SECONDS = 30;
     private static final int TAIL_LINES = 80;
@@ -163,16 +174,11 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void launch() {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessSupport.javaExecutable());
-        command.addAll(List.of(JVM_OPTIONS.split(" ")));
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = javaLikeTheService(List.of("-jar", jar.toString()))
                 // Not the project root: Quarkus would read a .env or config/application.properties found there.
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-        builder.environment().put("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
         builder.environment().putAll(env);
         markLog("starting " + name + " on port " + httpPort);
         try {
