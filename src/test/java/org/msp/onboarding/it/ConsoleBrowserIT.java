@@ -49,7 +49,9 @@ class ConsoleBrowserIT extends StackTest {
     browser.waiting(WAIT).until(ExpectedConditions.urlContains("/console/login"));
     browser.find("#token").sendKeys("not-a-token");
     browser.find("#sign-in").click();
-    assertTrue(browser.find("#login-error").getText().contains("not accepted"));
+    // The form posts and the page reloads: look the message up afresh until it shows (else the wait fails).
+    assertTrue(browser.waiting(WAIT).until(
+        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#login-error"), "not accepted")));
     browser.screenshot("01-sign-in-refused");
   }
 
