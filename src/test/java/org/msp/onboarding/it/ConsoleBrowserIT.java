@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.msp.onboarding.harness.TestJwt;
+import org.msp.onboarding.harness.tools.RequiresTool;
+import org.msp.onboarding.harness.tools.Tool;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -19,8 +21,9 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The ops console in a real (headless) Chromium against the packaged service: sign-in, the saga list with its
  * filters, a saga's timeline, retry as an operator, no buttons for a viewer, the audit and a tag job. Screenshots
- * land in target/screenshots.
+ * land in target/screenshots. Skipped where Chromium or chromedriver is missing (a failure with -Dtools.required=true).
  */
+@RequiresTool({Tool.CHROMIUM, Tool.CHROMEDRIVER})
 class ConsoleBrowserIT extends StackTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static ConsoleBrowser browser;
