@@ -78,9 +78,8 @@ public final class ContenderMain {
         .withDbUser(o.getOrDefault("db-user", "postgres"))
         // trust authentication needs none, but DBOS insists on a non-null password
         .withDbPassword(password)
-        .withAppVersion("bench")
-        // no admin HTTP server: it would need a free port and serves nothing the benchmark reads
-        .disableAdminServer();
+        // DBOS's admin HTTP server stays off (its default, and its setters are deprecated for removal)
+        .withAppVersion("bench");
     String mode = o.getOrDefault("dbos-mode", "pool");
     Queue queue = new Queue("onboarding")
         .withWorkerConcurrency(workers)

@@ -39,10 +39,14 @@ final class PostgresServer implements AutoCloseable {
                 "configured PostgreSQL at " + url, () -> { });
     }
 
-    /** Zonky's embedded PostgreSQL: real server binaries unpacked from a jar into a temporary data dir. */
+    /**
+     * Zonky's embedded PostgreSQL: real server binaries unpacked from a jar into a temporary data dir. Its owner
+     * stops it, after what uses it: zonky's own shutdown hook would stop it at JVM exit alongside the owner's, and
+     * so under a service that is still shutting down, or under the owner's DROP DATABASE.
+     */
     static PostgresServer embedded() {
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.start();
+            EmbeddedPostgres pg = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
             return new PostgresServer(TestDatabase.Kind.EMBEDDED, url, "postgres", "",
                     "embedded PostgreSQL (zonky) on port " + pg.getPort(), pg::close);

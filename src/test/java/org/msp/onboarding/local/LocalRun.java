@@ -38,18 +38,31 @@ public final class LocalRun {
   private LocalRun() {}
 
   public static void main(String[] args) throws Exception {
+    StopOnExit stops = new StopOnExit();
+    try {
+      run(stops);
+    } catch (Exception e) {
+      if (!stops.stopping()) {
+        throw e;
+      }
+      // Ctrl-C while starting or following the sagas: the parts are going away under this thread, as asked.
+    }
+  }
+
+  private static void run(StopOnExit stops) throws Exception {
     Path work = Path.of("target", "local-run");
     Files.createDirectories(work);
     int httpPort = Integer.parseInt(System.getenv().getOrDefault("QUARKUS_HTTP_PORT", "8080"));
     int simulatorPort = Integer.parseInt(System.getenv().getOrDefault("SIMULATOR_PORT", "8090"));
 
     say("starting Kafka broker (KRaft) ...");
-    KafkaBrokerProcess kafka = KafkaBrokerProcess.start(work.resolve("kafka"));
+    KafkaBrokerProcess kafka = stops.add("the Kafka broker", KafkaBrokerProcess.start(work.resolve("kafka")));
     kafka.createTopics(3, Topics.REQUESTS, Topics.REQUESTS_DLQ, Topics.EVENTS);
     say("Kafka at " + kafka.bootstrapServers());
-    TestDatabase database = TestDatabase.create();
+    TestDatabase database = stops.add("PostgreSQL", TestDatabase.create());
     say("PostgreSQL: " + database.description());
-    NinjaOneSimulator ninjaOne = NinjaOneSimulator.start(simulatorPort, "local-client", "local-secret");
+    NinjaOneSimulator ninjaOne = stops.add("the NinjaOne simulator",
+        NinjaOneSimulator.start(simulatorPort, "local-client", "local-secret"));
     say("NinjaOne simulator at " + ninjaOne.baseUrl());
 
     TestJwt jwt = TestJwt.create(work);
@@ -61,16 +74,11 @@ public final class LocalRun {
     env.put("NINJAONE_CLIENT_SECRET", "local-secret");
     env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
     say("starting the service on port " + httpPort + " (log: " + work.resolve("service-service.log") + ") ...");
-    ServiceProcess service = ServiceProcess.start("service", work, env);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      say("stopping ...");
-      service.stop();
-      ninjaOne.close();
-      kafka.close();
-      database.close();
-    }));
+    ServiceProcess service = stops.add("the service", ServiceProcess.start("service", work, env));
     service.awaitReady(Duration.ofSeconds(120));
-    say("service ready: " + service.baseUrl() + "/api/v1/sagas  (OpenAPI UI: " + service.baseUrl() + "/q/swagger-ui)");
+    say("service ready:");
+    say("  API      " + service.baseUrl() + "/api/v1/sagas  (OpenAPI UI: " + service.baseUrl() + "/q/swagger-ui)");
+    say("  console  " + service.baseUrl() + "/console  (sign in with the token below)");
 
     String token = jwt.token("local-operator", TestJwt.OPERATOR, TestJwt.VIEWER);
     say("operator token (8 h): export TOKEN=" + token);
