@@ -20,5 +20,6 @@ public class ConsoleHeaders {
     response.getHeaders().putSingle("Content-Security-Policy",
         "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
     response.getHeaders().putSingle("Referrer-Policy", "no-referrer");
+    response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
   }
 }
