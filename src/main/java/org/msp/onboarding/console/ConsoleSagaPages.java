@@ -8,6 +8,8 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -102,9 +104,11 @@ public class ConsoleSagaPages {
 
   @POST
   @Path("/{id}/retry")
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED) // only forms: the CSRF filter verifies their token
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED) // forms only: a text/plain post could not carry the token
   @RolesAllowed(Roles.OPERATOR)
-  public Response retry(@PathParam("id") String id) {
+  public Response retry(@PathParam("id") String id,
+      @CookieParam(ConsoleCsrf.NAME) String csrfCookie, @FormParam(ConsoleCsrf.NAME) String csrfField) {
+    ConsoleCsrf.verify(csrfCookie, csrfField);
     return act(id, () -> api.retry(id), "Retry requested.");
   }
 
@@ -112,7 +116,9 @@ public class ConsoleSagaPages {
   @Path("/{id}/compensate")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @RolesAllowed(Roles.OPERATOR)
-  public Response compensate(@PathParam("id") String id) {
+  public Response compensate(@PathParam("id") String id,
+      @CookieParam(ConsoleCsrf.NAME) String csrfCookie, @FormParam(ConsoleCsrf.NAME) String csrfField) {
+    ConsoleCsrf.verify(csrfCookie, csrfField);
     return act(id, () -> api.compensate(id), "Rollback requested.");
   }
 

@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -69,7 +70,9 @@ public class ConsoleSignIn {
   @POST
   @Path("/login")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response signIn(@FormParam("token") String token) {
+  public Response signIn(@FormParam("token") String token,
+      @CookieParam(ConsoleCsrf.NAME) String csrfCookie, @FormParam(ConsoleCsrf.NAME) String csrfField) {
+    ConsoleCsrf.verify(csrfCookie, csrfField);
     String raw = token == null ? "" : token.strip();
     if (raw.regionMatches(true, 0, "Bearer ", 0, 7)) {
       raw = raw.substring(7).strip();
@@ -92,7 +95,9 @@ public class ConsoleSignIn {
   @POST
   @Path("/logout")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response signOut() {
+  public Response signOut(
+      @CookieParam(ConsoleCsrf.NAME) String csrfCookie, @FormParam(ConsoleCsrf.NAME) String csrfField) {
+    ConsoleCsrf.verify(csrfCookie, csrfField);
     return Response.seeOther(URI.create(LOGIN)).cookie(cookie("", 0)).build();
   }
 
