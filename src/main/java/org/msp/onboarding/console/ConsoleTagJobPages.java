@@ -8,7 +8,6 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -82,9 +81,7 @@ public class ConsoleTagJobPages {
       @FormParam("tag") String tag,
       @FormParam("organizationIds") String organizationIds,
       @FormParam("addTags") String addTags,
-      @FormParam("removeTags") String removeTags,
-      @CookieParam(ConsoleCsrf.NAME) String csrfCookie, @FormParam(ConsoleCsrf.NAME) String csrfField) {
-    ConsoleCsrf.verify(csrfCookie, csrfField);
+      @FormParam("removeTags") String removeTags) {
     try {
       TagFilter filter = new TagFilter(blankToNull(namePrefix), blankToNull(tag), ids(organizationIds));
       Response created = api.create(new TagJobRequest(filter, list(addTags), list(removeTags)));

@@ -14,24 +14,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.msp.onboarding.harness.TestJwt;
 
 /**
  * The console's defences without a browser: the sign-in page (first visit, expired sign-in, nothing echoed from
- * the address), CSRF tokens on every form, and the security headers on every console response.
+ * the address), form posts only from the console's own pages (Origin), and the security headers on every console
+ * response.
  */
 class ConsoleSecurityIT extends StackTest {
   private static final String SESSION = "onboarding_console";
-  private static final String CSRF = "csrf-token";
-  private static final Pattern HIDDEN_TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+  private static final String FOREIGN = "https://attacker.example";
 
-  /** A browser's state: its cookies for /console and the CSRF token its last page carried. */
+  /** A browser's state: its cookies for /console; its form posts carry the console's Origin, as browsers do. */
   private final class Browser {
     final Map<String, String> cookies = new LinkedHashMap<>();
-    String formToken;
 
     RequestSpecification request() {
       return stack.anonymous().redirects().follow(false).cookies(cookies);
@@ -44,14 +41,14 @@ class ConsoleSecurityIT extends StackTest {
     }
 
     Response post(String path, Map<String, String> form) {
-      Response response = request().contentType("application/x-www-form-urlencoded").formParams(form).post(path);
+      Response response = request().header("Origin", stack.baseUrl())
+          .contentType("application/x-www-form-urlencoded").formParams(form).post(path);
       remember(response);
       return response;
     }
 
     Map<String, String> form(String... pairs) {
       Map<String, String> form = new LinkedHashMap<>();
-      form.put(CSRF, formToken);
       for (int i = 0; i < pairs.length; i += 2) {
         form.put(pairs[i], pairs[i + 1]);
       }
@@ -60,10 +57,6 @@ class ConsoleSecurityIT extends StackTest {
 
     private void remember(Response response) {
       cookies.putAll(response.getCookies());
-      Matcher token = HIDDEN_TOKEN.matcher(response.asString());
-      if (token.find()) {
-        formToken = token.group(1);
-      }
     }
 
     Browser signedInAs(String subject, String role) {
@@ -101,37 +94,38 @@ class ConsoleSecurityIT extends StackTest {
   }
 
   @Test
-  void signInNeedsTheFormsCsrfToken() {
-    Browser browser = new Browser();
-    browser.get("/console/login");
+  void signInIsRefusedFromAnotherSiteOrWithoutOrigin() {
     String token = stack.jwt.token("olga", TestJwt.OPERATOR);
-    browser.request().contentType("application/x-www-form-urlencoded").formParam("token", token)
-        .post("/console/login").then().statusCode(400);
-    browser.request().contentType("application/x-www-form-urlencoded").formParam("token", token)
-        .formParam(CSRF, "forged-" + UUID.randomUUID()).post("/console/login").then().statusCode(400);
-    browser.post("/console/login", browser.form("token", token)).then().statusCode(303);
+    RequestSpecification form = new Browser().request().contentType("application/x-www-form-urlencoded")
+        .formParam("token", token);
+    form.post("/console/login").then().statusCode(403);
+    form.header("Origin", FOREIGN).post("/console/login").then().statusCode(403);
+    new Browser().request().contentType("application/x-www-form-urlencoded").formParam("token", token)
+        .header("Origin", "null").post("/console/login").then().statusCode(403);
+    new Browser().post("/console/login", Map.of("token", token)).then().statusCode(303);
   }
 
   @Test
-  void operatorActionsAndSignOutNeedTheFormsCsrfToken() {
+  void operatorActionsAndSignOutAreRefusedFromAnotherSite() {
     Browser browser = new Browser().signedInAs("olga", TestJwt.OPERATOR);
     String retry = "/console/sagas/" + UUID.randomUUID() + "/retry";
-    browser.request().contentType("application/x-www-form-urlencoded").post(retry).then().statusCode(400);
-    browser.request().contentType("text/plain").body("csrf-token=" + browser.formToken).post(retry)
+    browser.request().contentType("application/x-www-form-urlencoded").post(retry).then().statusCode(403);
+    browser.request().header("Origin", FOREIGN).contentType("application/x-www-form-urlencoded").post(retry)
+        .then().statusCode(403);
+    browser.request().header("Referer", FOREIGN + "/page").contentType("application/x-www-form-urlencoded")
+        .post(retry).then().statusCode(403);
+    browser.request().header("Origin", stack.baseUrl()).contentType("text/plain").body("x").post(retry)
         .then().statusCode(415);
-    Map<String, String> withoutCsrfCookie = new LinkedHashMap<>(browser.cookies);
-    withoutCsrfCookie.remove(CSRF);
-    stack.anonymous().redirects().follow(false).cookies(withoutCsrfCookie)
-        .contentType("application/x-www-form-urlencoded").formParam(CSRF, browser.formToken).post(retry)
-        .then().statusCode(400);
-    browser.get("/console/sagas");
+    browser.request().header("Referer", stack.baseUrl() + "/console/sagas")
+        .contentType("application/x-www-form-urlencoded").post(retry).then().statusCode(303);
     browser.post(retry, browser.form()).then().statusCode(303).header("Location", containsString("notice="));
-    browser.request().contentType("application/x-www-form-urlencoded").post("/console/logout").then().statusCode(400);
+    browser.request().header("Origin", FOREIGN).contentType("application/x-www-form-urlencoded")
+        .post("/console/logout").then().statusCode(403);
     browser.post("/console/logout", browser.form()).then().statusCode(303);
   }
 
   @Test
-  void apiCallsWithBearerTokensAreUntouchedByTheConsolesCsrfCheck() {
+  void apiCallsWithBearerTokensNeedNoOrigin() {
     String operator = stack.jwt.token("otto", TestJwt.OPERATOR);
     stack.anonymous().auth().oauth2(operator).post("/api/v1/sagas/" + UUID.randomUUID() + "/retry")
         .then().statusCode(404);
@@ -165,7 +159,7 @@ class ConsoleSecurityIT extends StackTest {
       viewer.get("/console/sagas/" + sagaId);
       return viewer.post("/console/sagas/" + sagaId + "/retry", viewer.form());
     });
-    pages.put("form without CSRF token (400)", () -> operator.request()
+    pages.put("form from another site (403)", () -> operator.request().header("Origin", FOREIGN)
         .contentType("application/x-www-form-urlencoded").post("/console/sagas/" + sagaId + "/compensate"));
 
     Map<String, Integer> statuses = new LinkedHashMap<>();
@@ -176,13 +170,13 @@ class ConsoleSecurityIT extends StackTest {
           .header("Cache-Control", equalTo("no-store"))
           .header("X-Frame-Options", equalTo("DENY"))
           .header("X-Content-Type-Options", equalTo("nosniff"))
-          .header("Referrer-Policy", equalTo("no-referrer"))
+          .header("Referrer-Policy", equalTo("same-origin"))
           .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
           .header("Content-Security-Policy", containsString("default-src 'self'"));
     });
     assertEquals(404, statuses.get("no such page (404)"), statuses.toString());
     assertEquals(403, statuses.get("viewer retries (403)"), statuses.toString());
-    assertEquals(400, statuses.get("form without CSRF token (400)"), statuses.toString());
+    assertEquals(403, statuses.get("form from another site (403)"), statuses.toString());
     assertEquals(200, statuses.get("saga view"), statuses.toString());
     assertEquals(200, statuses.get("audit"), statuses.toString());
   }
