@@ -83,7 +83,7 @@ public class ConsoleAuditPage {
 
   @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
   Response signIn(RuntimeException e) {
-    return ConsoleErrors.signIn();
+    return ConsoleErrors.signIn(e);
   }
 
   @ServerExceptionMapper

@@ -2,6 +2,7 @@ package org.msp.onboarding.console;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -22,9 +23,13 @@ final class ConsoleErrors {
 
   private ConsoleErrors() {}
 
-  static Response signIn() {
-    String message = "Sign in with a token from the identity provider (the last one is missing or has expired).";
-    return Response.seeOther(URI.create("/console/login?error=" + encode(message))).build();
+  /**
+   * No token at all (a first visit) goes to the plain sign-in page; a token that no longer verifies (expired, or
+   * signed by a key no longer trusted) to the page with the fixed "expired" message.
+   */
+  static Response signIn(RuntimeException e) {
+    String reason = e instanceof AuthenticationFailedException ? "?reason=" + ConsoleSignIn.EXPIRED : "";
+    return Response.seeOther(URI.create(ConsoleSignIn.LOGIN + reason)).build();
   }
 
   static Response forbidden(String detail) {

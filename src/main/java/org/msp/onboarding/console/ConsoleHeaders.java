@@ -19,6 +19,9 @@ public class ConsoleHeaders {
     response.getHeaders().putSingle("X-Frame-Options", "DENY");
     response.getHeaders().putSingle("Content-Security-Policy",
         "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
-    response.getHeaders().putSingle("Referrer-Policy", "no-referrer");
+    // same-origin, not no-referrer: under no-referrer browsers send "Origin: null" with form posts, which
+    // ConsoleOriginCheck must refuse.
+    response.getHeaders().putSingle("Referrer-Policy", "same-origin");
+    response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
   }
 }

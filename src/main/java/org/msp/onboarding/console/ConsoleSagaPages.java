@@ -7,6 +7,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -101,6 +102,7 @@ public class ConsoleSagaPages {
 
   @POST
   @Path("/{id}/retry")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED) // forms only (a browser sends Origin with them)
   @RolesAllowed(Roles.OPERATOR)
   public Response retry(@PathParam("id") String id) {
     return act(id, () -> api.retry(id), "Retry requested.");
@@ -108,6 +110,7 @@ public class ConsoleSagaPages {
 
   @POST
   @Path("/{id}/compensate")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @RolesAllowed(Roles.OPERATOR)
   public Response compensate(@PathParam("id") String id) {
     return act(id, () -> api.compensate(id), "Rollback requested.");
@@ -139,7 +142,7 @@ public class ConsoleSagaPages {
 
   @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
   Response signIn(RuntimeException e) {
-    return ConsoleErrors.signIn();
+    return ConsoleErrors.signIn(e);
   }
 
   @ServerExceptionMapper

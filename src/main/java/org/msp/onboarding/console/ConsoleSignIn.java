@@ -32,6 +32,11 @@ import org.msp.onboarding.ops.Roles;
 public class ConsoleSignIn {
   static final String COOKIE_PATH = "/console";
   static final String SAGAS = "/console/sagas";
+  static final String LOGIN = "/console/login";
+  /** The one reason code the sign-in page knows; the page never shows text taken from the address. */
+  static final String EXPIRED = "expired";
+  private static final String EXPIRED_MESSAGE =
+      "Your sign-in has expired or is no longer valid: sign in again with a fresh token.";
 
   @CheckedTemplate
   static class Templates {
@@ -56,8 +61,8 @@ public class ConsoleSignIn {
 
   @GET
   @Path("/login")
-  public TemplateInstance form(@QueryParam("error") String error) {
-    return Templates.login(error);
+  public TemplateInstance form(@QueryParam("reason") String reason) {
+    return Templates.login(EXPIRED.equals(reason) ? EXPIRED_MESSAGE : null);
   }
 
   /** Checks the token as the API would (signature, issuer, expiry, a console role) before keeping it. */
@@ -86,8 +91,9 @@ public class ConsoleSignIn {
 
   @POST
   @Path("/logout")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response signOut() {
-    return Response.seeOther(URI.create("/console/login")).cookie(cookie("", 0)).build();
+    return Response.seeOther(URI.create(LOGIN)).cookie(cookie("", 0)).build();
   }
 
   private NewCookie cookie(String value, int maxAge) {

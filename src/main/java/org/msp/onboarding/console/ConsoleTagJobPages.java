@@ -122,7 +122,7 @@ public class ConsoleTagJobPages {
 
   @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
   Response signIn(RuntimeException e) {
-    return ConsoleErrors.signIn();
+    return ConsoleErrors.signIn(e);
   }
 
   @ServerExceptionMapper

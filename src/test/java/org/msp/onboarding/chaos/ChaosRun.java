@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.jboss.logmanager.LogContext;
 import org.msp.onboarding.harness.KafkaBrokerProcess;
+import org.msp.onboarding.harness.TestJwt;
 import org.msp.onboarding.inbound.Topics;
 import org.msp.onboarding.simulator.NinjaOneSimulator;
 
@@ -88,7 +89,7 @@ public final class ChaosRun {
       report.stack.add("NinjaOne simulator " + ninjaOne.baseUrl() + " (duplicate names allowed)");
 
       List<ServiceInstance> instances = new ArrayList<>();
-      Map<String, String> env = serviceEnv(database, kafka);
+      Map<String, String> env = serviceEnv(database, kafka, work);
       for (int i = 1; i <= config.instances(); i++) {
         ServiceInstance instance = ServiceInstance.start("instance-" + i, work, env, ninjaOne.port());
         instances.add(instance);
@@ -161,8 +162,10 @@ public final class ChaosRun {
   }
 
   /** The configuration keys a user sets (README), with test-sized retry, lease and poll timings. */
-  private static Map<String, String> serviceEnv(ChaosDatabase database, KafkaBrokerProcess kafka) {
+  private static Map<String, String> serviceEnv(ChaosDatabase database, KafkaBrokerProcess kafka, Path work) {
     Map<String, String> env = new LinkedHashMap<>(database.quarkusEnv());
+    // The ops API is not used here, but a production start needs a token key.
+    env.putAll(TestJwt.create(work.resolve("jwt")).serviceEnv());
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
     env.put("NINJAONE_CLIENT_ID", CLIENT_ID);
     env.put("NINJAONE_CLIENT_SECRET", CLIENT_SECRET);

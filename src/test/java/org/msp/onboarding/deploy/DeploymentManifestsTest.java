@@ -66,7 +66,9 @@ class DeploymentManifestsTest {
             "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
 
     /** Allowed besides the contract, never required. */
-    private static final Set<String> OPTIONAL_KEYS = Set.of("QUARKUS_HTTP_PORT");
+    private static final Set<String> OPTIONAL_KEYS = Set.of("QUARKUS_HTTP_PORT", "MP_JWT_VERIFY_AUDIENCES",
+            "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SSL_TRUSTSTORE_TYPE",
+            "KAFKA_SSL_TRUSTSTORE_LOCATION", "KAFKA_SSL_TRUSTSTORE_PASSWORD");
 
     /** The only keys that may hold credentials, and the only ones the Secret may hold. */
     private static final Set<String> SECRET_KEYS =
@@ -222,6 +224,39 @@ class DeploymentManifestsTest {
     }
 
     @RequiresTool(Tool.KUBECTL)
+    @Test
+    void prodTalksToKafkaOverTlsWithScramAsAKafkaUserAllowedExactlyItsTopicsAndGroup() {
+        List<JsonNode> docs = render("prod");
+        JsonNode config = one(docs, "ConfigMap").path("data");
+        assertTrue(config.path("KAFKA_BOOTSTRAP_SERVERS").asText().endsWith(":9093"), "the TLS listener");
+        assertEquals("SASL_SSL", config.path("KAFKA_SECURITY_PROTOCOL").asText());
+        assertEquals("SCRAM-SHA-512", config.path("KAFKA_SASL_MECHANISM").asText());
+        assertEquals("ninjaone-onboarding", config.path("MP_JWT_VERIFY_AUDIENCES").asText(), "token audience");
+
+        JsonNode user = one(docs, "KafkaUser");
+        assertEquals("msp-kafka", user.path("metadata").path("labels").path("strimzi.io/cluster").asText());
+        assertEquals("scram-sha-512", user.path("spec").path("authentication").path("type").asText());
+        Set<String> acls = stream(user.path("spec").path("authorization").path("acls"))
+                .map(acl -> acl.path("resource").path("type").asText() + ":" + acl.path("resource").path("name").asText()
+                        + ":" + acl.path("resource").path("patternType").asText())
+                .collect(Collectors.toSet());
+        Set<String> expected = TOPICS.stream().map(t -> "topic:" + t + ":literal").collect(Collectors.toSet());
+        expected.add("group:ninjaone-onboarding:literal");
+        assertEquals(expected, acls, "ACLs for exactly the three topics and the consumer group");
+
+        JsonNode podSpec = one(docs, "Deployment").path("spec").path("template").path("spec");
+        JsonNode jaas = stream(onlyContainer(podSpec).path("env"))
+                .filter(e -> e.path("name").asText().equals("KAFKA_SASL_JAAS_CONFIG")).findFirst().orElseThrow();
+        assertEquals(user.path("metadata").path("name").asText(),
+                jaas.path("valueFrom").path("secretKeyRef").path("name").asText(), "the User Operator's Secret");
+        assertEquals("sasl.jaas.config", jaas.path("valueFrom").path("secretKeyRef").path("key").asText());
+        String truststore = config.path("KAFKA_SSL_TRUSTSTORE_LOCATION").asText();
+        assertTrue(stream(onlyContainer(podSpec).path("volumeMounts"))
+                .anyMatch(m -> truststore.startsWith(m.path("mountPath").asText() + "/")), "CA mounted at " + truststore);
+        assertTrue(stream(podSpec.path("volumes")).anyMatch(v ->
+                v.path("secret").path("secretName").asText().equals("msp-kafka-cluster-ca-cert")), "cluster CA");
+    }
+
     @Test
     void devRunsOneSmallReplicaAgainstTheNinjaOneSimulator() {
         List<JsonNode> docs = render("dev");

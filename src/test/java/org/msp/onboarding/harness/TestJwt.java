@@ -21,6 +21,8 @@ import org.jose4j.lang.JoseException;
  */
 public final class TestJwt {
   public static final String ISSUER = "https://onboarding.msp/issuer";
+  /** The audience the service is told to require (MP_JWT_VERIFY_AUDIENCES), as in the prod overlay. */
+  public static final String AUDIENCE = "ninjaone-onboarding";
   public static final String VIEWER = "onboarding-viewer";
   public static final String OPERATOR = "onboarding-operator";
 
@@ -54,7 +56,8 @@ public final class TestJwt {
   public java.util.Map<String, String> serviceEnv() {
     return java.util.Map.of(
         "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKeyFile.toAbsolutePath().toString(),
-        "MP_JWT_VERIFY_ISSUER", ISSUER);
+        "MP_JWT_VERIFY_ISSUER", ISSUER,
+        "MP_JWT_VERIFY_AUDIENCES", AUDIENCE);
   }
 
   public String token(String subject, String... roles) {
@@ -63,8 +66,14 @@ public final class TestJwt {
 
   /** A token from another issuer, or already expired, for the negative tests. */
   public String sign(String subject, String issuer, Duration lifetime, String... roles) {
+    return sign(subject, issuer, AUDIENCE, lifetime, roles);
+  }
+
+  /** A token for another audience (another application of the same identity provider), for the negative tests. */
+  public String sign(String subject, String issuer, String audience, Duration lifetime, String... roles) {
     JwtClaims claims = new JwtClaims();
     claims.setIssuer(issuer);
+    claims.setAudience(audience);
     claims.setSubject(subject);
     claims.setClaim("upn", subject);
     claims.setStringListClaim("groups", List.of(roles));

@@ -32,6 +32,21 @@ class SecurityIT extends StackTest {
   }
 
   @Test
+  void tokenForAnotherAudienceIs401Problem() {
+    String otherApp = stack.jwt.sign("mallory", TestJwt.ISSUER, "billing-portal", Duration.ofHours(1), TestJwt.OPERATOR);
+    as(otherApp).get("/api/v1/sagas")
+        .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+    as(stack.jwt.token("otto", TestJwt.OPERATOR)).get("/api/v1/sagas").then().statusCode(200);
+  }
+
+  @Test
+  void apiDescriptionIsServedOnlyWhereEnabled() {
+    // The stack sets QUARKUS_SMALLRYE_OPENAPI_ENABLED=true and leaves the Swagger UI at its production default.
+    stack.anonymous().get("/q/openapi").then().statusCode(200);
+    stack.anonymous().get("/q/swagger-ui").then().statusCode(404);
+  }
+
+  @Test
   void viewerReadsEverythingButCannotAct() {
     String viewer = stack.jwt.token("vera", TestJwt.VIEWER);
     as(viewer).get("/api/v1/sagas").then().statusCode(200);

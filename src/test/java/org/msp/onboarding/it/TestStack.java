@@ -78,6 +78,8 @@ public final class TestStack {
     env.put("ONBOARDING_STUCK_AFTER", "PT3S");
     env.put("ONBOARDING_GAUGES_INTERVAL", "PT1S");
     env.put("QUARKUS_HTTP_PORT", Integer.toString(ServiceProcess.freePort()));
+    // Off by default in production; the browser test reads the document.
+    env.put("QUARKUS_SMALLRYE_OPENAPI_ENABLED", "true");
     return env;
   }
 
