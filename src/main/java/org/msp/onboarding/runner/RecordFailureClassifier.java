@@ -46,11 +46,14 @@ final class RecordFailureClassifier {
         || cause instanceof IllegalArgumentException;
   }
 
-  /** The most specific message for an operator: the database's own, else the innermost cause's. */
+  /**
+   * The most specific message for an operator: the innermost database error (a batch's own message only quotes
+   * the statement; the error chained to it names the constraint), else the innermost cause's.
+   */
   static String reason(Throwable failure) {
     List<Throwable> chain = causes(failure);
-    Throwable telling =
-        chain.stream().filter(SQLException.class::isInstance).findFirst().orElse(chain.get(chain.size() - 1));
+    Throwable telling = chain.stream().filter(SQLException.class::isInstance).reduce((first, last) -> last)
+        .orElse(chain.get(chain.size() - 1));
     String text = telling.toString();
     return text.length() <= MAX_REASON_CHARS ? text : text.substring(0, MAX_REASON_CHARS) + "...";
   }

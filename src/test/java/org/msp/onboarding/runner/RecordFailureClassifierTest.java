@@ -74,6 +74,15 @@ class RecordFailureClassifierTest {
   }
 
   @Test
+  void reasonOfAFailedBatchNamesTheConstraintRatherThanTheStatement() {
+    BatchUpdateException batch = new BatchUpdateException("Batch entry 0 insert into agent_deployment_task ...", "23514",
+        new int[0]);
+    batch.setNextException(new SQLException("violates check constraint \"no_bad_location\"", "23514"));
+    String reason = RecordFailureClassifier.reason(atCommit(batch));
+    assertTrue(reason.contains("no_bad_location") && !reason.contains("insert into"), reason);
+  }
+
+  @Test
   void reasonQuotesTheDatabaseError() {
     SQLException check = new SQLException("violates check constraint \"no_bad_location\"", "23514");
     String reason = RecordFailureClassifier.reason(atCommit(check));
