@@ -133,6 +133,7 @@ public class RequestParser {
     checkStorableText(mapper.valueToTree(request), "");
     checkUniqueLocations(request);
     checkUniqueRoles(request);
+    checkUniqueDeployments(request);
     checkDeploymentLocations(request);
   }
 
@@ -249,6 +250,22 @@ public class RequestParser {
       if (!seen.add(policy.nodeRoleId())) {
         throw new InvalidRequestException(
             "invalid onboarding request: organization.policies maps nodeRoleId " + policy.nodeRoleId() + " twice");
+      }
+    }
+  }
+
+  /** One task per location and installer type: the saga records them under that key (location case ignored). */
+  private static void checkUniqueDeployments(OnboardingRequest request) {
+    if (request.agentDeployments() == null) {
+      return;
+    }
+    Set<String> seen = new HashSet<>();
+    for (AgentDeploymentRequest deployment : request.agentDeployments()) {
+      if (!seen.add(deployment.location().toLowerCase(Locale.ROOT) + "|" + deployment.installerType())) {
+        throw new InvalidRequestException(
+            "invalid onboarding request: agentDeployments names location '" + deployment.location()
+                + "' with installerType " + deployment.installerType()
+                + " twice; each (location, installerType) may appear once");
       }
     }
   }

@@ -25,6 +25,7 @@ public class SagaGauges {
   private final Map<SagaStatus, AtomicLong> byStatus = new ConcurrentHashMap<>();
   private final AtomicLong dueBacklog = new AtomicLong();
   private final AtomicLong stuck = new AtomicLong();
+  private final AtomicLong halted = new AtomicLong();
 
   public SagaGauges(EntityManager em, OnboardingConfig config, MeterRegistry registry) {
     this.em = em;
@@ -38,7 +39,10 @@ public class SagaGauges {
     Gauge.builder("onboarding.sagas.due.backlog", dueBacklog, AtomicLong::get)
         .description("Unfinished sagas due now that no instance holds").register(registry);
     Gauge.builder("onboarding.sagas.stuck", stuck, AtomicLong::get)
-        .description("Unfinished sagas without progress for longer than onboarding.stuck-after").register(registry);
+        .description("Unfinished sagas without progress for longer than onboarding.stuck-after, or halted")
+        .register(registry);
+    Gauge.builder("onboarding.sagas.halted", halted, AtomicLong::get)
+        .description("Unfinished sagas halted because their outcomes could not be recorded").register(registry);
   }
 
   @Scheduled(every = "${onboarding.gauges.interval:PT10S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -52,13 +56,16 @@ public class SagaGauges {
       Instant now = Instant.now();
       dueBacklog.set(em.createQuery(
               "select count(*) from SagaEntity where status in :active and nextAttemptAt <= :now"
-                  + " and (leaseUntil is null or leaseUntil < :now)", Long.class)
+                  + " and (leaseUntil is null or leaseUntil < :now) and haltedReason is null", Long.class)
           .setParameter("active", SagaStatus.activeStatuses()).setParameter("now", now).getSingleResult());
       stuck.set(em.createQuery(
               "select count(*) from SagaEntity where status in :active and nextAttemptAt <= :now"
-                  + " and updatedAt < :cutoff", Long.class)
+                  + " and (updatedAt < :cutoff or haltedReason is not null)", Long.class)
           .setParameter("active", SagaStatus.activeStatuses()).setParameter("now", now)
           .setParameter("cutoff", now.minus(config.stuckAfter())).getSingleResult());
+      halted.set(em.createQuery(
+              "select count(*) from SagaEntity where status in :active and haltedReason is not null", Long.class)
+          .setParameter("active", SagaStatus.activeStatuses()).getSingleResult());
     } catch (RuntimeException e) {
       LOG.debugf("saga gauges not refreshed: %s", e.getMessage());
     }

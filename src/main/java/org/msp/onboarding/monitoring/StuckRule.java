@@ -7,12 +7,16 @@ import org.msp.onboarding.persistence.SagaEntity;
 /**
  * A saga is stuck when it is unfinished and has made no progress for longer than the deadline. Waiting for a
  * scheduled retry (Retry-After included) is progress; a lease nobody renews, or a due saga nobody claims, is not.
+ * A saga halted because its outcomes could not be recorded is stuck at once: nothing runs it until an operator acts.
  */
 public final class StuckRule {
   private StuckRule() {}
 
   /** Why the saga is stuck, or null when it is not. */
   public static String reason(SagaEntity saga, Instant now, Duration deadline) {
+    if (saga.status.isActive() && saga.isHalted()) {
+      return "halted until an operator retries it: " + saga.haltedReason;
+    }
     if (!saga.status.isActive() || saga.nextAttemptAt.isAfter(now)) {
       return null;
     }

@@ -26,12 +26,18 @@ public class SagaActions {
     this.queries = queries;
   }
 
-  /** FAILED: resume the rollback. Waiting on a retry: run now. Anything else: nothing to retry. */
+  /**
+   * FAILED: resume the rollback. Halted (its outcome could not be recorded): run the step again, with a fresh count.
+   * Waiting on a retry: run now. Anything else: nothing to retry.
+   */
   @Transactional
   public SagaDetail retry(UUID id) {
     SagaEntity saga = locked(id);
     Instant now = Instant.now();
-    if (saga.status == SagaStatus.FAILED) {
+    if (saga.isHalted()) {
+      saga.clearHalt();
+      saga.scheduleAt(now);
+    } else if (saga.status == SagaStatus.FAILED) {
       saga.resumeCompensation(now);
     } else if (saga.status.isActive() && saga.nextAttemptAt.isAfter(now)) {
       saga.scheduleAt(now);
@@ -50,6 +56,7 @@ public class SagaActions {
     Instant now = Instant.now();
     switch (saga.status) {
       case RUNNING -> {
+        saga.clearHalt(); // the rollback's own steps record other rows: worth a try
         saga.compensationRequested = true;
         saga.scheduleAt(now);
       }

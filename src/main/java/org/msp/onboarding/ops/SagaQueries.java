@@ -56,7 +56,8 @@ public class SagaQueries {
     }
     if (stuckOnly) {
       Instant now = Instant.now();
-      where.append(" and status in :active and nextAttemptAt <= :now and updatedAt < :cutoff");
+      where.append(" and status in :active"
+          + " and (haltedReason is not null or nextAttemptAt <= :now and updatedAt < :cutoff)");
       parameters.and("active", SagaStatus.activeStatuses()).and("now", now).and("cutoff", now.minus(stuckAfter));
     }
     if (beforeSeq != null) {
@@ -98,7 +99,8 @@ public class SagaQueries {
                 cleanup.createdAt);
     return new SagaDetail(
         saga.id, saga.clientId, saga.eventId, saga.organizationName, saga.status.name(), saga.organizationId,
-        json.data(saga).locationIds, name(saga.failureCode), saga.failureReason, saga.compensationRequested,
+        json.data(saga).locationIds, name(saga.failureCode), saga.failureReason, saga.earlierFailure,
+        saga.compensationRequested,
         saga.status.isActive() ? saga.nextAttemptAt : null, stuckReason(saga) != null, stuckReason(saga),
         saga.leaseOwner, saga.leaseUntil, saga.createdAt,
         saga.updatedAt, saga.finishedAt, steps, cleanupView);

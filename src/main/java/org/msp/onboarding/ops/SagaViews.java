@@ -49,6 +49,7 @@ public final class SagaViews {
       Map<String, Long> locationIds,
       String failureCode,
       String failureReason,
+      String earlierFailure,
       boolean compensationRequested,
       Instant nextAttemptAt,
       boolean stuck,

@@ -52,12 +52,25 @@ public class SagaEntity extends PanacheEntityBase {
   public FailureCode failureCode;
 
   public String failureReason;
+  /** Why the rollback runs: kept while a FAILED rollback shows COMPENSATION_FAILED, restored when it resumes. */
+  @Enumerated(EnumType.STRING)
+  public FailureCode rollbackCode;
+
+  public String rollbackReason;
+  /** The FAILED record a resumed rollback replaced: "COMPENSATION_FAILED: what was left". */
+  public String earlierFailure;
   /** W3C trace context of the record that started the saga; its steps' NinjaOne calls continue that trace. */
   public String traceparent;
   public boolean compensationRequested;
   public Instant nextAttemptAt;
   public String leaseOwner;
   public Instant leaseUntil;
+  /** Grows with each claim; a worker holding an older epoch was superseded and may change nothing. */
+  public long leaseEpoch;
+  /** Consecutive outcomes that could not be recorded for a reason retrying will not cure. */
+  public int recordFailures;
+  /** Set when too many outcomes in a row could not be recorded: no claim takes the saga until an operator acts. */
+  public String haltedReason;
   public Instant createdAt;
   public Instant updatedAt;
   public Instant finishedAt;
@@ -137,6 +150,8 @@ public class SagaEntity extends PanacheEntityBase {
     status = SagaStatus.COMPENSATING;
     failureCode = code;
     failureReason = reason;
+    rollbackCode = code;
+    rollbackReason = reason;
     compensationRequested = false;
     nextAttemptAt = now;
     updatedAt = now;
@@ -159,9 +174,17 @@ public class SagaEntity extends PanacheEntityBase {
     raised.add(SagaEvent.of("SagaFailed", failureReason));
   }
 
-  /** An operator's retry of a FAILED saga resumes the rollback where it stopped. */
+  /**
+   * An operator's retry of a FAILED saga resumes the rollback where it stopped. The saga says again why it is
+   * rolled back; the FAILED record stays visible as the earlier failure.
+   */
   public void resumeCompensation(Instant now) {
     steps.forEach(SagaStepEntity::resetCompensationAttempts);
+    if (status == SagaStatus.FAILED && rollbackCode != null) {
+      earlierFailure = failureCode + ": " + failureReason;
+      failureCode = rollbackCode;
+      failureReason = rollbackReason;
+    }
     status = SagaStatus.COMPENSATING;
     finishedAt = null;
     nextAttemptAt = now;
@@ -178,8 +201,24 @@ public class SagaEntity extends PanacheEntityBase {
     leaseUntil = null;
   }
 
-  public boolean isLeasedBy(String owner) {
-    return owner.equals(leaseOwner);
+  /** The claim with this epoch is still the saga's current one, and it is ours. */
+  public boolean isLeasedBy(String owner, long epoch) {
+    return owner.equals(leaseOwner) && leaseEpoch == epoch;
+  }
+
+  /** An outcome was recorded: earlier failures to record no longer count. */
+  public void outcomeRecorded() {
+    recordFailures = 0;
+  }
+
+  public boolean isHalted() {
+    return haltedReason != null;
+  }
+
+  /** An operator acted on a halted saga: it may be claimed again, with a fresh count. */
+  public void clearHalt() {
+    recordFailures = 0;
+    haltedReason = null;
   }
 
 }

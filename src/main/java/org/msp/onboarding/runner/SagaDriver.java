@@ -7,8 +7,10 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
+import org.msp.onboarding.persistence.Claimant;
 import org.msp.onboarding.persistence.Claimed;
 import org.msp.onboarding.persistence.LeaseLostException;
+import org.msp.onboarding.persistence.RecordFailures;
 import org.msp.onboarding.persistence.SagaStore;
 import org.msp.onboarding.saga.SagaData;
 import org.msp.onboarding.saga.SagaEngine;
@@ -18,6 +20,8 @@ import org.msp.onboarding.saga.Work;
 /** Drives one claimed saga: run a step outside any transaction, record its outcome, go on while it is due. */
 @ApplicationScoped
 public class SagaDriver {
+  /** Outcomes that cannot be recorded, in a row, before the saga is halted: each costs a run of the step. */
+  static final int HALT_AFTER_RECORD_FAILURES = 3;
   private static final Logger LOG = Logger.getLogger(SagaDriver.class);
 
   private final SagaEngine engine;
@@ -33,45 +37,55 @@ public class SagaDriver {
   }
 
   /** Drives the saga while it has a step due; returns another saga claimed when this one stopped, if any. */
-  Optional<Claimed> drive(String owner, Claimed claimed, Duration lease, BooleanSupplier stopping) {
+  Optional<Claimed> drive(Claimant claimant, Claimed claimed, BooleanSupplier stopping) {
     MDC.put("sagaId", claimed.work().sagaId().toString());
     MDC.put("clientId", claimed.work().clientId());
-    SagaData data = claimed.data();
-    Optional<Work> next = Optional.of(claimed.work());
+    Work work = claimed.work();
     try {
-      while (next.isPresent() && !stopping.getAsBoolean()) {
-        Work work = next.get();
-        if (tooLateToStart(work, lease)) {
-          // Waited too long for a thread: another instance may take the saga over at any moment. Not starting
-          // the step keeps a step from running in two processes at once; the lease expires and it is claimed again.
+      while (true) {
+        boolean tooLate = tooLateToStart(work, claimant.lease());
+        if (tooLate) {
+          // Waited too long for a thread: another instance could take the saga over while the step runs.
           LOG.warnf("%s %s not started: the lease runs out at %s", work.phase(), work.step(), work.startBy());
-          break;
         }
-        long started = System.nanoTime();
-        StepOutcome outcome = run(work, claimed, data);
-        metrics.stepRan(work, outcome, System.nanoTime() - started);
-        SagaStore.Recorded recorded = store.record(owner, work, outcome, data, lease, !stopping.getAsBoolean());
-        LOG.debugf("%s %s attempt %d: %s", work.phase(), work.step(), work.attempt(), outcome);
-        next = recorded.next();
-        if (recorded.another().isPresent()) {
-          return recorded.another();
+        if (tooLate || stopping.getAsBoolean()) {
+          release(claimant, work); // the step has not started: its saga is free for another instance at once
+          return Optional.empty();
         }
+        Optional<SagaStore.Recorded> recorded = runAndRecord(claimant, claimed, work, stopping);
+        if (recorded.isEmpty() || recorded.get().next().isEmpty()) {
+          return recorded.flatMap(SagaStore.Recorded::another);
+        }
+        work = recorded.get().next().get();
       }
-    } catch (LeaseLostException e) {
-      LOG.warn(e.getMessage());
-    } catch (RuntimeException e) {
-      // The outcome could not be recorded (database gone?): the lease expires and the step runs again, safely.
-      LOG.warnf("could not record the outcome, the step will run again after the lease expires: %s", e.toString());
     } finally {
       MDC.remove("sagaId");
       MDC.remove("clientId");
     }
-    return Optional.empty();
   }
 
   /** A step needs a margin of its lease to run and record its outcome: a third of it. */
   static boolean tooLateToStart(Work work, Duration lease) {
     return work.startBy() != null && Instant.now().isAfter(work.startBy().minus(lease.dividedBy(3)));
+  }
+
+  /** Runs the step and records its outcome; empty when the outcome could not be recorded. */
+  private Optional<SagaStore.Recorded> runAndRecord(
+      Claimant claimant, Claimed claimed, Work work, BooleanSupplier stopping) {
+    SagaData data = claimed.data();
+    long started = System.nanoTime();
+    StepOutcome outcome = run(work, claimed, data);
+    metrics.stepRan(work, outcome, System.nanoTime() - started);
+    try {
+      SagaStore.Recorded recorded = store.record(claimant, work, outcome, data, !stopping.getAsBoolean());
+      LOG.debugf("%s %s attempt %d: %s", work.phase(), work.step(), work.attempt(), outcome);
+      return Optional.of(recorded);
+    } catch (LeaseLostException e) {
+      LOG.warn(e.getMessage());
+    } catch (RuntimeException e) {
+      recordFailed(claimant, work, e);
+    }
+    return Optional.empty();
   }
 
   private StepOutcome run(Work work, Claimed claimed, SagaData data) {
@@ -80,6 +94,43 @@ public class SagaDriver {
     } catch (RuntimeException e) {
       LOG.warnf(e, "step %s failed unexpectedly", work.step());
       return new StepOutcome.RetryLater("unexpected error: " + e, null);
+    }
+  }
+
+  /**
+   * A transient failure (database gone?) keeps the lease: it expires and the step runs again, safely. A permanent
+   * one would fail the same way every time, calling NinjaOne each time: it is counted, and halts the saga.
+   */
+  private void recordFailed(Claimant claimant, Work work, RuntimeException e) {
+    boolean permanent = RecordFailureClassifier.isPermanent(e);
+    metrics.recordFailed(work, permanent);
+    if (!permanent) {
+      LOG.warnf("could not record the outcome, the step will run again after the lease expires: %s", e.toString());
+      return;
+    }
+    String reason = work.phase() + " " + work.step() + ": the outcome could not be recorded: "
+        + RecordFailureClassifier.reason(e);
+    try {
+      RecordFailures failures = store.countRecordFailure(claimant.owner(), work, reason, HALT_AFTER_RECORD_FAILURES);
+      if (failures == null) {
+        LOG.warnf("could not record the outcome, and the lease on saga %s was lost meanwhile: %s", work.sagaId(), reason);
+      } else if (failures.halted()) {
+        LOG.errorf("saga %s halted: its outcome could not be recorded %d times in a row; no step runs until an"
+            + " operator retries it. %s", work.sagaId(), failures.count(), reason);
+      } else {
+        LOG.warnf("saga %s: %s (%d of %d before the saga is halted)", work.sagaId(), reason, failures.count(),
+            HALT_AFTER_RECORD_FAILURES);
+      }
+    } catch (RuntimeException countFailed) {
+      LOG.warnf("could not count the failed record of saga %s (%s): %s", work.sagaId(), reason, countFailed.toString());
+    }
+  }
+
+  private void release(Claimant claimant, Work work) {
+    try {
+      store.release(claimant.owner(), work);
+    } catch (RuntimeException e) {
+      LOG.debugf("lease on saga %s not released, it expires by itself: %s", work.sagaId(), e.getMessage());
     }
   }
 }

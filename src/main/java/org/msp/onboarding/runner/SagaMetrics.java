@@ -28,4 +28,10 @@ public class SagaMetrics {
       registry.counter("onboarding.step.retries", "step", work.step().name(), "phase", work.phase().name()).increment();
     }
   }
+
+  /** An outcome that could not be recorded: permanent ones count towards halting the saga. */
+  void recordFailed(Work work, boolean permanent) {
+    registry.counter("onboarding.saga.record.failures", "step", work.step().name(), "phase", work.phase().name(),
+        "kind", permanent ? "permanent" : "transient").increment();
+  }
 }

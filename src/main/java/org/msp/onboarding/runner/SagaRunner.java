@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.msp.onboarding.config.OnboardingConfig;
+import org.msp.onboarding.persistence.Claimant;
 import org.msp.onboarding.persistence.Claimed;
 import org.msp.onboarding.persistence.SagaStore;
 
@@ -33,7 +35,9 @@ public class SagaRunner {
   private final SagaDriver driver;
   private final OnboardingConfig.Runner config;
   private final String owner = InstanceId.get();
-  private final Set<UUID> driving = ConcurrentHashMap.newKeySet();
+  /** The sagas a worker of this instance is driving, with the epoch of its lease. */
+  private final Map<UUID, Long> driving = new ConcurrentHashMap<>();
+  private final Claimant claimant;
   private final AtomicBoolean claiming = new AtomicBoolean();
   private final AtomicBoolean wakeRequested = new AtomicBoolean();
   private volatile boolean stopping;
@@ -45,6 +49,7 @@ public class SagaRunner {
     this.store = store;
     this.driver = driver;
     this.config = config.runner();
+    this.claimant = new Claimant(owner, this.config.lease(), driving.keySet());
   }
 
   void start(@Observes StartupEvent event) {
@@ -93,7 +98,7 @@ public class SagaRunner {
     int wanted = Math.min(free, config.claimBatch());
     List<Claimed> claimed;
     try {
-      claimed = store.claimDue(owner, wanted, config.lease());
+      claimed = store.claimDue(claimant, wanted);
     } catch (RuntimeException e) {
       freeWorkers.release(free);
       throw e;
@@ -111,9 +116,9 @@ public class SagaRunner {
       Optional<Claimed> current = Optional.of(saga);
       while (current.isPresent()) {
         UUID id = current.get().work().sagaId();
-        driving.add(id);
+        driving.put(id, current.get().work().leaseEpoch());
         try {
-          current = driver.drive(owner, current.get(), config.lease(), () -> stopping);
+          current = driver.drive(claimant, current.get(), () -> stopping);
         } finally {
           driving.remove(id);
         }
@@ -128,13 +133,16 @@ public class SagaRunner {
   @Scheduled(every = "${onboarding.runner.heartbeat:PT15S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void heartbeat() {
     try {
-      store.renewLeases(owner, Set.copyOf(driving), config.lease());
+      store.renewLeases(owner, Map.copyOf(driving), config.lease());
     } catch (RuntimeException e) {
       LOG.warnf("lease heartbeat failed: %s", e.getMessage());
     }
   }
 
-  /** Graceful shutdown: let the steps in flight finish, then free every lease this instance still holds. */
+  /**
+   * Graceful shutdown: let the steps in flight finish, then free the leases of the sagas whose step has ended. A
+   * step still running keeps its lease until it expires, so that no other instance starts it meanwhile.
+   */
   void stop(@Observes ShutdownEvent event) {
     stopping = true;
     if (workers == null) {
@@ -147,9 +155,11 @@ public class SagaRunner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    Set<UUID> running = Set.copyOf(driving.keySet());
     try {
-      int released = store.releaseAll(owner);
-      LOG.infof("runner stopped; released %d lease(s)", released);
+      int released = store.releaseIdle(owner, running);
+      LOG.infof("runner stopped; released %d lease(s); %d step(s) still running keep theirs until they expire%s",
+          released, running.size(), running.isEmpty() ? "" : ": sagas " + running);
     } catch (RuntimeException e) {
       LOG.warnf("could not release leases on shutdown (they expire by themselves): %s", e.getMessage());
     }

@@ -60,7 +60,7 @@ public class SagaEngine {
   }
 
   private static Work work(SagaEntity saga, Work.Phase phase, SagaStepEntity step, int attempt, boolean resumed) {
-    return new Work(saga.id, saga.clientId, phase, step.name, attempt, saga.failureCode, resumed, null);
+    return new Work(saga.id, saga.clientId, phase, step.name, attempt, saga.failureCode, resumed, null, 0);
   }
 
   /** Runs the step's forward or compensating action; a failed NinjaOne call becomes an outcome. */

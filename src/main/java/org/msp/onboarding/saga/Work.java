@@ -9,6 +9,7 @@ import java.util.UUID;
  * @param resumed the step was already RUNNING: an earlier run started and its outcome was never recorded (the
  *     process died, or its database session did), so it may have taken effect in NinjaOne
  * @param startBy the lease this worker holds ends then; a run that has not started by then must not start
+ * @param leaseEpoch the epoch of that lease: the outcome is recorded only while it is still the saga's current one
  */
 public record Work(
     UUID sagaId,
@@ -18,10 +19,12 @@ public record Work(
     int attempt,
     FailureCode failureCode,
     boolean resumed,
-    Instant startBy) {
+    Instant startBy,
+    long leaseEpoch) {
 
-  public Work withStartBy(Instant leaseEnd) {
-    return new Work(sagaId, clientId, phase, step, attempt, failureCode, resumed, leaseEnd);
+  /** This work under the lease a worker holds. */
+  public Work leased(Instant leaseEnd, long epoch) {
+    return new Work(sagaId, clientId, phase, step, attempt, failureCode, resumed, leaseEnd, epoch);
   }
 
   public enum Phase {

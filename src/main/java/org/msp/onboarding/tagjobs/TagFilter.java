@@ -1,5 +1,6 @@
 package org.msp.onboarding.tagjobs;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.msp.onboarding.ninjaone.dto.OrganizationBody;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TagFilter(String namePrefix, String tag, List<Long> organizationIds) {
 
+  /** Not a property of the filter's JSON: a getter Jackson would otherwise write as "empty". */
+  @JsonIgnore
   public boolean isEmpty() {
     return blank(namePrefix) && blank(tag) && (organizationIds == null || organizationIds.isEmpty());
   }

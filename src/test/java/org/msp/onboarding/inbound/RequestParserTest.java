@@ -140,4 +140,47 @@ class RequestParserTest {
     String reason = refusal(bytes(event));
     assertTrue(reason.contains("Boolean value") && reason.contains("[\"name\"]"), reason);
   }
+
+  private static ObjectNode withDeployments(String... locationAndType) {
+    ObjectNode event = event();
+    var deployments = event.putArray("agentDeployments");
+    for (String pair : locationAndType) {
+      String[] parts = pair.split("/");
+      deployments.addObject().put("location", parts[0]).put("installerType", parts[1]);
+    }
+    return event;
+  }
+
+  @Test
+  void sameLocationAndInstallerTypeTwiceIsRefusedNamingTheDuplicate() {
+    String reason = refusal(bytes(withDeployments("Headquarters/WINDOWS_MSI", "Headquarters/WINDOWS_MSI")));
+    assertTrue(reason.contains("'Headquarters' with installerType WINDOWS_MSI twice"), reason);
+  }
+
+  @Test
+  void deploymentsWhoseLocationsDifferOnlyInCaseAreDuplicates() {
+    String reason = refusal(bytes(withDeployments("Headquarters/MAC_PKG", "HEADQUARTERS/MAC_PKG")));
+    assertTrue(reason.contains("'HEADQUARTERS' with installerType MAC_PKG twice"), reason);
+  }
+
+  @Test
+  void oneLocationWithTwoInstallerTypesIsAccepted() {
+    byte[] event = bytes(withDeployments("Headquarters/WINDOWS_MSI", "Headquarters/MAC_PKG"));
+    assertEquals(2, parser.parse(KEY, event, List.of()).plannedDeployments().size());
+  }
+
+  @Test
+  void impliedDeploymentsNameEachLocationAndInstallerTypeOnce() {
+    ObjectNode event = event();
+    ObjectNode org = (ObjectNode) event.get("organization");
+    org.withArray("locations").addObject().put("name", "Branch");
+    var policies = org.putArray("policies");
+    for (int role = 1; role <= 5; role++) {
+      policies.addObject().put("nodeRoleId", role).put("policyId", 100 + role);
+    }
+    List<String> keys = parser.parse(KEY, bytes(event), List.of()).plannedDeployments().stream()
+        .map(d -> d.key()).toList();
+    assertEquals(List.of("Headquarters|WINDOWS_MSI", "Headquarters|MAC_PKG", "Headquarters|LINUX_DEB",
+        "Branch|WINDOWS_MSI", "Branch|MAC_PKG", "Branch|LINUX_DEB"), keys, "roles 1, 2 and 4, 5 share an installer");
+  }
 }

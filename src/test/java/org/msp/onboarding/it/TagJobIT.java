@@ -10,6 +10,7 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.msp.onboarding.harness.TestJwt;
@@ -96,6 +97,7 @@ class TagJobIT extends StackTest {
         + "\"addTags\":[\"chosen\"]}");
     JsonPath job = awaitJob(id, "COMPLETED");
     assertEquals(List.of(orgs.get(1).id(), orgs.get(3).id()), job.getList("organizations.organizationId", Long.class));
+    assertEquals(Set.of("organizationIds"), job.getMap("job.filter").keySet(), "the filter as given, nothing more");
     assertEquals(List.of("chosen"), current(orgs.get(1).id()).tags());
     assertTrue(current(orgs.get(0).id()).tags().isEmpty());
 
@@ -104,6 +106,7 @@ class TagJobIT extends StackTest {
     JsonPath again = awaitJob(start("{\"filter\":{\"tag\":\"chosen\",\"namePrefix\":\"" + prefix + "\"},"
         + "\"addTags\":[\"chosen\"]}"), "COMPLETED");
     assertEquals(2, again.getInt("job.counts.verified"));
+    assertEquals(Set.of("tag", "namePrefix"), again.getMap("job.filter").keySet());
     assertFalse(again.getBoolean("organizations[0].changed"));
     assertEquals(0, ninjaOne.callCount("PATCH", "/v2/organization/\\d+"));
   }

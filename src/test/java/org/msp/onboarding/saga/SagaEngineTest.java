@@ -176,6 +176,27 @@ class SagaEngineTest {
   }
 
   @Test
+  void rollbackResumedByAnOperatorEndsWithTheOriginalFailureAndKeepsTheFailedRecordAsEarlier() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Resumed"), 5);
+    sim.ninjaOne.failNext("replacePolicies", RemoteCallException.Kind.CONFLICT, 409);
+    sim.ninjaOne.failNext("replacePolicies", RemoteCallException.Kind.PERMANENT, 403);
+    sim.runUntilSettled(true);
+    String forwardFailure = "MAP_POLICIES failed: ";
+    assertEquals(FailureCode.COMPENSATION_FAILED, sim.saga.failureCode);
+
+    sim.saga.resumeCompensation(sim.now);
+    sim.runUntilSettled(true);
+
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
+    assertEquals(FailureCode.CONFLICT, sim.saga.failureCode, "what the rollback was for, not that it once failed");
+    assertTrue(sim.saga.failureReason.startsWith(forwardFailure), sim.saga.failureReason);
+    assertFalse(sim.saga.failureReason.contains("Not rolled back"), sim.saga.failureReason);
+    assertTrue(sim.saga.earlierFailure.startsWith("COMPENSATION_FAILED: CONFLICT: " + forwardFailure),
+        sim.saga.earlierFailure);
+    assertTrue(sim.saga.earlierFailure.contains("Not rolled back: "), sim.saga.earlierFailure);
+  }
+
+  @Test
   void operatorRollbackRequestStopsTheForwardRun() {
     SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Stop"), 5);
     sim.ninjaOne.failNext("replacePolicies", RemoteCallException.Kind.TRANSIENT, 503);
