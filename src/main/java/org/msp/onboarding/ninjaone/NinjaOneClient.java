@@ -103,7 +103,8 @@ public class NinjaOneClient implements NinjaOne {
   public void replacePolicies(long organizationId, List<PolicyRequest> mappings) {
     List<PolicyMappingBody> body = new ArrayList<>();
     mappings.forEach(m -> body.add(new PolicyMappingBody(m.nodeRoleId(), m.policyId())));
-    call("PUT /v2/organization/{id}/policies", () -> api.replacePolicies(organizationId, body));
+    // NinjaOne answers with the affected device ids, media type not pinned: any 2xx is success, whatever its body.
+    call("PUT /v2/organization/{id}/policies", () -> api.replacePolicies(organizationId, body), Answer.Body.ANY);
   }
 
   @Override
@@ -127,7 +128,7 @@ public class NinjaOneClient implements NinjaOne {
                 () -> api.installer(organizationId, locationId, installerType))
             : call(
                 "POST /v2/organization/generate-installer",
-                () -> api.generateInstaller(new InstallerBody(organizationId, locationId, installerType, nodeRoleId)));
+                () -> api.generateInstaller(InstallerBody.forRole(organizationId, locationId, installerType, nodeRoleId)));
     return read(answer, InstallerLink.class).url();
   }
 
@@ -160,8 +161,12 @@ public class NinjaOneClient implements NinjaOne {
     return read(call("GET /v2/organization/{id}", () -> api.organization(organizationId)), OrganizationDetailBody.class);
   }
 
-  /** One call, with one fresh token and a second try after a 401. */
   private Answer call(String endpoint, Supplier<Response> request) {
+    return call(endpoint, request, Answer.Body.JSON);
+  }
+
+  /** One call, with one fresh token and a second try after a 401. */
+  private Answer call(String endpoint, Supplier<Response> request, Answer.Body expected) {
     long generation = tokens.generation();
     tokens.accessToken();
     budget.acquire();
@@ -172,7 +177,7 @@ public class NinjaOneClient implements NinjaOne {
       budget.acquire();
       answer = metrics.timed(endpoint, () -> Answer.of(endpoint, request));
     }
-    answer.throwUnlessSuccessful();
+    answer.throwUnlessSuccessful(expected);
     return answer;
   }
 

@@ -40,7 +40,7 @@ public final class NinjaOneSimulator implements AutoCloseable {
 
     private NinjaOneSimulator(InetAddress bind, int port, String clientId, String clientSecret) throws IOException {
         tokens = new SimTokens(clientId, clientSecret);
-        SimRouter api = new SimRouter();
+        SimRouter api = new SimRouter(true);
         new SimOrganizationRoutes(store).register(api);
         new SimOrganizationDetailRoutes(store).register(api);
         server = HttpServer.create(new InetSocketAddress(bind, port), 512);
@@ -144,6 +144,11 @@ public final class NinjaOneSimulator implements AutoCloseable {
 
     public long callCount(String method, String pathRegex) {
         return calls.count(method, pathRegex);
+    }
+
+    /** Requests refused because NinjaOne's published document does not describe them (oldest first). */
+    public List<String> contractViolations() {
+        return calls.contractViolations();
     }
 
     public void clearCalls() {

@@ -8,8 +8,9 @@ import java.util.Set;
 
 /** Derives agent deployments from the mapped node roles when an event lists none (design.md). */
 public final class DeploymentPlan {
+  /** The installer types NinjaOne's published document lists (GenerateInstallerRequestDto.installerType). */
   public static final String INSTALLER_TYPES =
-      "WINDOWS_MSI|WINDOWS_ARM64_MSI|MAC_DMG|MAC_PKG|LINUX_DEB|LINUX_RPM|LINUX_ARM64_DEB|LINUX_ARMV7A_DEB"
+      "WINDOWS_MSI|MAC_DMG|MAC_PKG|LINUX_DEB|LINUX_RPM|LINUX_ARM64_DEB|LINUX_ARMV7A_DEB"
           + "|LINUX_ARM64_RPM|LINUX_ARMV7A_RPM";
 
   private static final Map<Long, String> INSTALLER_BY_ROLE =
