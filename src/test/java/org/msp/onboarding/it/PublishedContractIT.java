@@ -21,8 +21,10 @@ class PublishedContractIT extends StackTest {
   @Test
   void everyCallOfSagaRollbackAuditTagJobAndDeploymentsIsOneThePublishedDocumentDescribes() {
     ninjaOne.clearCalls();
+    ninjaOne.addNodeRole(41, "Contract walk", "WINDOWS_WORKSTATION"); // unknown to the service: re-reads roles
 
     Events.Event onboarded = Events.newClient("contract"); // deployments with and without a node role
+    onboarded.organization().withArray("policies").addObject().put("nodeRoleId", 41).put("policyId", 150);
     stack.publish(onboarded);
     long organizationId = api.awaitStatus(onboarded.clientId(), "COMPLETED").getLong("organizationId");
 
@@ -44,7 +46,8 @@ class PublishedContractIT extends StackTest {
     for (String expected : List.of("GET /v2/organizations", "POST /v2/organizations", "GET /v2/organization/{id}",
         "PATCH /v2/organization/{id}", "POST /v2/organization/{id}/locations", "PUT /v2/organization/{id}/policies",
         "GET /v2/organization/{id}/custom-fields", "PATCH /v2/organization/{id}/custom-fields",
-        "GET /v2/organization/{id}/location/{id}/installer/WINDOWS_MSI", "POST /v2/organization/generate-installer")) {
+        "GET /v2/organization/{id}/location/{id}/installer/WINDOWS_MSI", "POST /v2/organization/generate-installer",
+        "GET /v2/roles", "GET /v2/policies")) {
       assertTrue(kinds.contains(expected), "the walk made no " + expected + " call: " + kinds);
     }
     assertTrue(ninjaOne.calls().stream().noneMatch(c -> c.status() == 400), "no call was refused");
