@@ -31,9 +31,15 @@ record Answer(String endpoint, int status, String contentType, String body, Stri
     return contentType != null && contentType.toLowerCase().contains("json");
   }
 
-  void throwUnlessSuccessful() {
+  /** What a 2xx answer must carry: JSON (a throttle's HTML 200 is not success), or anything at all. */
+  enum Body {
+    JSON,
+    ANY
+  }
+
+  void throwUnlessSuccessful(Body expected) {
     if (status >= 200 && status < 300) {
-      if (!body.isBlank() && !isJson()) {
+      if (expected == Body.JSON && !body.isBlank() && !isJson()) {
         throw failure(RemoteCallException.Kind.TRANSIENT, "answered " + status + " with a non-JSON body");
       }
       return;

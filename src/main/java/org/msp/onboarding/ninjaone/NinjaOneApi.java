@@ -87,4 +87,14 @@ public interface NinjaOneApi {
   @POST
   @Path("/organization/generate-installer")
   Response generateInstaller(InstallerBody request);
+
+  /** The tenant's node roles: NodeRole {id, name, nodeClass, custom, ...}. */
+  @GET
+  @Path("/roles")
+  Response roles();
+
+  /** The tenant's policies: Policy {id, parentPolicyId, name, nodeClass, ...}. */
+  @GET
+  @Path("/policies")
+  Response policies();
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.msp.onboarding.ninjaone.dto.InstallerBody;
 import org.msp.onboarding.ninjaone.dto.InstallerLink;
 import org.msp.onboarding.ninjaone.dto.LocationBody;
+import org.msp.onboarding.ninjaone.dto.NodeClassBody;
 import org.msp.onboarding.ninjaone.dto.OrganizationBody;
 import org.msp.onboarding.ninjaone.dto.OrganizationDetailBody;
 import org.msp.onboarding.ninjaone.dto.PolicyMappingBody;
@@ -27,6 +29,7 @@ public class NinjaOneClient implements NinjaOne {
   private static final TypeReference<List<OrganizationBody>> ORGANIZATIONS = new TypeReference<>() {};
   private static final TypeReference<List<LocationBody>> LOCATIONS = new TypeReference<>() {};
   private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
+  private static final TypeReference<List<NodeClassBody>> NODE_CLASSES = new TypeReference<>() {};
 
   private final NinjaOneApi api;
   private final NinjaOneTokens tokens;
@@ -34,6 +37,7 @@ public class NinjaOneClient implements NinjaOne {
   private final int pageSize;
   private final NinjaOneCallMetrics metrics;
   private final RequestBudget budget;
+  private final TenantCatalogCache catalog;
 
   public NinjaOneClient(
       @RestClient NinjaOneApi api,
@@ -41,12 +45,14 @@ public class NinjaOneClient implements NinjaOne {
       ObjectMapper json,
       NinjaOneCallMetrics metrics,
       RequestBudget budget,
+      TenantCatalogCache catalog,
       @ConfigProperty(name = "ninjaone.organization-page-size") int pageSize) {
     this.api = api;
     this.tokens = tokens;
     this.json = json;
     this.metrics = metrics;
     this.budget = budget;
+    this.catalog = catalog;
     this.pageSize = pageSize;
   }
 
@@ -103,7 +109,8 @@ public class NinjaOneClient implements NinjaOne {
   public void replacePolicies(long organizationId, List<PolicyRequest> mappings) {
     List<PolicyMappingBody> body = new ArrayList<>();
     mappings.forEach(m -> body.add(new PolicyMappingBody(m.nodeRoleId(), m.policyId())));
-    call("PUT /v2/organization/{id}/policies", () -> api.replacePolicies(organizationId, body));
+    // NinjaOne answers with the affected device ids, media type not pinned: any 2xx is success, whatever its body.
+    call("PUT /v2/organization/{id}/policies", () -> api.replacePolicies(organizationId, body), Answer.Body.ANY);
   }
 
   @Override
@@ -127,8 +134,20 @@ public class NinjaOneClient implements NinjaOne {
                 () -> api.installer(organizationId, locationId, installerType))
             : call(
                 "POST /v2/organization/generate-installer",
-                () -> api.generateInstaller(new InstallerBody(organizationId, locationId, installerType, nodeRoleId)));
+                () -> api.generateInstaller(InstallerBody.forRole(organizationId, locationId, installerType, nodeRoleId)));
     return read(answer, InstallerLink.class).url();
+  }
+
+  @Override
+  public TenantCatalog catalog(boolean fresh) {
+    return catalog.get(fresh, () -> new TenantCatalog(
+        nodeClasses(call("GET /v2/roles", api::roles)), nodeClasses(call("GET /v2/policies", api::policies))));
+  }
+
+  private Map<Long, String> nodeClasses(Answer answer) {
+    Map<Long, String> classes = new HashMap<>();
+    read(answer, NODE_CLASSES).forEach(item -> classes.put(item.id(), String.valueOf(item.nodeClass())));
+    return Map.copyOf(classes);
   }
 
   /**
@@ -160,8 +179,12 @@ public class NinjaOneClient implements NinjaOne {
     return read(call("GET /v2/organization/{id}", () -> api.organization(organizationId)), OrganizationDetailBody.class);
   }
 
-  /** One call, with one fresh token and a second try after a 401. */
   private Answer call(String endpoint, Supplier<Response> request) {
+    return call(endpoint, request, Answer.Body.JSON);
+  }
+
+  /** One call, with one fresh token and a second try after a 401. */
+  private Answer call(String endpoint, Supplier<Response> request, Answer.Body expected) {
     long generation = tokens.generation();
     tokens.accessToken();
     budget.acquire();
@@ -172,7 +195,7 @@ public class NinjaOneClient implements NinjaOne {
       budget.acquire();
       answer = metrics.timed(endpoint, () -> Answer.of(endpoint, request));
     }
-    answer.throwUnlessSuccessful();
+    answer.throwUnlessSuccessful(expected);
     return answer;
   }
 

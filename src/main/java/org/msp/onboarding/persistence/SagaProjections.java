@@ -71,7 +71,7 @@ public class SagaProjections {
   }
 
   private void recordDeploymentTasks(SagaEntity saga, SagaData data, Instant now) {
-    for (AgentDeploymentRequest planned : json.request(saga).plannedDeployments()) {
+    for (AgentDeploymentRequest planned : data.deployments) {
       AgentDeploymentTaskEntity task = new AgentDeploymentTaskEntity();
       task.id = UUID.randomUUID();
       task.sagaId = saga.id;

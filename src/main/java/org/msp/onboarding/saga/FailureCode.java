@@ -4,6 +4,11 @@ package org.msp.onboarding.saga;
 public enum FailureCode {
   /** The organization name belongs to an organization this saga did not create; nothing was touched. */
   NAME_CONFLICT,
+  /**
+   * A policy mapping or agent deployment names a node role or policy the tenant does not have, or pairs a policy
+   * with a role of another node class; refused before anything was written.
+   */
+  INVALID_POLICY_MAPPING,
   /** NinjaOne answered 409 to a later step. */
   CONFLICT,
   /** NinjaOne rejected a call for good (400, 403, 404, 422). */

@@ -41,4 +41,13 @@ public interface NinjaOne {
   void changeCustomFields(long organizationId, Map<String, Object> values);
 
   String installerUrl(long organizationId, long locationId, String installerType, Long nodeRoleId);
+
+  /**
+   * The tenant's node roles (id -> nodeClass, GET /v2/roles) and policies (id -> nodeClass, GET /v2/policies):
+   * role ids are per tenant. Served from a cache; {@code fresh} asks for a re-read because an id was not found
+   * (the cache limits how often that happens).
+   */
+  TenantCatalog catalog(boolean fresh);
+
+  record TenantCatalog(Map<Long, String> roleClasses, Map<Long, String> policyClasses) {}
 }

@@ -96,7 +96,7 @@ final class NinjaOneHttp {
       body.put("organizationId", organizationId);
       body.put("locationId", locationId);
       body.put("installerType", installerType);
-      body.put("nodeRoleId", nodeRoleId);
+      body.putObject("content").put("nodeRoleId", Long.toString(nodeRoleId));
       answer = send("POST", "/v2/organization/generate-installer", body);
     }
     return answer.get("url").asText();

@@ -18,6 +18,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.msp.onboarding.saga.request.DeploymentPlan;
 
 /** The parser's rules that need no Kafka: optional headers, text PostgreSQL cannot store, strict text types. */
 class RequestParserTest {
@@ -166,7 +167,7 @@ class RequestParserTest {
   @Test
   void oneLocationWithTwoInstallerTypesIsAccepted() {
     byte[] event = bytes(withDeployments("Headquarters/WINDOWS_MSI", "Headquarters/MAC_PKG"));
-    assertEquals(2, parser.parse(KEY, event, List.of()).plannedDeployments().size());
+    assertEquals(2, parser.parse(KEY, event, List.of()).agentDeployments().size());
   }
 
   @Test
@@ -178,7 +179,10 @@ class RequestParserTest {
     for (int role = 1; role <= 5; role++) {
       policies.addObject().put("nodeRoleId", role).put("policyId", 100 + role);
     }
-    List<String> keys = parser.parse(KEY, bytes(event), List.of()).plannedDeployments().stream()
+    var request = parser.parse(KEY, bytes(event), List.of());
+    var productNoteRoles = java.util.Map.of(1L, "WINDOWS_WORKSTATION", 2L, "WINDOWS_SERVER", 3L, "MAC",
+        4L, "LINUX_WORKSTATION", 5L, "LINUX_SERVER");
+    List<String> keys = DeploymentPlan.planned(request, productNoteRoles).stream()
         .map(d -> d.key()).toList();
     assertEquals(List.of("Headquarters|WINDOWS_MSI", "Headquarters|MAC_PKG", "Headquarters|LINUX_DEB",
         "Branch|WINDOWS_MSI", "Branch|MAC_PKG", "Branch|LINUX_DEB"), keys, "roles 1, 2 and 4, 5 share an installer");

@@ -69,6 +69,7 @@ public final class TestStack {
     env.put("NINJAONE_BASE_URL", ninjaOne.baseUrl());
     env.put("NINJAONE_CLIENT_ID", CLIENT_ID);
     env.put("NINJAONE_CLIENT_SECRET", CLIENT_SECRET);
+    env.put("NINJAONE_CATALOG_REREAD_AFTER_MISS", "PT0S"); // tests add node roles and expect them seen at once
     env.put("ONBOARDING_RETRY_INITIAL_DELAY", "PT0.2S");
     env.put("ONBOARDING_RETRY_MAX_DELAY", "PT1S");
     env.put("ONBOARDING_RETRY_MAX_ATTEMPTS", "6");

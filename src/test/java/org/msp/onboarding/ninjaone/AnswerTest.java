@@ -17,7 +17,7 @@ class AnswerTest {
   }
 
   private static RemoteCallException failureOf(Answer answer) {
-    return assertThrows(RemoteCallException.class, answer::throwUnlessSuccessful);
+    return assertThrows(RemoteCallException.class, () -> answer.throwUnlessSuccessful(Answer.Body.JSON));
   }
 
   @Test
@@ -43,6 +43,16 @@ class AnswerTest {
   void htmlThrottlePageIsTransientEvenWithStatus200() {
     assertEquals(Kind.TRANSIENT, failureOf(answer(200, "text/html", "<html>slow down</html>", null)).kind());
     assertEquals(Kind.TRANSIENT, failureOf(answer(400, "text/html", "<html>rate limited</html>", null)).kind());
+  }
+
+  @Test
+  void anyTwoHundredIsSuccessWhereTheDocumentPinsNoMediaType() {
+    // PUT /v2/organization/{id}/policies answers the affected device ids with a media type it does not pin
+    answer(200, "text/plain", "[101, 102]", null).throwUnlessSuccessful(Answer.Body.ANY);
+    answer(200, "*/*", "[]", null).throwUnlessSuccessful(Answer.Body.ANY);
+    answer(204, null, "", null).throwUnlessSuccessful(Answer.Body.ANY);
+    assertEquals(Kind.TRANSIENT, assertThrows(RemoteCallException.class,
+        () -> answer(503, "text/plain", "busy", null).throwUnlessSuccessful(Answer.Body.ANY)).kind());
   }
 
   @Test

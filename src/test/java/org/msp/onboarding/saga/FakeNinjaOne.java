@@ -130,4 +130,19 @@ class FakeNinjaOne implements NinjaOne {
     enter("installerUrl");
     return "https://installer.invalid/" + organizationId + "/" + locationId + "/" + installerType;
   }
+
+  /** The product note's five roles and, per role, its policies role * 100 .. role * 100 + 99. */
+  final Map<Long, String> roleClasses = new LinkedHashMap<>(Map.of(
+      1L, "WINDOWS_WORKSTATION", 2L, "WINDOWS_SERVER", 3L, "MAC", 4L, "LINUX_WORKSTATION", 5L, "LINUX_SERVER"));
+
+  @Override
+  public TenantCatalog catalog(boolean fresh) {
+    Map<Long, String> policyClasses = new LinkedHashMap<>();
+    roleClasses.forEach((role, nodeClass) -> {
+      for (long policy = role * 100; policy < role * 100 + 100; policy++) {
+        policyClasses.put(policy, nodeClass);
+      }
+    });
+    return new TenantCatalog(Map.copyOf(roleClasses), policyClasses);
+  }
 }

@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.msp.onboarding.persistence.SagaEvent;
+import org.msp.onboarding.saga.request.AgentDeploymentRequest;
+import org.msp.onboarding.saga.request.LocationRequest;
+import org.msp.onboarding.saga.request.OnboardingRequest;
+import org.msp.onboarding.saga.request.OrganizationRequest;
+import org.msp.onboarding.saga.request.PolicyRequest;
 
 class SagaEngineTest {
 
@@ -40,6 +45,39 @@ class SagaEngineTest {
     assertEquals(SagaStatus.COMPLETED, sim.saga.status);
     assertEquals(List.of("createOrganization"), sim.ninjaOne.calls);
     assertEquals(StepStatus.SKIPPED, sim.saga.step(StepName.MAP_POLICIES).status);
+  }
+
+  @Test
+  void unknownNodeRoleIsRefusedBeforeAnythingIsWritten() {
+    var base = SagaSimulation.request("Roles");
+    var o = base.organization();
+    var request = new OnboardingRequest(base.eventId(), base.clientId(), null, null,
+        new OrganizationRequest(o.name(), null, null, null, null,
+            o.locations(), List.of(new PolicyRequest(42L, 100L))), null);
+    SagaSimulation sim = new SagaSimulation(request, 5);
+    sim.runUntilSettled(true);
+
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
+    assertEquals(FailureCode.INVALID_POLICY_MAPPING, sim.saga.failureCode);
+    assertTrue(sim.saga.failureReason.contains("node role 42 does not exist"), sim.saga.failureReason);
+    assertEquals(List.of(), sim.ninjaOne.calls, "no write, and no look-up during the rollback");
+  }
+
+  @Test
+  void impliedDeploymentsFollowTheTenantsRoleClassesNotTheirNumbers() {
+    var base = SagaSimulation.request("Classes");
+    var o = base.organization();
+    var request = new OnboardingRequest(base.eventId(), base.clientId(), null, null,
+        new OrganizationRequest(o.name(), null, null, null, null,
+            List.of(new LocationRequest("Studio", null, null)),
+            List.of(new PolicyRequest(1L, 100L))), null);
+    SagaSimulation sim = new SagaSimulation(request, 5);
+    sim.ninjaOne.roleClasses.put(1L, "MAC"); // in this tenant role 1 is a Mac role; its policies follow
+    sim.runUntilSettled(true);
+
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status);
+    assertEquals(List.of("Studio|MAC_PKG"),
+        sim.data.deployments.stream().map(AgentDeploymentRequest::key).toList());
   }
 
   @Test

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class NinjaOneSimulator implements AutoCloseable {
 
     private final SimStore store = new SimStore();
+    private final SimCatalog catalog = new SimCatalog();
     private final SimTokens tokens;
     private final SimFaults faults = new SimFaults();
     private final SimCallLog calls = new SimCallLog();
@@ -40,9 +41,12 @@ public final class NinjaOneSimulator implements AutoCloseable {
 
     private NinjaOneSimulator(InetAddress bind, int port, String clientId, String clientSecret) throws IOException {
         tokens = new SimTokens(clientId, clientSecret);
-        SimRouter api = new SimRouter();
+        SimRouter api = new SimRouter(true);
         new SimOrganizationRoutes(store).register(api);
         new SimOrganizationDetailRoutes(store).register(api);
+        api.add("GET", SimRouter.API + "/v2/roles", (request, params) -> SimResponse.json(200, catalog.roles()))
+                .add("GET", SimRouter.API + "/v2/policies", (request, params) -> SimResponse.json(200,
+                        catalog.policies()));
         server = HttpServer.create(new InetSocketAddress(bind, port), 512);
         executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
@@ -146,6 +150,21 @@ public final class NinjaOneSimulator implements AutoCloseable {
         return calls.count(method, pathRegex);
     }
 
+    /** Adds (or replaces) a node role of the tenant, as GET /v2/roles lists it. */
+    public void addNodeRole(long id, String name, String nodeClass) {
+        catalog.addRole(id, name, nodeClass);
+    }
+
+    /** Adds (or replaces) a policy of the tenant, as GET /v2/policies lists it. */
+    public void addPolicy(long id, String name, String nodeClass) {
+        catalog.addPolicy(id, name, nodeClass);
+    }
+
+    /** Requests refused because NinjaOne's published document does not describe them (oldest first). */
+    public List<String> contractViolations() {
+        return calls.contractViolations();
+    }
+
     public void clearCalls() {
         calls.clear();
     }
@@ -194,6 +213,7 @@ public final class NinjaOneSimulator implements AutoCloseable {
         faults.reset();
         faults.resetCounts();
         store.clear();
+        catalog.reset();
         calls.clear();
         tokens.reset();
     }

@@ -190,9 +190,9 @@ class NinjaOneSimulatorTest {
     }
 
     @Test
-    void answers404JsonForUnknownOrganizationsAndPaths() {
+    void answers404JsonForUnknownOrganizations() {
         for (String path : List.of("/v2/organization/999", "/v2/organization/999/locations",
-                "/v2/organization/999/custom-fields", "/v2/organization/999/policies", "/v2/nothing-here")) {
+                "/v2/organization/999/custom-fields", "/v2/organization/999/policies")) {
             HttpResponse<String> response = client.call("GET", path, null);
             assertEquals(404, response.statusCode(), path);
             assertEquals("NOT_FOUND", SimTestClient.json(response).get("resultCode").asText());
@@ -222,13 +222,14 @@ class NinjaOneSimulatorTest {
     }
 
     @Test
-    void putReplacesPolicyMappingAndAnswers204() {
+    void putReplacesPolicyMappingAndAnswersTheAffectedDeviceIdsWithoutAJsonMediaType() {
         long org = createOrganization("Acme");
         String path = "/v2/organization/" + org + "/policies";
         HttpResponse<String> put = client.call("PUT", path,
                 "[{\"nodeRoleId\":1,\"policyId\":100},{\"nodeRoleId\":2,\"policyId\":200}]");
-        assertEquals(204, put.statusCode());
-        assertEquals("", put.body());
+        assertEquals(200, put.statusCode());
+        assertEquals("[]", put.body());
+        assertTrue(put.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         assertEquals(List.of(new SimPolicyMapping(1, 100), new SimPolicyMapping(2, 200)), sim.policies(org));
         client.call("PUT", path, "[{\"nodeRoleId\":3,\"policyId\":300}]");
         assertEquals(300, SimTestClient.json(client.call("GET", path, null)).get(0).get("policyId").asLong());
@@ -259,8 +260,57 @@ class NinjaOneSimulatorTest {
         assertEquals(404, client.call("GET", base + 9999 + "/installer/MAC_PKG", null).statusCode());
         HttpResponse<String> generated = client.call("POST", "/v2/organization/generate-installer",
                 "{\"organizationId\":" + org + ",\"locationId\":" + location + ",\"installerType\":\"LINUX_DEB\","
-                        + "\"nodeRoleId\":4}");
+                        + "\"content\":{\"nodeRoleId\":\"4\"}}");
         assertTrue(SimTestClient.json(generated).get("url").asText().contains("/LINUX_DEB/"));
+        assertEquals(400, client.call("GET", base + location + "/installer/WINDOWS_ARM64_MSI", null).statusCode(),
+                "not an installer type of the published document");
+    }
+
+    // ---- the published contract ----
+
+    @Test
+    void refusesBodyPropertiesTheDocumentDoesNotDescribeAndNamesThem() {
+        long org = createOrganization("Acme");
+        long location = sim.locations(org).get(0).id();
+        Map<String, String[]> refused = new java.util.LinkedHashMap<>();
+        refused.put("top-level nodeRoleId", new String[] {"POST", "/v2/organization/generate-installer",
+                "{\"organizationId\":" + org + ",\"locationId\":" + location
+                        + ",\"installerType\":\"WINDOWS_MSI\",\"nodeRoleId\":1}", "'nodeRoleId'"});
+        refused.put("read-only usageLimit", new String[] {"POST", "/v2/organization/generate-installer",
+                "{\"organizationId\":" + org + ",\"locationId\":" + location
+                        + ",\"installerType\":\"WINDOWS_MSI\",\"usageLimit\":3}", "'usageLimit'"});
+        refused.put("numeric content.nodeRoleId", new String[] {"POST", "/v2/organization/generate-installer",
+                "{\"organizationId\":" + org + ",\"locationId\":" + location
+                        + ",\"installerType\":\"WINDOWS_MSI\",\"content\":{\"nodeRoleId\":1}}", "nodeRoleId"});
+        refused.put("id in a create", new String[] {"POST", "/v2/organizations", "{\"name\":\"X\",\"id\":4}", "'id'"});
+        refused.put("location property", new String[] {"POST", "/v2/organizations",
+                "{\"name\":\"Y\",\"locations\":[{\"name\":\"HQ\",\"city\":\"Oslo\"}]}", "'city'"});
+        refused.put("policy property", new String[] {"PUT", "/v2/organization/" + org + "/policies",
+                "[{\"nodeRoleId\":1,\"policyId\":2,\"inherit\":true}]", "'inherit'"});
+        refused.put("organization patch", new String[] {"PATCH", "/v2/organization/" + org, "{\"archived\":true}",
+                "'archived'"});
+        refused.put("location patch", new String[] {"PATCH", "/v2/organization/" + org + "/locations/" + location,
+                "{\"nodeApprovalMode\":\"REJECT\"}", "'nodeApprovalMode'"});
+        refused.forEach((what, call) -> {
+            HttpResponse<String> response = client.call(call[0], call[1], call[2]);
+            assertEquals(400, response.statusCode(), what);
+            assertTrue(response.body().contains(call[3]), what + ": " + response.body());
+        });
+        assertEquals(refused.size(), sim.contractViolations().size());
+        assertEquals(List.of("Acme"), sim.organizations().stream().map(SimOrganization::name).toList(),
+                "nothing refused was applied");
+    }
+
+    @Test
+    void refusesQueryParametersAndPathsTheDocumentDoesNotDescribe() {
+        HttpResponse<String> query = client.call("GET", "/v2/organizations?pageSize=5&offset=10", null);
+        assertEquals(400, query.statusCode());
+        assertTrue(query.body().contains("'offset'"), query.body());
+        assertEquals(200, client.call("GET", "/v2/organizations?pageSize=5&after=0&of=1", null).statusCode());
+        HttpResponse<String> path = client.call("GET", "/v2/nothing-here", null);
+        assertEquals(400, path.statusCode());
+        assertTrue(path.body().contains("GET /v2/nothing-here"), path.body());
+        assertEquals(2, sim.contractViolations().size());
     }
 
     // ---- paging ----
@@ -349,7 +399,7 @@ class NinjaOneSimulatorTest {
             assertEquals("SERVICE_UNAVAILABLE", SimTestClient.json(failed).get("resultCode").asText());
         }
         assertTrue(sim.policies(org).isEmpty());
-        assertEquals(204, client.call("PUT", path, "[{\"nodeRoleId\":1,\"policyId\":1}]").statusCode());
+        assertEquals(200, client.call("PUT", path, "[{\"nodeRoleId\":1,\"policyId\":1}]").statusCode());
         assertEquals(Map.of("status", 2L), sim.faultCounts());
     }
 

@@ -14,7 +14,7 @@ final class SimAdminRoutes {
 
     private final NinjaOneSimulator simulator;
     private final SimStore store;
-    private final SimRouter router = new SimRouter();
+    private final SimRouter router = new SimRouter(false);
 
     SimAdminRoutes(NinjaOneSimulator simulator, SimStore store) {
         this.simulator = simulator;
@@ -22,6 +22,8 @@ final class SimAdminRoutes {
         router.add("GET", "/_sim/state", (r, p) -> state())
                 .add("GET", "/_sim/calls", (r, p) -> SimResponse.json(200,
                         simulator.calls().stream().map(SimJson::call).toList()))
+                .add("GET", "/_sim/contract-violations", (r, p) -> SimResponse.json(200,
+                        simulator.contractViolations()))
                 .add("GET", "/_sim/faults", (r, p) -> SimResponse.json(200, simulator.faultCounts()))
                 .add("POST", "/_sim/faults", (r, p) -> configureFaults(SimBody.object(r.json(), "body")))
                 .add("POST", "/_sim/reset", (r, p) -> reset())

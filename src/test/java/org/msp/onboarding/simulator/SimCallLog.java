@@ -1,6 +1,7 @@
 package org.msp.onboarding.simulator;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,7 @@ final class SimCallLog {
     static final int CAPACITY = 250_000;
 
     private final ArrayDeque<SimCall> calls = new ArrayDeque<>();
+    private final List<String> contractViolations = new ArrayList<>();
 
     synchronized void add(SimCall call) {
         if (calls.size() == CAPACITY) {
@@ -32,7 +34,19 @@ final class SimCallLog {
                 .count();
     }
 
+    /** A request refused for not being one NinjaOne's published document describes. */
+    synchronized void contractViolation(String what) {
+        if (contractViolations.size() < 1_000) {
+            contractViolations.add(what);
+        }
+    }
+
+    synchronized List<String> contractViolations() {
+        return List.copyOf(contractViolations);
+    }
+
     synchronized void clear() {
         calls.clear();
+        contractViolations.clear();
     }
 }

@@ -37,7 +37,7 @@ final class SimDispatcher implements HttpHandler {
         try {
             SimRequest request = SimRequest.read(exchange);
             if (request.path().startsWith("/_sim/")) {
-                send(exchange, guarded(() -> admin.dispatch(request))); // no log, no faults: they serve the tests
+                send(exchange, guarded(() -> admin.dispatch(request), null)); // no log, no faults: they serve the tests
             } else {
                 serve(exchange, request, at);
             }
@@ -53,7 +53,7 @@ final class SimDispatcher implements HttpHandler {
         if (fault != null && fault.kind().equals(SimFault.DELAY)) {
             sleep(fault.delay());
         }
-        SimResponse response = fault == null || fault.applies() ? guarded(() -> process(request, tokenCall))
+        SimResponse response = fault == null || fault.applies() ? guarded(() -> process(request, tokenCall), request)
                 : fault.response();
         boolean drop = fault != null && fault.kind().equals(SimFault.DROP);
         // logged before answering, so a client that got its answer always finds its call in the log
@@ -83,10 +83,13 @@ final class SimDispatcher implements HttpHandler {
     }
 
     /** Runs a handler, turning its validation errors into their JSON answers and bugs into a 500. */
-    private static SimResponse guarded(Supplier<SimResponse> handler) {
+    private SimResponse guarded(Supplier<SimResponse> handler, SimRequest request) {
         try {
             return handler.get();
         } catch (SimError e) {
+            if (e.isContractViolation() && request != null) {
+                calls.contractViolation(request.method() + " " + request.path() + ": " + e.getMessage());
+            }
             return e.toResponse();
         } catch (RuntimeException e) {
             return SimResponse.json(500, SimError.body("INTERNAL_ERROR", "simulator bug: " + e));

@@ -11,12 +11,27 @@ final class SimError extends RuntimeException {
 
     private final int status;
     private final String resultCode;
+    private final boolean contractViolation;
 
     SimError(int status, String resultCode, String message) {
+        this(status, resultCode, message, false);
+    }
+
+    private SimError(int status, String resultCode, String message, boolean contractViolation) {
         // no stack trace: these errors are ordinary answers, and filling traces would cost time under load
         super(message, null, false, false);
         this.status = status;
         this.resultCode = resultCode;
+        this.contractViolation = contractViolation;
+    }
+
+    /** A request NinjaOne's published document does not describe (see {@link SimContract}); logged for tests. */
+    static SimError contractViolation(String message) {
+        return new SimError(400, "BAD_REQUEST", message, true);
+    }
+
+    boolean isContractViolation() {
+        return contractViolation;
     }
 
     static SimError badRequest(String message) {

@@ -12,7 +12,8 @@ import static org.msp.onboarding.simulator.SimRouter.API;
 /** What hangs off an organization: locations, policy mapping, custom fields and agent installers. */
 final class SimOrganizationDetailRoutes {
 
-    static final Set<String> INSTALLER_TYPES = Set.of("WINDOWS_MSI", "WINDOWS_ARM64_MSI", "MAC_DMG", "MAC_PKG",
+    /** The installer types of NinjaOne's published document. */
+    static final Set<String> INSTALLER_TYPES = Set.of("WINDOWS_MSI", "MAC_DMG", "MAC_PKG",
             "LINUX_DEB", "LINUX_RPM", "LINUX_ARM64_DEB", "LINUX_ARMV7A_DEB", "LINUX_ARM64_RPM", "LINUX_ARMV7A_RPM");
 
     private static final String ORG = API + "/v2/organization/(\\d+)";
@@ -42,11 +43,13 @@ final class SimOrganizationDetailRoutes {
     private SimResponse addLocation(SimRequest request, List<String> params) {
         long orgId = orgId(params);
         store.requireOrganization(orgId); // an unknown organization is a 404 even when the body is also wrong
+        SimContract.properties(request.json(), SimContract.LOCATION_MODEL, "LocationModel");
         return SimResponse.json(200, SimJson.location(store.addLocation(orgId, SimBody.location(request.json()))));
     }
 
     private SimResponse patchLocation(SimRequest request, List<String> params) {
-        JsonNode body = SimBody.object(request.json(), "body");
+        JsonNode body = request.json();
+        SimContract.properties(body, SimContract.LOCATION_MODEL, "LocationModel");
         SimLocation changed = store.updateLocation(orgId(params), SimRouter.id(params.get(1)), current ->
                 new SimLocation(current.id(),
                         body.has("name") ? SimBody.requiredText(body, "name") : current.name(),
@@ -60,12 +63,18 @@ final class SimOrganizationDetailRoutes {
         return SimResponse.json(200, SimJson.policies(store.snapshot(orgId(params)).policies()));
     }
 
-    /** PUT replaces the whole mapping and answers 204 without a body, as NinjaOne does. */
+    /**
+     * PUT replaces the whole mapping and, as published, answers the ids of the devices it affected: a JSON array
+     * (always empty here: the simulator keeps no devices), sent as text/plain since the document pins no media
+     * type, so that a client reading it strictly fails here as it would against a real tenant.
+     */
     private SimResponse putPolicies(SimRequest request, List<String> params) {
         long orgId = orgId(params);
         store.requireOrganization(orgId);
-        store.replacePolicies(orgId, SimBody.policies(request.json()));
-        return SimResponse.empty(204);
+        JsonNode body = request.json();
+        SimContract.items(body, SimContract.NODE_ROLE_POLICY_ASSIGNMENT, "NodeRolePolicyAssignment");
+        store.replacePolicies(orgId, SimBody.policies(body));
+        return SimResponse.text(200, "[]");
     }
 
     private SimResponse getFields(SimRequest request, List<String> params) {
@@ -83,10 +92,27 @@ final class SimOrganizationDetailRoutes {
     }
 
     private SimResponse generateInstaller(SimRequest request, List<String> params) {
-        JsonNode body = SimBody.object(request.json(), "body");
-        SimBody.number(body, "nodeRoleId"); // optional, validated only: the fake installer does not depend on it
+        JsonNode body = request.json();
+        SimContract.properties(body, SimContract.GENERATE_INSTALLER_REQUEST, "GenerateInstallerRequestDto");
+        nodeRole(body.get("content")); // validated only: the fake installer does not depend on it
         return installerUrl(SimBody.requiredNumber(body, "organizationId"), SimBody.requiredNumber(body, "locationId"),
                 SimBody.requiredText(body, "installerType"));
+    }
+
+    /** InstallerContent.nodeRoleId is a string: a role id, "auto" or empty (meaning "auto"). */
+    private static void nodeRole(JsonNode content) {
+        if (content == null || content.isNull()) {
+            return;
+        }
+        SimContract.properties(content, SimContract.INSTALLER_CONTENT, "InstallerContent");
+        JsonNode value = content.get("nodeRoleId");
+        if (value != null && !value.isNull() && !value.isTextual()) {
+            throw SimContract.violation("InstallerContent.nodeRoleId is a string, not " + value.getNodeType());
+        }
+        String role = SimBody.text(content, "nodeRoleId");
+        if (role != null && !role.isEmpty() && !role.equals("auto") && !role.matches("\\d{1,18}")) {
+            throw SimError.badRequest("content.nodeRoleId must be a node role id, 'auto' or empty");
+        }
     }
 
     /** The organization and location must exist (404) and the type must be known (400). */

@@ -20,8 +20,8 @@ final class SimOrganizationRoutes {
     }
 
     void register(SimRouter router) {
-        router.add("GET", API + "/v2/organizations", this::list)
-                .add("POST", API + "/v2/organizations", this::create)
+        router.add("GET", API + "/v2/organizations", this::list, "pageSize", "after", "of")
+                .add("POST", API + "/v2/organizations", this::create, "templateOrganizationId")
                 .add("GET", API + "/v2/organization/(\\d+)", this::get)
                 .add("PATCH", API + "/v2/organization/(\\d+)", this::patch);
     }
@@ -50,7 +50,11 @@ final class SimOrganizationRoutes {
 
     private SimResponse create(SimRequest request, List<String> params) {
         // templateOrganizationId is accepted and ignored: templates copy settings the simulator does not model
-        JsonNode body = SimBody.object(request.json(), "body");
+        JsonNode body = request.json();
+        SimContract.properties(body, SimContract.ORGANIZATION_WITH_LOCATIONS_AND_POLICIES,
+                "OrganizationWithLocationsAndPolicyAssignmentsModel");
+        SimContract.items(body.get("locations"), SimContract.LOCATION_MODEL, "LocationModel");
+        SimContract.items(body.get("policies"), SimContract.NODE_ROLE_POLICY_ASSIGNMENT, "NodeRolePolicyAssignment");
         SimOrganization draft = new SimOrganization(0, SimBody.requiredText(body, "name"),
                 SimBody.text(body, "description"), SimBody.map(body, "userData"),
                 SimBody.approvalMode(body, "AUTOMATIC"), SimBody.strings(body, "tags"));
@@ -67,7 +71,8 @@ final class SimOrganizationRoutes {
 
     /** Partial update: only the fields present in the body change. */
     private SimResponse patch(SimRequest request, List<String> params) {
-        JsonNode body = SimBody.object(request.json(), "body");
+        JsonNode body = request.json();
+        SimContract.properties(body, SimContract.ORGANIZATION_MODEL, "OrganizationModel");
         SimOrgSnapshot changed = store.update(SimRouter.id(params.get(0)), current -> new SimOrganization(
                 current.id(),
                 body.has("name") ? SimBody.requiredText(body, "name") : current.name(),

@@ -20,6 +20,10 @@ record SimResponse(int status, String contentType, byte[] body, Map<String, Stri
         return new SimResponse(status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
+    static SimResponse text(int status, String text) {
+        return new SimResponse(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
     static SimResponse empty(int status) {
         return new SimResponse(status, null, new byte[0], Map.of());
     }

@@ -2,6 +2,7 @@ package org.msp.onboarding.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,13 +16,21 @@ final class SimRouter {
         SimResponse handle(SimRequest request, List<String> params);
     }
 
-    private record Route(String method, Pattern path, Handler handler) {
+    /** @param query the query parameters the endpoint takes; any other is refused (null: not checked) */
+    private record Route(String method, Pattern path, Set<String> query, Handler handler) {
     }
 
     private final List<Route> routes = new ArrayList<>();
+    private final boolean publishedApi;
 
-    SimRouter add(String method, String pathRegex, Handler handler) {
-        routes.add(new Route(method, Pattern.compile(pathRegex), handler));
+    /** @param publishedApi whether this table serves NinjaOne's API, whose query parameters and paths are checked */
+    SimRouter(boolean publishedApi) {
+        this.publishedApi = publishedApi;
+    }
+
+    SimRouter add(String method, String pathRegex, Handler handler, String... queryParameters) {
+        routes.add(new Route(method, Pattern.compile(pathRegex), publishedApi ? Set.of(queryParameters) : null,
+                handler));
         return this;
     }
 
@@ -34,12 +43,18 @@ final class SimRouter {
                 continue;
             }
             if (route.method().equals(request.method())) {
+                if (route.query() != null) {
+                    SimContract.query(request, route.query(), request.method() + " " + request.path());
+                }
                 return route.handler().handle(request, groups(matcher));
             }
             pathKnown = true;
         }
         if (pathKnown) {
             throw new SimError(405, "METHOD_NOT_ALLOWED", request.method() + " is not allowed on " + request.path());
+        }
+        if (publishedApi) {
+            throw SimContract.violation("no such endpoint: " + request.method() + " " + request.path());
         }
         throw SimError.notFound("no such endpoint: " + request.path());
     }

@@ -21,11 +21,11 @@ public record OnboardingRequest(
     @NotNull @Valid OrganizationRequest organization,
     @Size(max = Limits.MAX_DEPLOYMENTS) List<@NotNull @Valid AgentDeploymentRequest> agentDeployments) {
 
-  /** The deployments to record: the explicit ones, else those implied by locations and mapped node roles. */
-  public List<AgentDeploymentRequest> plannedDeployments() {
+  /** Whether step 5 may have tasks to record: deployments listed, or implied by mapped roles at locations. */
+  public boolean mayDeployAgents() {
     if (agentDeployments != null && !agentDeployments.isEmpty()) {
-      return agentDeployments;
+      return true;
     }
-    return DeploymentPlan.implied(organization);
+    return !organization.policiesOrEmpty().isEmpty() && !organization.locationsOrEmpty().isEmpty();
   }
 }

@@ -44,6 +44,10 @@ public class CreateOrganizationStep implements SagaStep {
     if (context.data().organizationId != null) {
       return StepOutcome.succeeded();
     }
+    Optional<String> refusal = TenantMappingCheck.refusal(context.request(), ninjaOne);
+    if (refusal.isPresent()) {
+      return new StepOutcome.Failed(FailureCode.INVALID_POLICY_MAPPING, refusal.get() + "; nothing was created");
+    }
     String name = context.request().organization().name();
     if (context.mayHaveRunBefore()) {
       Optional<StepOutcome> adopted = adoptOrRefuse(context, name);
@@ -98,7 +102,7 @@ public class CreateOrganizationStep implements SagaStep {
   @Override
   public StepOutcome compensate(StepContext context) {
     Long organizationId = context.data().organizationId;
-    if (organizationId == null && context.failureCode() != FailureCode.NAME_CONFLICT) {
+    if (organizationId == null && !nothingCreated(context.failureCode())) {
       organizationId = findOurs(context).orElse(null);
     }
     if (organizationId == null) {
@@ -114,6 +118,11 @@ public class CreateOrganizationStep implements SagaStep {
     context.data().organizationId = organizationId;
     context.data().rolledBackName = rolledBackName;
     return StepOutcome.succeeded();
+  }
+
+  /** These refusals come before this saga's create (or instead of it): there is nothing to look for. */
+  private static boolean nothingCreated(FailureCode code) {
+    return code == FailureCode.NAME_CONFLICT || code == FailureCode.INVALID_POLICY_MAPPING;
   }
 
   /** A create whose answer was lost may still have made our organization. */

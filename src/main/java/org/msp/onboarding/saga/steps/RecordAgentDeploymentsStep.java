@@ -8,6 +8,7 @@ import org.msp.onboarding.saga.StepContext;
 import org.msp.onboarding.saga.StepName;
 import org.msp.onboarding.saga.StepOutcome;
 import org.msp.onboarding.saga.request.AgentDeploymentRequest;
+import org.msp.onboarding.saga.request.DeploymentPlan;
 import org.msp.onboarding.saga.request.OnboardingRequest;
 
 /**
@@ -29,13 +30,17 @@ public class RecordAgentDeploymentsStep implements SagaStep {
 
   @Override
   public boolean hasWork(OnboardingRequest request) {
-    return !request.plannedDeployments().isEmpty();
+    return request.mayDeployAgents();
   }
 
   @Override
   public StepOutcome execute(StepContext context) {
     long organizationId = context.data().organizationId;
-    for (AgentDeploymentRequest deployment : context.request().plannedDeployments()) {
+    if (context.data().deployments == null) {
+      context.data().deployments =
+          DeploymentPlan.planned(context.request(), ninjaOne.catalog(false).roleClasses());
+    }
+    for (AgentDeploymentRequest deployment : context.data().deployments) {
       if (context.data().installerUrls.containsKey(deployment.key())) {
         continue;
       }
