@@ -154,8 +154,9 @@ class ConsoleBrowserIT extends StackTest {
 
     stack.anonymous().redirects().follow(false).get("/console/sagas")
         .then().statusCode(303).header("Location", org.hamcrest.Matchers.containsString("/console/login"));
-    stack.anonymous().cookie("onboarding_console", viewerCookie).redirects().follow(false)
-        .post("/console/sagas/" + id + "/compensate").then().statusCode(403).contentType("text/html");
+    stack.anonymous().cookie("onboarding_console", viewerCookie).header("Origin", stack.baseUrl())
+        .redirects().follow(false).post("/console/sagas/" + id + "/compensate")
+        .then().statusCode(403).contentType("text/html");
     stack.anonymous().cookie("onboarding_console", "expired.or.forged").redirects().follow(false)
         .get("/console/sagas").then().statusCode(303);
     String setCookie = stack.anonymous().redirects().follow(false).contentType("application/x-www-form-urlencoded")
