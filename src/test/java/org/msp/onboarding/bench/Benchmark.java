@@ -210,6 +210,9 @@ public final class Benchmark {
       r.peakRssMb = run.pids().stream().mapToDouble(ProcStats::peakRssMb).max().orElse(-1);
       List<SimCall> allCalls = simulator.calls();
       List<SimCall> calls = ninjaOneCalls();
+      if (budget > 0 && run instanceof ServiceRun service) {
+        r.notes.add("request budget, all instances since start: " + service.budgetCounters());
+      }
       if (profile != null) {
         stopProfile(run, profile);
         r.notes.add("JFR profile of the measured burst: " + profile);
@@ -221,7 +224,9 @@ public final class Benchmark {
       fill(r, published, first, completions, run.failed(), calls, cpuAfter - cpuBefore,
           commitsBefore == null ? null : commitsAfter - commitsBefore - ourPolls);
       if (r.budget > 0) {
-        budgetFigures(r, allCalls);
+        long[] waited = run instanceof ServiceRun service
+            ? workWaited(published.keySet(), service.acceptedAt(), completions, processes * options.workers) : null;
+        budgetFigures(r, allCalls, waited);
       }
       r.machineCpuSecondsPerSaga = (machineAfter - machineBefore) / Math.max(1, r.completed);
       if (run instanceof ServiceRun service) {
@@ -356,7 +361,38 @@ public final class Benchmark {
    * What the tenant saw: every call that reached the simulator, token requests included (the budget counts them,
    * see the README), in sliding and calendar one-second windows, per second, and while work waited.
    */
-  private static void budgetFigures(RunResult r, List<SimCall> logged) {
+  /**
+   * From when more sagas were unfinished than workers could drive (every worker busy, the rest waiting) to when that
+   * ended, in wall-clock milliseconds; null when it never happened.
+   */
+  static long[] workWaited(java.util.Set<String> measured, Map<String, Long> acceptedAt, Map<String, Long> completedAt,
+      int workers) {
+    List<long[]> changes = new ArrayList<>(); // [time, +1 accepted / -1 completed]
+    measured.forEach(id -> {
+      if (acceptedAt.containsKey(id)) {
+        changes.add(new long[] {acceptedAt.get(id), 1});
+      }
+      if (completedAt.containsKey(id)) {
+        changes.add(new long[] {completedAt.get(id), -1});
+      }
+    });
+    changes.sort(java.util.Comparator.comparingLong((long[] c) -> c[0]).thenComparingLong(c -> -c[1]));
+    long unfinished = 0;
+    long from = -1;
+    long to = -1;
+    for (long[] change : changes) {
+      unfinished += change[1];
+      if (unfinished > workers) {
+        from = from < 0 ? change[0] : from;
+        to = -1;
+      } else if (from >= 0 && to < 0) {
+        to = change[0];
+      }
+    }
+    return from < 0 || to <= from ? null : new long[] {from, to};
+  }
+
+  private static void budgetFigures(RunResult r, List<SimCall> logged, long[] waited) {
     if (logged.isEmpty()) {
       return;
     }
@@ -370,8 +406,8 @@ public final class Benchmark {
         .collect(java.util.stream.Collectors.groupingBy(c -> c.at().getEpochSecond(),
             java.util.stream.Collectors.counting()))
         .values().stream().mapToInt(Long::intValue).max().orElse(0);
-    long sustainedFrom = from + 1000;
-    long sustainedTo = to - 2000;
+    long sustainedFrom = waited != null ? waited[0] : from + 1000;
+    long sustainedTo = waited != null ? waited[1] : to - 2000;
     if (sustainedTo > sustainedFrom) {
       long inside = calls.stream().mapToLong(c -> c.at().toEpochMilli())
           .filter(at -> at >= sustainedFrom && at < sustainedTo).count();

@@ -46,8 +46,9 @@ public final class RunResult {
   /** The most calls in one calendar second (how an API that counts per second would see it). */
   public Integer maxCallsInAlignedSecond;
   /**
-   * Budget runs: calls per second while work waited, i.e. from the first call + 1 s to the last call - 2 s (the
-   * ramp-up and the last sagas' tail left out); and every second's calls from the first, to show a drop and recovery.
+   * Budget runs: calls per second while work waited (service: while more sagas were unfinished than all its
+   * workers drive; others: from the first call + 1 s to the last - 2 s); and every second's calls from the first,
+   * to show a drop and recovery.
    */
   public Double sustainedCallsPerSecond;
   public List<Integer> callsPerSecondTimeline;
