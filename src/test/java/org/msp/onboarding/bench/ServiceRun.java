@@ -171,7 +171,8 @@ final class ServiceRun implements ContenderRun {
         for (String line : text.split("\n")) {
           for (int i = 0; i < names.length; i++) {
             if (line.startsWith(names[i] + " ") || line.startsWith(names[i] + "{")) {
-              sums[i] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+              String sample = line.split(" # ")[0]; // an exemplar may follow the value
+              sums[i] += Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
             }
           }
         }
