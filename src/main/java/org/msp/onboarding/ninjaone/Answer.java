@@ -31,6 +31,12 @@ record Answer(String endpoint, int status, String contentType, String body, Stri
     return contentType != null && contentType.toLowerCase().contains("json");
   }
 
+  /** NinjaOne's rate limit speaking: a 429, or the HTML page that clients report it sometimes answers instead. */
+  boolean isThrottle() {
+    boolean htmlSuccess = status >= 200 && status < 300 && contentType != null && contentType.contains("html");
+    return status == 429 || htmlSuccess;
+  }
+
   /** What a 2xx answer must carry: JSON (a throttle's HTML 200 is not success), or anything at all. */
   enum Body {
     JSON,

@@ -187,15 +187,23 @@ public class NinjaOneClient implements NinjaOne {
   private Answer call(String endpoint, Supplier<Response> request, Answer.Body expected) {
     long generation = tokens.generation();
     tokens.accessToken();
-    budget.acquire();
-    Answer answer = metrics.timed(endpoint, () -> Answer.of(endpoint, request));
+    Answer answer = send(endpoint, request);
     if (answer.status() == 401) {
       tokens.rejected(generation);
       tokens.accessToken();
-      budget.acquire();
-      answer = metrics.timed(endpoint, () -> Answer.of(endpoint, request));
+      answer = send(endpoint, request);
     }
     answer.throwUnlessSuccessful(expected);
+    return answer;
+  }
+
+  /** One request in its turn of the tenant's budget; a throttle slows every instance down. */
+  private Answer send(String endpoint, Supplier<Response> request) {
+    budget.acquire();
+    Answer answer = metrics.timed(endpoint, () -> Answer.of(endpoint, request));
+    if (answer.isThrottle()) {
+      budget.throttled();
+    }
     return answer;
   }
 

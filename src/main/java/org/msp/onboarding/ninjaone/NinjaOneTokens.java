@@ -8,16 +8,20 @@ import org.msp.onboarding.saga.RemoteCallException;
 
 /**
  * The client-credentials token, from the Quarkus OIDC client. Client credentials give no refresh token, so a
- * new token is fetched shortly before expiry (refresh-token-time-skew), and once more after a 401.
+ * new token is fetched shortly before expiry (refresh-token-time-skew), and once more after a 401. A token
+ * request counts against the request budget like any call: NinjaOne does not say whether it counts them, so we
+ * assume it does (it costs one slot per instance and hour).
  */
 @ApplicationScoped
 public class NinjaOneTokens {
   private final OidcClient oidcClient;
+  private final RequestBudget budget;
   private Tokens tokens;
   private long generation;
 
-  public NinjaOneTokens(OidcClient oidcClient) {
+  public NinjaOneTokens(OidcClient oidcClient, RequestBudget budget) {
     this.oidcClient = oidcClient;
+    this.budget = budget;
   }
 
   public synchronized String accessToken() {
@@ -41,6 +45,7 @@ public class NinjaOneTokens {
   }
 
   private Tokens fetch() {
+    budget.acquire();
     try {
       return oidcClient.getTokens().await().atMost(Duration.ofSeconds(30));
     } catch (RuntimeException e) {
