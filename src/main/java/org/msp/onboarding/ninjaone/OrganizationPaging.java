@@ -1,5 +1,7 @@
 package org.msp.onboarding.ninjaone;
 
+import java.util.List;
+import org.msp.onboarding.ninjaone.dto.OrganizationBody;
 import org.msp.onboarding.saga.RemoteCallException;
 
 /**
@@ -7,6 +9,11 @@ import org.msp.onboarding.saga.RemoteCallException;
  */
 public final class OrganizationPaging {
   private OrganizationPaging() {}
+
+  /** The last id of a full GET /v2/organizations page; fails loudly when it does not advance. */
+  static long nextCursor(Long previous, List<OrganizationBody> fullPage) {
+    return nextCursor("GET /v2/organizations", previous, fullPage.get(fullPage.size() - 1).id());
+  }
 
   /** The last id of a full page; fails loudly when it does not move past the previous cursor. */
   public static long nextCursor(String endpoint, Long previous, Long lastIdOfPage) {
