@@ -77,6 +77,7 @@ public final class TestStack {
     env.put("ONBOARDING_RUNNER_POLL_INTERVAL", "PT1S");
     env.put("ONBOARDING_STUCK_AFTER", "PT3S");
     env.put("ONBOARDING_GAUGES_INTERVAL", "PT1S");
+    env.put("ONBOARDING_AUDIT_REUSE_FOR", "PT0S");
     env.put("QUARKUS_HTTP_PORT", Integer.toString(ServiceProcess.freePort()));
     return env;
   }
