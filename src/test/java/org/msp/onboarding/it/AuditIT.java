@@ -41,7 +41,8 @@ class AuditIT extends StackTest {
   private void tamper(long orgId) {
     SimTestClient client = new SimTestClient(ninjaOne.baseUrl());
     client.login(TestStack.CLIENT_ID, TestStack.CLIENT_SECRET);
-    assertEquals(204, client.call("PUT", "/v2/organization/" + orgId + "/policies",
+    // as published, the PUT answers the affected device ids (200)
+    assertEquals(200, client.call("PUT", "/v2/organization/" + orgId + "/policies",
         "[{\"nodeRoleId\":1,\"policyId\":100},{\"nodeRoleId\":2,\"policyId\":999},{\"nodeRoleId\":3,\"policyId\":300}]")
         .statusCode());
     assertEquals(200, client.call("PATCH", "/v2/organization/" + orgId + "/custom-fields",
