@@ -19,6 +19,7 @@ final class BenchOptions {
   int budgetRequests = 400;
   int budgetLatency = 50;
   boolean scaling;
+  boolean costOnly;
   int scalingRequests = 400;
   int seededOrganizations = 20_000;
   int backlog = 50_000;
@@ -52,6 +53,7 @@ final class BenchOptions {
         --backlog N           backlog size for the memory check (default 50000)
         --backlog-seconds S   how long the backlog check may run (default 300)
         --backlog-only        only the backlog check
+        --cost-only           only the NinjaOne-calls-per-saga check (0 vs 20,000 organizations)
         --warmup N            unmeasured sagas per contender before each measured burst (default 200)
         --workers W           sagas in flight per contender (the service's ONBOARDING_RUNNER_WORKERS; default 8)
         --dbos-mode pool|queue  DBOS started from a fixed thread pool (default) or its queue
@@ -89,6 +91,7 @@ final class BenchOptions {
         case "budget-requests" -> o.budgetRequests = Integer.parseInt(v);
         case "budget-latency" -> o.budgetLatency = Integer.parseInt(v);
         case "scaling" -> o.scaling = true;
+        case "cost-only" -> o.costOnly = true;
         case "scaling-requests" -> o.scalingRequests = Integer.parseInt(v);
         case "seeded" -> o.seededOrganizations = Integer.parseInt(v);
         case "backlog" -> o.backlog = Integer.parseInt(v);
