@@ -46,7 +46,8 @@ public interface NinjaOneApi {
   Response createOrganization(OrganizationBody organization);
 
   /**
-   * NinjaOne's OrganizationDetailed: the organization with its locations and its policy mapping. Read by tag jobs (tags before a change, and again to verify it).
+   * NinjaOne's OrganizationDetailed: the organization with its locations and its policy mapping. Read by tag jobs
+   * (tags before a change, and again to verify it).
    */
   @GET
   @Path("/organization/{id}")
