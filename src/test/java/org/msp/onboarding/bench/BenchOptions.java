@@ -24,6 +24,7 @@ final class BenchOptions {
   double sharedBudgetRate = 30;
   int sharedBudgetRequests = 150;
   int sharedBudgetProcesses = 3;
+  boolean costOnly;
   int scalingRequests = 400;
   int seededOrganizations = 20_000;
   int backlog = 50_000;
@@ -62,6 +63,7 @@ final class BenchOptions {
         --backlog N           backlog size for the memory check (default 50000)
         --backlog-seconds S   how long the backlog check may run (default 300)
         --backlog-only        only the backlog check
+        --cost-only           only the NinjaOne-calls-per-saga check (0 vs 20,000 organizations)
         --warmup N            unmeasured sagas per contender before each measured burst (default 200)
         --workers W           sagas in flight per contender (the service's ONBOARDING_RUNNER_WORKERS; default 8)
         --dbos-mode pool|queue  DBOS started from a fixed thread pool (default) or its queue
@@ -99,6 +101,7 @@ final class BenchOptions {
         case "budget-requests" -> o.budgetRequests = Integer.parseInt(v);
         case "budget-latency" -> o.budgetLatency = Integer.parseInt(v);
         case "scaling" -> o.scaling = true;
+        case "cost-only" -> o.costOnly = true;
         case "scaling-requests" -> o.scalingRequests = Integer.parseInt(v);
         case "shared-budget" -> o.sharedBudget = true;
         case "shared-budget-rate" -> o.sharedBudgetRate = Double.parseDouble(v);
