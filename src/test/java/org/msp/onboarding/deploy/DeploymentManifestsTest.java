@@ -257,6 +257,7 @@ class DeploymentManifestsTest {
                 v.path("secret").path("secretName").asText().equals("msp-kafka-cluster-ca-cert")), "cluster CA");
     }
 
+    @RequiresTool(Tool.KUBECTL)
     @Test
     void devRunsOneSmallReplicaAgainstTheNinjaOneSimulator() {
         List<JsonNode> docs = render("dev");

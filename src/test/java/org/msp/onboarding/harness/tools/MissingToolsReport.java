@@ -2,6 +2,7 @@ package org.msp.onboarding.harness.tools;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -19,6 +20,14 @@ public final class MissingToolsReport implements TestExecutionListener {
 
     /** Counted in place of a number of checks when a whole class was skipped. */
     private static final int WHOLE_CLASS = -1;
+
+    /** A test that asked for a missing tool's path without declaring it was aborted with the skip line. */
+    @Override
+    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
+            result.getThrowable().ifPresent(e -> executionSkipped(test, e.getMessage()));
+        }
+    }
 
     @Override
     public synchronized void executionSkipped(TestIdentifier test, String reason) {
