@@ -28,6 +28,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.msp.onboarding.harness.KafkaBrokerProcess;
 import org.msp.onboarding.harness.ServiceProcess;
 import org.msp.onboarding.harness.StoppablePostgres;
@@ -41,6 +43,8 @@ import org.msp.onboarding.simulator.NinjaOneSimulator;
  * UP and intake resumes by itself; the broker away keeps the ops API ready, reports the kafka group DOWN, and
  * everything resumes when it returns.
  */
+// Its own stack, mostly waiting out outages: it runs beside the other test classes; its own tests one by one.
+@Execution(ExecutionMode.CONCURRENT)
 class OutageProbesIT {
   private static final Duration POSTGRES_OUTAGE =
       Duration.ofSeconds(Long.getLong("outage.postgres.seconds", 75));
@@ -90,6 +94,7 @@ class OutageProbesIT {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void postgresOutageLongerThanTheChannelLimitKeepsLivenessUpAndIntakeResumesByItself() throws Exception {
     Events.Event before = publish("pg-before");
     awaitStatus(before.clientId(), "COMPLETED");
@@ -118,6 +123,7 @@ class OutageProbesIT {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void brokerOutageKeepsTheOpsApiReadyReportsKafkaDownAndEverythingResumes() throws Exception {
     Events.Event before = publish("kafka-before");
     String sagaId = awaitStatus(before.clientId(), "COMPLETED");
