@@ -13,11 +13,13 @@ import org.msp.onboarding.saga.RemoteCallException;
 @ApplicationScoped
 public class NinjaOneTokens {
   private final OidcClient oidcClient;
+  private final NinjaOneCallMetrics metrics;
   private Tokens tokens;
   private long generation;
 
-  public NinjaOneTokens(OidcClient oidcClient) {
+  public NinjaOneTokens(OidcClient oidcClient, NinjaOneCallMetrics metrics) {
     this.oidcClient = oidcClient;
+    this.metrics = metrics;
   }
 
   public synchronized String accessToken() {
@@ -42,7 +44,7 @@ public class NinjaOneTokens {
 
   private Tokens fetch() {
     try {
-      return oidcClient.getTokens().await().atMost(Duration.ofSeconds(30));
+      return metrics.tokenRequest(() -> oidcClient.getTokens().await().atMost(Duration.ofSeconds(30)));
     } catch (RuntimeException e) {
       // The auth layer's message names neither secret nor token; it is safe to keep on the step.
       throw new RemoteCallException(
