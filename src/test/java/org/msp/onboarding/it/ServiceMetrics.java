@@ -57,8 +57,11 @@ final class ServiceMetrics {
     return last;
   }
 
+  /** The sample's value: the first field after the labels (an OpenMetrics exemplar may follow it). */
   private static double value(String line) {
-    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    int labelsEnd = line.lastIndexOf('}', line.contains(" # {") ? line.indexOf(" # {") : line.length());
+    String rest = line.substring(labelsEnd < 0 ? line.indexOf(' ') : labelsEnd + 1).strip();
+    return Double.parseDouble(rest.split(" ")[0]);
   }
 
   private String scrape() {
