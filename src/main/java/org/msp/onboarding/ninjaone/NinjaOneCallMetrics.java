@@ -26,7 +26,7 @@ public class NinjaOneCallMetrics {
     this.circuit = circuit;
   }
 
-  /** Calls that got no answer, or a 5xx/429, since the last good one. */
+  /** Calls that got no answer, or a 408/429/5xx, and failed token requests, since the last good answer. */
   public int failuresInARow() {
     return failuresInARow.get();
   }
