@@ -19,7 +19,10 @@ import org.msp.onboarding.ops.ProblemException;
 import org.msp.onboarding.ops.Roles;
 import org.msp.onboarding.saga.RemoteCallException;
 
-/** The organization audit on the ops API. Each call reads NinjaOne afresh (the report says what that cost). */
+/**
+ * The organization audit on the ops API. One audit runs at a time; a call during a run, or shortly after one, gets
+ * that run's report with its age (the report also says what the run cost).
+ */
 @Path("/api/v1/audit/organizations")
 @Tag(name = "Audit")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,8 +54,9 @@ public class AuditResource {
 
   /** Totals stay those of the whole tenant; only the list is narrowed. */
   static AuditReport only(AuditReport report, Verdict verdict) {
-    return new AuditReport(report.ranAt(), report.elapsedMillis(), report.ninjaOneCalls(), report.totals(),
-        report.organizations().stream().filter(o -> o.verdict() == verdict).toList(), report.missing());
+    return new AuditReport(report.ranAt(), report.ageSeconds(), report.elapsedMillis(), report.ninjaOneCalls(),
+        report.totals(), report.organizations().stream().filter(o -> o.verdict() == verdict).toList(),
+        report.unknownToSagasListed(), report.missing());
   }
 
   static Verdict parse(String verdict) {

@@ -17,11 +17,12 @@ public final class AuditViews {
       String clientId,
       String sagaStatus,
       List<String> policyIssues,
+      List<String> locationIssues,
       List<String> fieldIssues,
       String error) {
 
     public boolean hasIssues() {
-      return !policyIssues.isEmpty() || !fieldIssues.isEmpty() || error != null;
+      return !policyIssues.isEmpty() || !locationIssues.isEmpty() || !fieldIssues.isEmpty() || error != null;
     }
   }
 
@@ -37,12 +38,25 @@ public final class AuditViews {
       int unreadable,
       int missingInNinjaOne) {}
 
-  /** The whole report, with its own cost (NinjaOne calls and wall time) so operators see what a run takes. */
+  /**
+   * The whole report, with its own cost (NinjaOne calls and wall time) and its age: a caller may get the result of
+   * an audit that was already running or finished a moment ago. Organizations no saga knows are counted in full
+   * but listed only up to {@code unknownToSagasListed} (the report never holds the whole tenant).
+   */
   public record AuditReport(
       Instant ranAt,
+      long ageSeconds,
       long elapsedMillis,
       int ninjaOneCalls,
       Totals totals,
       List<OrganizationVerdict> organizations,
-      List<MissingOrganization> missing) {}
+      int unknownToSagasListed,
+      List<MissingOrganization> missing) {
+
+    AuditReport aged(Instant now) {
+      long age = Math.max(0, java.time.Duration.between(ranAt, now).toSeconds());
+      return new AuditReport(ranAt, age, elapsedMillis, ninjaOneCalls, totals, organizations, unknownToSagasListed,
+          missing);
+    }
+  }
 }

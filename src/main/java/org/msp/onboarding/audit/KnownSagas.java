@@ -1,11 +1,14 @@
 package org.msp.onboarding.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,13 +16,21 @@ import org.msp.onboarding.saga.SagaStatus;
 import org.msp.onboarding.saga.request.OnboardingRequest;
 import org.msp.onboarding.saga.request.OrganizationRequest;
 
-/** Which organizations sagas know, and, for COMPLETED ones, what they requested (from saga.request). */
+/** Which organizations sagas know, and, for COMPLETED ones, what they requested (from saga.request and data). */
 @ApplicationScoped
 public class KnownSagas {
 
-  /** The newest saga of one organization; {@code requested} is set only when it COMPLETED. */
+  /**
+   * The newest saga of one organization; {@code requested} and {@code locationIds} (name to the NinjaOne id the
+   * saga recorded) are set only when it COMPLETED.
+   */
   public record KnownSaga(
-      UUID sagaId, String clientId, SagaStatus status, long organizationId, OrganizationRequest requested) {}
+      UUID sagaId,
+      String clientId,
+      SagaStatus status,
+      long organizationId,
+      OrganizationRequest requested,
+      Map<String, Long> locationIds) {}
 
   private final EntityManager em;
   private final ObjectMapper json;
@@ -29,35 +40,62 @@ public class KnownSagas {
     this.json = json;
   }
 
-  /** Organization id to its newest saga. The request JSON is loaded only for COMPLETED sagas. */
+  /** The newest saga of each of these organizations (one page of the listing), with what COMPLETED ones set. */
   @Transactional
-  public Map<Long, KnownSaga> byOrganization() {
-    Map<UUID, String> completedRequests = new HashMap<>();
-    em.createQuery("select s.id, s.request from SagaEntity s where s.status = :completed", Object[].class)
-        .setParameter("completed", SagaStatus.COMPLETED)
-        .getResultList()
-        .forEach(row -> completedRequests.put((UUID) row[0], (String) row[1]));
+  public Map<Long, KnownSaga> ofOrganizations(Collection<Long> organizationIds) {
     Map<Long, KnownSaga> known = new HashMap<>();
+    if (organizationIds.isEmpty()) {
+      return known;
+    }
     em.createQuery(
-            "select s.id, s.clientId, s.status, s.organizationId from SagaEntity s"
-                + " where s.organizationId is not null order by s.seq",
+            "select s.id, s.clientId, s.status, s.organizationId,"
+                + " case when s.status = :completed then s.request else null end,"
+                + " case when s.status = :completed then s.data else null end"
+                + " from SagaEntity s where s.organizationId in :ids order by s.seq",
             Object[].class)
+        .setParameter("completed", SagaStatus.COMPLETED)
+        .setParameter("ids", organizationIds)
         .getResultList()
         .forEach(row -> {
-          UUID id = (UUID) row[0];
-          String request = completedRequests.get(id);
-          OrganizationRequest requested = request == null ? null : parse(request).organization();
           long orgId = (Long) row[3];
-          known.put(orgId, new KnownSaga(id, (String) row[1], (SagaStatus) row[2], orgId, requested));
+          OrganizationRequest requested = row[4] == null ? null : request((String) row[4]).organization();
+          Map<String, Long> locationIds = row[5] == null ? Map.of() : locationIds((String) row[5]);
+          known.put(orgId, new KnownSaga((UUID) row[0], (String) row[1], (SagaStatus) row[2], orgId, requested,
+              locationIds));
         });
     return known;
   }
 
-  private OnboardingRequest parse(String request) {
+  /** Every organization id a saga holds, with its newest saga (no request: for the "missing in NinjaOne" list). */
+  @Transactional
+  public Map<Long, KnownSaga> all() {
+    Map<Long, KnownSaga> known = new LinkedHashMap<>();
+    List<Object[]> rows = em.createQuery(
+            "select s.id, s.clientId, s.status, s.organizationId from SagaEntity s"
+                + " where s.organizationId is not null order by s.seq",
+            Object[].class)
+        .getResultList();
+    rows.forEach(row -> known.put((Long) row[3],
+        new KnownSaga((UUID) row[0], (String) row[1], (SagaStatus) row[2], (Long) row[3], null, Map.of())));
+    return known;
+  }
+
+  private OnboardingRequest request(String request) {
     try {
       return json.readValue(request, OnboardingRequest.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a stored saga request is unreadable", e);
+    }
+  }
+
+  private Map<String, Long> locationIds(String data) {
+    try {
+      JsonNode ids = json.readTree(data).path("locationIds");
+      Map<String, Long> map = new HashMap<>();
+      ids.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asLong()));
+      return map;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored saga's data is unreadable", e);
     }
   }
 }

@@ -5,12 +5,15 @@ import java.util.Map;
 import org.msp.onboarding.audit.AuditViews.OrganizationVerdict;
 import org.msp.onboarding.audit.KnownSagas.KnownSaga;
 import org.msp.onboarding.ninjaone.NinjaOneClient;
-import org.msp.onboarding.ninjaone.dto.OrganizationBody;
-import org.msp.onboarding.ninjaone.dto.OrganizationDetailBody;
+import org.msp.onboarding.ninjaone.dto.OrganizationDetailedBody;
 import org.msp.onboarding.saga.RemoteCallException;
 import org.msp.onboarding.saga.request.OrganizationRequest;
 
-/** Reads one onboarded organization's policy mapping and custom fields and compares them with its saga's request. */
+/**
+ * Compares one onboarded organization, as the detailed listing shows it, with its saga's request: policy mapping,
+ * locations and the custom fields onboarding wrote. Only a tenant that leaves {@code fields} out of the listing
+ * costs a read of the organization's custom fields.
+ */
 final class OnboardedCheck {
   private final NinjaOneClient ninjaOne;
   private final DriftCheck drift;
@@ -22,26 +25,28 @@ final class OnboardedCheck {
     this.reads = reads;
   }
 
-  OrganizationVerdict check(OrganizationBody org, KnownSaga saga) {
+  OrganizationVerdict check(OrganizationDetailedBody org, KnownSaga saga) {
     OrganizationRequest requested = saga.requested();
     try {
-      OrganizationDetailBody detail = reads.read(() -> ninjaOne.organization(org.id()));
-      Map<String, Object> fields = reads.read(() -> ninjaOne.customFields(org.id()));
-      List<String> policyIssues = DriftCheck.policies(requested.policiesOrEmpty(), detail.policiesOrEmpty());
+      Map<String, Object> fields = org.fields() != null ? org.fields() : reads.read(() -> ninjaOne.customFields(org.id()));
+      List<String> policyIssues = DriftCheck.policies(requested.policiesOrEmpty(), org.policiesOrEmpty());
+      List<String> locationIssues =
+          LocationCheck.locations(requested.locationsOrEmpty(), saga.locationIds(), org.locationsOrEmpty());
       List<String> fieldIssues = drift.fields(requested.fieldsOrEmpty(), fields);
-      Verdict verdict = policyIssues.isEmpty() && fieldIssues.isEmpty() ? Verdict.MATCHES : Verdict.DRIFTED;
-      return verdict(org, saga, verdict, policyIssues, fieldIssues, null);
+      boolean matches = policyIssues.isEmpty() && locationIssues.isEmpty() && fieldIssues.isEmpty();
+      return verdict(org, saga, matches ? Verdict.MATCHES : Verdict.DRIFTED, policyIssues, locationIssues,
+          fieldIssues, null);
     } catch (RemoteCallException e) {
       // NinjaOne's own words (already trimmed) are what an operator needs to judge the failure.
-      return verdict(org, saga, Verdict.UNREADABLE, List.of(), List.of(), e.getMessage());
+      return verdict(org, saga, Verdict.UNREADABLE, List.of(), List.of(), List.of(), e.getMessage());
     }
   }
 
-  private static OrganizationVerdict verdict(
-      OrganizationBody org, KnownSaga saga, Verdict verdict, List<String> policyIssues, List<String> fieldIssues,
-      String error) {
+  static OrganizationVerdict verdict(
+      OrganizationDetailedBody org, KnownSaga saga, Verdict verdict, List<String> policyIssues,
+      List<String> locationIssues, List<String> fieldIssues, String error) {
     return new OrganizationVerdict(
-        org.id(), org.name(), verdict, saga.sagaId(), saga.clientId(), saga.status().name(), policyIssues,
-        fieldIssues, error);
+        org.id(), org.name(), verdict, saga == null ? null : saga.sagaId(), saga == null ? null : saga.clientId(),
+        saga == null ? null : saga.status().name(), policyIssues, locationIssues, fieldIssues, error);
   }
 }

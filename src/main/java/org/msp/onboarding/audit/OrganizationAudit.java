@@ -1,101 +1,72 @@
 package org.msp.onboarding.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletionException;
 import org.msp.onboarding.audit.AuditViews.AuditReport;
-import org.msp.onboarding.audit.AuditViews.MissingOrganization;
-import org.msp.onboarding.audit.AuditViews.OrganizationVerdict;
-import org.msp.onboarding.audit.KnownSagas.KnownSaga;
 import org.msp.onboarding.ninjaone.NinjaOneClient;
-import org.msp.onboarding.ninjaone.dto.OrganizationBody;
-import org.msp.onboarding.saga.SagaStatus;
 
 /**
- * Lists the tenant's organizations and compares each one a COMPLETED saga onboarded with what that saga set.
- * Cost: one listing (pages of {@code ninjaone.organization-page-size}) plus two reads per onboarded organization;
- * organizations no saga knows cost nothing more, as there is nothing to compare them with.
+ * The organization audit, one run at a time: a caller who finds a run going gets its report when it ends, and a
+ * report younger than {@code onboarding.audit.reuse-for} answers without a new run (its {@code ageSeconds} says
+ * how old it is). Its NinjaOne calls go through the service's client, so they share the request budget.
  */
 @ApplicationScoped
 public class OrganizationAudit {
-  private final NinjaOneClient ninjaOne;
-  private final KnownSagas knownSagas;
+  private final AuditPass pass;
   private final AuditConfig config;
-  private final DriftCheck drift;
-  private final ExecutorService readers;
+  private CompletableFuture<AuditReport> running;
+  private AuditReport latest;
 
   public OrganizationAudit(NinjaOneClient ninjaOne, KnownSagas knownSagas, AuditConfig config, ObjectMapper json) {
-    this.ninjaOne = ninjaOne;
-    this.knownSagas = knownSagas;
+    this.pass = new AuditPass(ninjaOne, knownSagas, config, new DriftCheck(json));
     this.config = config;
-    this.drift = new DriftCheck(json);
-    this.readers = Executors.newFixedThreadPool(config.parallelism(), r -> {
-      Thread thread = new Thread(r, "audit-reader");
-      thread.setDaemon(true);
-      return thread;
-    });
   }
 
   /** Throws RemoteCallException when the organization list itself cannot be read. */
   public AuditReport run() {
-    long started = System.nanoTime();
-    AuditReads reads = new AuditReads(config);
-    Map<Long, KnownSaga> known = knownSagas.byOrganization();
-    List<OrganizationBody> organizations = reads.read(ninjaOne::allOrganizations);
-    reads.counted(organizations.size() / ninjaOne.organizationPageSize());
-    List<CompletableFuture<OrganizationVerdict>> verdicts = new ArrayList<>();
-    Set<Long> listed = new HashSet<>();
-    for (OrganizationBody org : organizations) {
-      listed.add(org.id());
-      verdicts.add(verdict(org, known.get(org.id()), reads));
+    CompletableFuture<AuditReport> mine;
+    CompletableFuture<AuditReport> theirs = null;
+    synchronized (this) {
+      if (running != null) {
+        theirs = running;
+        mine = null;
+      } else if (latest != null && latest.ranAt().plus(config.reuseFor()).isAfter(Instant.now())) {
+        return latest.aged(Instant.now());
+      } else {
+        mine = running = new CompletableFuture<>();
+      }
     }
-    List<OrganizationVerdict> results = new ArrayList<>();
-    verdicts.forEach(v -> results.add(v.join()));
-    results.sort(Comparator.comparingLong(OrganizationVerdict::organizationId));
-    List<MissingOrganization> missing = missing(known, listed);
-    long elapsed = (System.nanoTime() - started) / 1_000_000;
-    return new AuditReport(Instant.now(), elapsed, reads.calls(), AuditTotals.of(results, missing), results, missing);
-  }
-
-  private CompletableFuture<OrganizationVerdict> verdict(OrganizationBody org, KnownSaga saga, AuditReads reads) {
-    if (saga == null) {
-      return CompletableFuture.completedFuture(plain(org, Verdict.UNKNOWN_TO_SAGAS, null));
+    if (theirs != null) {
+      return join(theirs); // outside the lock: the run ends by taking it
     }
-    if (saga.status() != SagaStatus.COMPLETED || saga.requested() == null) {
-      return CompletableFuture.completedFuture(plain(org, Verdict.NOT_COMPLETED, saga));
+    try {
+      AuditReport report = pass.run();
+      finished(mine, report);
+      mine.complete(report);
+    } catch (RuntimeException e) {
+      finished(mine, null);
+      mine.completeExceptionally(e);
     }
-    return CompletableFuture.supplyAsync(() -> new OnboardedCheck(ninjaOne, drift, reads).check(org, saga), readers);
+    return join(mine);
   }
 
-  static OrganizationVerdict plain(OrganizationBody org, Verdict verdict, KnownSaga saga) {
-    return new OrganizationVerdict(
-        org.id(), org.name(), verdict, saga == null ? null : saga.sagaId(), saga == null ? null : saga.clientId(),
-        saga == null ? null : saga.status().name(), List.of(), List.of(), null);
+  private synchronized void finished(CompletableFuture<AuditReport> run, AuditReport report) {
+    if (running == run) {
+      running = null;
+    }
+    if (report != null) {
+      latest = report;
+    }
   }
 
-  /** Sagas that hold an organization id NinjaOne does not list (rolled-back ones included: they keep theirs). */
-  private static List<MissingOrganization> missing(Map<Long, KnownSaga> known, Set<Long> listed) {
-    List<MissingOrganization> missing = new ArrayList<>();
-    known.values().stream()
-        .filter(s -> !listed.contains(s.organizationId()))
-        .sorted(Comparator.comparingLong(KnownSaga::organizationId))
-        .forEach(s -> missing.add(
-            new MissingOrganization(s.organizationId(), s.sagaId(), s.clientId(), s.status().name())));
-    return missing;
-  }
-
-  @PreDestroy
-  void stop() {
-    readers.shutdownNow();
+  private static AuditReport join(CompletableFuture<AuditReport> run) {
+    try {
+      return run.join().aged(Instant.now());
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 }

@@ -1,7 +1,6 @@
 package org.msp.onboarding.console;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Locale;
@@ -27,9 +26,8 @@ public class ConsoleOriginCheck {
     if (host != null && origin != null && host.toLowerCase(Locale.ROOT).equals(authority(origin))) {
       return Optional.empty();
     }
-    return Optional.of(Response.status(403).type(MediaType.TEXT_PLAIN_TYPE)
-        .entity("Refused: this form was not sent from a page of this console. Reload the console and try again.")
-        .build());
+    return Optional.of(ConsoleErrors.forbidden(
+        "This form was not sent from a page of this console. Reload the console and try again."));
   }
 
   private static String authority(String url) {

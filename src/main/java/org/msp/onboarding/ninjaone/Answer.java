@@ -31,6 +31,16 @@ record Answer(String endpoint, int status, String contentType, String body, Stri
     return contentType != null && contentType.toLowerCase().contains("json");
   }
 
+  /** NinjaOne's rate limit speaking: a 429, or the HTML page that clients report it sometimes answers instead. */
+  boolean isThrottle() {
+    boolean htmlSuccess = status >= 200 && status < 300 && isHtml();
+    return status == 429 || htmlSuccess;
+  }
+
+  boolean isHtml() {
+    return (contentType != null && contentType.toLowerCase().contains("html")) || body.stripLeading().startsWith("<");
+  }
+
   /** What a 2xx answer must carry: JSON (a throttle's HTML 200 is not success), or anything at all. */
   enum Body {
     JSON,
@@ -41,6 +51,10 @@ record Answer(String endpoint, int status, String contentType, String body, Stri
     if (status >= 200 && status < 300) {
       if (expected == Body.JSON && !body.isBlank() && !isJson()) {
         throw failure(RemoteCallException.Kind.TRANSIENT, "answered " + status + " with a non-JSON body");
+      }
+      // Even where any body will do, a throttle's HTML page answered 200 without doing the work.
+      if (expected == Body.ANY && isHtml()) {
+        throw failure(RemoteCallException.Kind.TRANSIENT, "answered " + status + " with an HTML page");
       }
       return;
     }

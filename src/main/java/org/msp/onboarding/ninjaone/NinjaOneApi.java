@@ -36,13 +36,18 @@ public interface NinjaOneApi {
   @Path("/organizations")
   Response organizations(@QueryParam("pageSize") int pageSize, @QueryParam("after") Long after);
 
+  /** The same paging; each item NinjaOne's OrganizationDetailed (with locations, policies and fields). */
+  @GET
+  @Path("/organizations-detailed")
+  Response organizationsDetailed(@QueryParam("pageSize") int pageSize, @QueryParam("after") Long after);
+
   @POST
   @Path("/organizations")
   Response createOrganization(OrganizationBody organization);
 
   /**
-   * NinjaOne's OrganizationDetailed: the organization with its locations and its policy mapping. Read by the
-   * organization audit (policies) and by tag jobs (tags before a change, and again to verify it).
+   * NinjaOne's OrganizationDetailed: the organization with its locations and its policy mapping. Read by tag jobs
+   * (tags before a change, and again to verify it).
    */
   @GET
   @Path("/organization/{id}")

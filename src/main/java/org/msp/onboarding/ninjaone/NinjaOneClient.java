@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -18,9 +17,9 @@ import org.msp.onboarding.ninjaone.dto.LocationBody;
 import org.msp.onboarding.ninjaone.dto.NodeClassBody;
 import org.msp.onboarding.ninjaone.dto.OrganizationBody;
 import org.msp.onboarding.ninjaone.dto.OrganizationDetailBody;
+import org.msp.onboarding.ninjaone.dto.OrganizationDetailedBody;
 import org.msp.onboarding.ninjaone.dto.PolicyMappingBody;
 import org.msp.onboarding.saga.NinjaOne;
-import org.msp.onboarding.saga.RemoteCallException;
 import org.msp.onboarding.saga.request.PolicyRequest;
 
 /** The saga's NinjaOne port over the REST client: token handling, answer parsing and error classification. */
@@ -30,6 +29,9 @@ public class NinjaOneClient implements NinjaOne {
   private static final TypeReference<List<LocationBody>> LOCATIONS = new TypeReference<>() {};
   private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
   private static final TypeReference<List<NodeClassBody>> NODE_CLASSES = new TypeReference<>() {};
+  private static final TypeReference<List<OrganizationDetailedBody>> DETAILED = new TypeReference<>() {};
+  private static final String LIST = "GET /v2/organizations";
+  private static final String LIST_DETAILED = "GET /v2/organizations-detailed";
 
   private final NinjaOneApi api;
   private final NinjaOneTokens tokens;
@@ -64,22 +66,31 @@ public class NinjaOneClient implements NinjaOne {
   }
 
   @Override
-  public Optional<Organization> findOrganizationByName(String name) {
+  public List<Organization> organizationsNamed(String name) {
+    List<Organization> named = new ArrayList<>();
     Long after = null;
     while (true) {
-      Long cursor = after;
-      List<OrganizationBody> page =
-          read(call("GET /v2/organizations", () -> api.organizations(pageSize, cursor)), ORGANIZATIONS);
+      List<OrganizationBody> page = organizationsAfter(after);
       for (OrganizationBody org : page) {
         if (name.equalsIgnoreCase(org.name())) {
-          return Optional.of(new Organization(org.id(), org.name(), org.userData(), org.tags()));
+          named.add(new Organization(org.id(), org.name(), org.userData(), org.tags()));
         }
       }
       if (page.size() < pageSize) {
-        return Optional.empty();
+        return named;
       }
-      after = OrganizationPaging.nextCursor(after, page);
+      after = OrganizationPaging.nextCursor(LIST, after, page.get(page.size() - 1).id());
     }
+  }
+
+  /** One page of GET /v2/organizations: the organizations whose id is above {@code after} (null: from the start). */
+  public List<OrganizationBody> organizationsAfter(Long after) {
+    return read(call(LIST, () -> api.organizations(pageSize, after)), ORGANIZATIONS);
+  }
+
+  /** One page of GET /v2/organizations-detailed, with the same cursor. */
+  public List<OrganizationDetailedBody> organizationsDetailedAfter(Long after) {
+    return read(call(LIST_DETAILED, () -> api.organizationsDetailed(pageSize, after)), DETAILED);
   }
 
   @Override
@@ -158,14 +169,12 @@ public class NinjaOneClient implements NinjaOne {
     List<OrganizationBody> all = new ArrayList<>();
     Long after = null;
     while (true) {
-      Long cursor = after;
-      List<OrganizationBody> page =
-          read(call("GET /v2/organizations", () -> api.organizations(pageSize, cursor)), ORGANIZATIONS);
+      List<OrganizationBody> page = organizationsAfter(after);
       all.addAll(page);
       if (page.size() < pageSize) {
         return all;
       }
-      after = OrganizationPaging.nextCursor(after, page);
+      after = OrganizationPaging.nextCursor(LIST, after, page.get(page.size() - 1).id());
     }
   }
 
@@ -192,15 +201,23 @@ public class NinjaOneClient implements NinjaOne {
   private Answer call(String endpoint, Supplier<Response> request, Answer.Body expected) {
     long generation = tokens.generation();
     tokens.accessToken();
-    budget.acquire();
-    Answer answer = metrics.timed(endpoint, () -> Answer.of(endpoint, request));
+    Answer answer = send(endpoint, request);
     if (answer.status() == 401) {
       tokens.rejected(generation);
       tokens.accessToken();
-      budget.acquire();
-      answer = metrics.timed(endpoint, () -> Answer.of(endpoint, request));
+      answer = send(endpoint, request);
     }
     answer.throwUnlessSuccessful(expected);
+    return answer;
+  }
+
+  /** One request in its turn of the tenant's budget; a throttle slows every instance down. */
+  private Answer send(String endpoint, Supplier<Response> request) {
+    budget.acquire();
+    Answer answer = metrics.timed(endpoint, () -> Answer.of(endpoint, request));
+    if (answer.isThrottle()) {
+      budget.throttled();
+    }
     return answer;
   }
 

@@ -8,18 +8,22 @@ import org.msp.onboarding.saga.RemoteCallException;
 
 /**
  * The client-credentials token, from the Quarkus OIDC client. Client credentials give no refresh token, so a
- * new token is fetched shortly before expiry (refresh-token-time-skew), and once more after a 401.
+ * new token is fetched shortly before expiry (refresh-token-time-skew), and once more after a 401. A token
+ * request counts against the request budget like any call: NinjaOne does not say whether it counts them, so we
+ * assume it does (it costs one slot per instance and hour).
  */
 @ApplicationScoped
 public class NinjaOneTokens {
   private final OidcClient oidcClient;
   private final NinjaOneCallMetrics metrics;
+  private final RequestBudget budget;
   private Tokens tokens;
   private long generation;
 
-  public NinjaOneTokens(OidcClient oidcClient, NinjaOneCallMetrics metrics) {
+  public NinjaOneTokens(OidcClient oidcClient, NinjaOneCallMetrics metrics, RequestBudget budget) {
     this.oidcClient = oidcClient;
     this.metrics = metrics;
+    this.budget = budget;
   }
 
   public synchronized String accessToken() {
@@ -43,6 +47,7 @@ public class NinjaOneTokens {
   }
 
   private Tokens fetch() {
+    budget.acquire();
     try {
       return metrics.tokenRequest(() -> oidcClient.getTokens().await().atMost(Duration.ofSeconds(30)));
     } catch (RuntimeException e) {

@@ -4,20 +4,26 @@ import java.util.List;
 import org.msp.onboarding.ninjaone.dto.OrganizationBody;
 import org.msp.onboarding.saga.RemoteCallException;
 
-/** The {@code after} cursor of GET /v2/organizations: truncated paging is NinjaOne clients' classic bug. */
-final class OrganizationPaging {
+/**
+ * The {@code after} cursor of NinjaOne's organization listings: truncated paging is NinjaOne clients' classic bug.
+ */
+public final class OrganizationPaging {
   private OrganizationPaging() {}
 
-  /** The last id of a full page; fails loudly when it does not move past the previous cursor. */
+  /** The last id of a full GET /v2/organizations page; fails loudly when it does not advance. */
   static long nextCursor(Long previous, List<OrganizationBody> fullPage) {
-    Long last = fullPage.get(fullPage.size() - 1).id();
-    if (last == null || (previous != null && last <= previous)) {
+    return nextCursor("GET /v2/organizations", previous, fullPage.get(fullPage.size() - 1).id());
+  }
+
+  /** The last id of a full page; fails loudly when it does not move past the previous cursor. */
+  public static long nextCursor(String endpoint, Long previous, Long lastIdOfPage) {
+    if (lastIdOfPage == null || (previous != null && lastIdOfPage <= previous)) {
       throw new RemoteCallException(
           RemoteCallException.Kind.PERMANENT,
           200,
-          "GET /v2/organizations: paging cursor did not advance (after=" + previous + ", last id=" + last + ")",
+          endpoint + ": paging cursor did not advance (after=" + previous + ", last id=" + lastIdOfPage + ")",
           null);
     }
-    return last;
+    return lastIdOfPage;
   }
 }

@@ -59,8 +59,10 @@ public class SagaStepEntity extends PanacheEntityBase {
   }
 
   /** A step that succeeded, or failed after calling NinjaOne (its call may have taken effect). */
+  /** A run that started counts even when its outcome was never recorded: the call may have taken effect. */
   boolean needsCompensation() {
-    return status == StepStatus.SUCCEEDED || (status == StepStatus.FAILED && attempts > 0 && compensatedAt == null);
+    return status == StepStatus.SUCCEEDED
+        || (status == StepStatus.FAILED && (attempts > 0 || startedAt != null) && compensatedAt == null);
   }
 
   public void running(Instant now) {
@@ -106,9 +108,10 @@ public class SagaStepEntity extends PanacheEntityBase {
   /** A step interrupted by the rollback: it did not finish, and counts as failed if it had called NinjaOne. */
   void stopForward(String reason) {
     if (status == StepStatus.RUNNING || status == StepStatus.WAITING_RETRY) {
-      status = attempts > 0 ? StepStatus.FAILED : StepStatus.PENDING;
+      // RUNNING here means a run whose process died during the call: it may have created something.
+      status = attempts > 0 || status == StepStatus.RUNNING ? StepStatus.FAILED : StepStatus.PENDING;
       nextAttemptAt = null;
-      if (lastError == null && attempts > 0) {
+      if (lastError == null && status == StepStatus.FAILED) {
         lastError = "stopped: " + reason;
       }
     }

@@ -2,7 +2,6 @@ package org.msp.onboarding.saga;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.msp.onboarding.saga.request.PolicyRequest;
 
 /**
@@ -25,8 +24,11 @@ public interface NinjaOne {
 
   long createOrganization(NewOrganization organization);
 
-  /** Pages through all organizations; empty when none has this name (case-insensitive). */
-  Optional<Organization> findOrganizationByName(String name);
+  /**
+   * Pages through the whole tenant: every organization with this name (case-insensitive), oldest first. Costly on
+   * a large tenant; the create step reads {@link OrganizationNames} instead and asks this only after a 409.
+   */
+  List<Organization> organizationsNamed(String name);
 
   void changeOrganization(long organizationId, OrganizationChange change);
 

@@ -19,6 +19,12 @@ final class BenchOptions {
   int budgetRequests = 400;
   int budgetLatency = 50;
   boolean scaling;
+  /** The tenant's budget shared by several service processes, then the same with NinjaOne throttling mid-run. */
+  boolean sharedBudget;
+  double sharedBudgetRate = 30;
+  int sharedBudgetRequests = 150;
+  int sharedBudgetProcesses = 3;
+  boolean costOnly;
   int scalingRequests = 400;
   int seededOrganizations = 20_000;
   int backlog = 50_000;
@@ -49,9 +55,15 @@ final class BenchOptions {
         --scaling             also the scaling checks: 0 vs 20,000 organizations, 1 vs 2 service processes,
                               memory with a backlog of 50,000 requests
         --scaling-requests N  requests per scaling burst (default 400)
+        --shared-budget       also: 3 service processes under one NinjaOne budget (calls per 1-s window at the
+                              simulator, combined rate), then the same with 429s injected mid-run (drop, recovery)
+        --shared-budget-rate R  the shared budget in requests/s (default 30)
+        --shared-budget-requests N  requests per shared-budget run (default 150: about 40 s at 30/s)
+        --shared-budget-processes P  service processes sharing it (default 3)
         --backlog N           backlog size for the memory check (default 50000)
         --backlog-seconds S   how long the backlog check may run (default 300)
         --backlog-only        only the backlog check
+        --cost-only           only the NinjaOne-calls-per-saga check (0 vs 20,000 organizations)
         --warmup N            unmeasured sagas per contender before each measured burst (default 200)
         --workers W           sagas in flight per contender (the service's ONBOARDING_RUNNER_WORKERS; default 8)
         --dbos-mode pool|queue  DBOS started from a fixed thread pool (default) or its queue
@@ -89,7 +101,12 @@ final class BenchOptions {
         case "budget-requests" -> o.budgetRequests = Integer.parseInt(v);
         case "budget-latency" -> o.budgetLatency = Integer.parseInt(v);
         case "scaling" -> o.scaling = true;
+        case "cost-only" -> o.costOnly = true;
         case "scaling-requests" -> o.scalingRequests = Integer.parseInt(v);
+        case "shared-budget" -> o.sharedBudget = true;
+        case "shared-budget-rate" -> o.sharedBudgetRate = Double.parseDouble(v);
+        case "shared-budget-requests" -> o.sharedBudgetRequests = Integer.parseInt(v);
+        case "shared-budget-processes" -> o.sharedBudgetProcesses = Integer.parseInt(v);
         case "seeded" -> o.seededOrganizations = Integer.parseInt(v);
         case "backlog" -> o.backlog = Integer.parseInt(v);
         case "backlog-seconds" -> o.backlogSeconds = Integer.parseInt(v);
@@ -135,7 +152,9 @@ final class BenchOptions {
   private static List<Integer> ints(String csv) {
     List<Integer> values = new ArrayList<>();
     for (String part : csv.split(",")) {
-      values.add(Integer.parseInt(part.trim()));
+      if (!part.isBlank()) { // --latencies "" runs no burst (e.g. with --shared-budget alone)
+        values.add(Integer.parseInt(part.trim()));
+      }
     }
     return values;
   }

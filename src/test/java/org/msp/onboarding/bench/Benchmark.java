@@ -44,6 +44,8 @@ public final class Benchmark {
   private NinjaOneSimulator simulator;
   private TestJwt jwt;
   private int runs;
+  /** Injected into the simulator a few seconds into the measured part of the next burst, when set. */
+  private Runnable midRunFault;
 
   private Benchmark(BenchOptions options) {
     this.options = options;
@@ -100,6 +102,10 @@ public final class Benchmark {
       results.add(backlog(options.backlog));
       return;
     }
+    if (options.costOnly) {
+      costChecks();
+      return;
+    }
     for (int latency : options.latencies) {
       for (String contender : options.contenders) {
         results.add(burst("burst", "burst " + options.requests + " @ " + latency + " ms", contender, latency,
@@ -116,15 +122,47 @@ public final class Benchmark {
     }
     if (options.scaling) {
       int n = options.scalingRequests;
-      for (int seeded : new int[] {0, options.seededOrganizations}) {
-        results.add(burst("cost", "cost " + n + " @ 0 ms, " + seeded + " organizations", "service", 0, n, 0, 1,
-            seeded));
-      }
+      costChecks();
       for (int processes : new int[] {1, 2}) {
         results.add(burst("processes", processes + " process" + (processes > 1 ? "es" : "") + ", " + n + " @ 50 ms",
             "service", 50, n, 0, processes, null));
       }
       results.add(backlog(options.backlog));
+    }
+    if (options.sharedBudget) {
+      sharedBudget();
+    }
+  }
+
+  /**
+   * Several service processes on one database under one budget: the simulator's log shows whether the tenant
+   * sees the budget or a multiple of it. Then again with a burst of 429s ten seconds in: every instance slows
+   * down (AIMD) and recovers.
+   */
+  private void sharedBudget() {
+    double budget = options.sharedBudgetRate;
+    int n = options.sharedBudgetRequests;
+    int processes = options.sharedBudgetProcesses;
+    String label = "shared budget " + fmt(budget) + " req/s, " + processes + " processes, " + n + " @ 50 ms";
+    results.add(burst("shared-budget", label, "service", 50, n, budget, processes, null));
+    midRunFault = () -> simulator.throttleNext("*", "/v2/.*", 10, 1);
+    try {
+      results.add(burst("shared-budget-429", label + ", 10 x 429 at 10 s", "service", 50, n, budget, processes,
+          null));
+    } finally {
+      midRunFault = null;
+    }
+  }
+
+  /**
+   * NinjaOne calls per saga with an empty tenant and with a large one: the name check before each create must not
+   * page the tenant (the name index fills during the unmeasured warm-up, once per database).
+   */
+  private void costChecks() {
+    int n = options.scalingRequests;
+    for (int seeded : new int[] {0, options.seededOrganizations}) {
+      results.add(burst("cost", "cost " + n + " @ 0 ms, " + seeded + " organizations", "service", 0, n, 0, 1,
+          seeded));
     }
   }
 
@@ -155,7 +193,8 @@ public final class Benchmark {
       run = start(contender, topic, groupId, budget, processes);
       kafka.awaitAssigned(groupId, Duration.ofSeconds(60));
       // A few sagas first, unmeasured: a long-running service is warm (JIT, pools, caches); so are the others.
-      int warmup = options.warmup;
+      // Under a shared budget a long warm-up costs minutes: a few sagas per worker suffice there.
+      int warmup = group.startsWith("shared-budget") ? Math.min(options.warmup, 24) : options.warmup;
       for (int i = 0; i < warmup; i++) {
         Events.Event event = Events.newClient("w" + runs + "-" + i);
         kafka.publish(topic, event.clientId(), event.bytes());
@@ -174,11 +213,19 @@ public final class Benchmark {
         published.put(event.clientId(), kafka.publish(topic, event.clientId(), event.bytes()));
       }
       kafka.flush();
+      Thread fault = midRunFault == null ? null : scheduleFault(midRunFault, Duration.ofSeconds(10));
       awaitEnded(run, warmup + n, Duration.ofSeconds(120 + n * 2L / 5));
+      if (fault != null) {
+        fault.interrupt();
+      }
       double cpuAfter = cpu(run.pids());
       double machineAfter = ProcStats.machineCpuSeconds();
       r.peakRssMb = run.pids().stream().mapToDouble(ProcStats::peakRssMb).max().orElse(-1);
+      List<SimCall> allCalls = simulator.calls();
       List<SimCall> calls = ninjaOneCalls();
+      if (budget > 0 && run instanceof ServiceRun service) {
+        r.notes.add("request budget, all instances since start: " + service.budgetCounters());
+      }
       if (profile != null) {
         stopProfile(run, profile);
         r.notes.add("JFR profile of the measured burst: " + profile);
@@ -189,6 +236,11 @@ public final class Benchmark {
       Map<String, Long> completions = run.completions();
       fill(r, published, first, completions, run.failed(), calls, cpuAfter - cpuBefore,
           commitsBefore == null ? null : commitsAfter - commitsBefore - ourPolls);
+      if (r.budget > 0) {
+        long[] waited = run instanceof ServiceRun service
+            ? workWaited(published.keySet(), service.acceptedAt(), completions, processes * options.workers) : null;
+        budgetFigures(r, allCalls, waited);
+      }
       r.machineCpuSecondsPerSaga = (machineAfter - machineBefore) / Math.max(1, r.completed);
       if (run instanceof ServiceRun service) {
         intake(r, published, first, service.acceptedAt(), completions);
@@ -316,16 +368,84 @@ public final class Benchmark {
     r.ninjaOneCallsPerSaga = calls.size() / (double) per;
     r.cpuSecondsPerSaga = cpuSeconds / per;
     r.postgresTransactionsPerSaga = commits == null ? null : commits / (double) per;
-    if (r.budget > 0 && !calls.isEmpty()) {
-      long from = calls.get(0).at().toEpochMilli();
-      long to = calls.get(calls.size() - 1).at().toEpochMilli();
-      r.callsPerSecond = to > from ? (calls.size() - 1) * 1000.0 / (to - from) : null;
-      r.maxCallsInAnySecond = maxInAnySecond(calls);
-      r.maxCallsInAlignedSecond = calls.stream()
-          .collect(java.util.stream.Collectors.groupingBy(c -> c.at().getEpochSecond(),
-              java.util.stream.Collectors.counting()))
-          .values().stream().mapToInt(Long::intValue).max().orElse(0);
+  }
+
+  /**
+   * What the tenant saw: every call that reached the simulator, token requests included (the budget counts them,
+   * see the README), in sliding and calendar one-second windows, per second, and while work waited.
+   */
+  /**
+   * From when more sagas were unfinished than workers could drive (every worker busy, the rest waiting) to when that
+   * ended, in wall-clock milliseconds; null when it never happened.
+   */
+  static long[] workWaited(java.util.Set<String> measured, Map<String, Long> acceptedAt, Map<String, Long> completedAt,
+      int workers) {
+    List<long[]> changes = new ArrayList<>(); // [time, +1 accepted / -1 completed]
+    measured.forEach(id -> {
+      if (acceptedAt.containsKey(id)) {
+        changes.add(new long[] {acceptedAt.get(id), 1});
+      }
+      if (completedAt.containsKey(id)) {
+        changes.add(new long[] {completedAt.get(id), -1});
+      }
+    });
+    changes.sort(java.util.Comparator.comparingLong((long[] c) -> c[0]).thenComparingLong(c -> -c[1]));
+    long unfinished = 0;
+    long from = -1;
+    long to = -1;
+    for (long[] change : changes) {
+      unfinished += change[1];
+      if (unfinished > workers) {
+        from = from < 0 ? change[0] : from;
+        to = -1;
+      } else if (from >= 0 && to < 0) {
+        to = change[0];
+      }
     }
+    return from < 0 || to <= from ? null : new long[] {from, to};
+  }
+
+  private static void budgetFigures(RunResult r, List<SimCall> logged, long[] waited) {
+    if (logged.isEmpty()) {
+      return;
+    }
+    // logged when answered, stamped when they arrived: in arrival order for the figures
+    List<SimCall> calls = logged.stream().sorted(java.util.Comparator.comparing(SimCall::at)).toList();
+    long from = calls.get(0).at().toEpochMilli();
+    long to = calls.get(calls.size() - 1).at().toEpochMilli();
+    r.callsPerSecond = to > from ? (calls.size() - 1) * 1000.0 / (to - from) : null;
+    r.maxCallsInAnySecond = maxInAnySecond(calls);
+    r.maxCallsInAlignedSecond = calls.stream()
+        .collect(java.util.stream.Collectors.groupingBy(c -> c.at().getEpochSecond(),
+            java.util.stream.Collectors.counting()))
+        .values().stream().mapToInt(Long::intValue).max().orElse(0);
+    long sustainedFrom = waited != null ? waited[0] : from + 1000;
+    long sustainedTo = waited != null ? waited[1] : to - 2000;
+    if (sustainedTo > sustainedFrom) {
+      long inside = calls.stream().mapToLong(c -> c.at().toEpochMilli())
+          .filter(at -> at >= sustainedFrom && at < sustainedTo).count();
+      r.sustainedCallsPerSecond = inside * 1000.0 / (sustainedTo - sustainedFrom);
+    }
+    int[] perSecond = new int[(int) ((to - from) / 1000) + 1];
+    calls.forEach(c -> perSecond[(int) ((c.at().toEpochMilli() - from) / 1000)]++);
+    r.callsPerSecondTimeline = java.util.Arrays.stream(perSecond).boxed().toList();
+    r.throttledCalls = calls.stream().filter(c -> c.status() == 429).count();
+  }
+
+  /** Runs {@code fault} after {@code delay}, unless interrupted first (the run ended). */
+  private static Thread scheduleFault(Runnable fault, Duration delay) {
+    Thread thread = new Thread(() -> {
+      try {
+        Thread.sleep(delay.toMillis());
+        say("   injecting the mid-run fault");
+        fault.run();
+      } catch (InterruptedException e) {
+        // the run ended first
+      }
+    }, "bench-mid-run-fault");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
   }
 
   /** How fast the service took requests in, and how long an accepted saga then took. */
@@ -373,7 +493,7 @@ public final class Benchmark {
     return best;
   }
 
-  /** The calls of the saga work: the token grant is not a NinjaOne API call and not under the budget. */
+  /** The calls of the saga work (per saga): the token grant is left out here; the budget counts it. */
   private List<SimCall> ninjaOneCalls() {
     return simulator.calls().stream().filter(c -> !c.path().startsWith("/ws/oauth")).toList();
   }

@@ -15,7 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.msp.onboarding.ninjaone.RequestBudget;
+import org.msp.onboarding.ninjaone.budget.BudgetMetrics;
+import org.msp.onboarding.ninjaone.budget.InProcessSlots;
+import org.msp.onboarding.ninjaone.budget.PacedRequestBudget;
 
 /**
  * The eight NinjaOne calls of one onboarding, made with the JDK's HTTP client and nothing else: the client the
@@ -30,7 +34,10 @@ final class NinjaOneHttp {
   private final String baseUrl;
   private final String clientId;
   private final String clientSecret;
-  /** The request budget, the service's own limiter: one for every thread of the process, paced alike. */
+  /**
+   * The request budget, the service's own pacing (slots, PACE, late slots given up) with the slots kept in memory:
+   * one process needs no shared row.
+   */
   private final RequestBudget budget;
   private volatile String token;
 
@@ -38,7 +45,10 @@ final class NinjaOneHttp {
     this.baseUrl = baseUrl;
     this.clientId = clientId;
     this.clientSecret = clientSecret;
-    this.budget = new RequestBudget(requestsPerSecond);
+    this.budget = requestsPerSecond > 0
+        ? new PacedRequestBudget(new InProcessSlots(requestsPerSecond), requestsPerSecond,
+            new BudgetMetrics(new SimpleMeterRegistry()))
+        : RequestBudget.NONE;
     // HTTP/1.1 like the service's REST client; without it the JDK client offers an h2c upgrade on every new
     // connection, which the simulator ignores but which costs a header per call.
     this.http = HttpClient.newBuilder()
@@ -156,8 +166,9 @@ final class NinjaOneHttp {
     }
   }
 
-  /** The client-credentials grant; not counted against the budget, as the service's OIDC client is not. */
+  /** The client-credentials grant; counted against the budget, as the service counts its token requests. */
   private String fetchToken() {
+    budget.acquire();
     String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret="
         + encode(clientSecret) + "&scope=" + encode("monitoring management");
     HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/ws/oauth/token"))

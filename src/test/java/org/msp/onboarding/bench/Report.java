@@ -107,14 +107,25 @@ final class Report {
                 + b.maxCallsInAlignedSecond + ")", b.maxCallsInAnySecond <= b.budget));
       }
     });
+    results.stream().filter(r -> r.group.startsWith("shared-budget") && r.maxCallsInAnySecond != null).forEach(b -> {
+      targets.add(new Target(b.workload + ": never above the budget (any sliding 1 s window, all processes)",
+          b.maxCallsInAnySecond + " calls at most vs " + Benchmark.fmt(b.budget), b.maxCallsInAnySecond <= b.budget));
+      if (b.group.equals("shared-budget") && b.sustainedCallsPerSecond != null) {
+        double used = b.sustainedCallsPerSecond / b.budget;
+        targets.add(new Target(b.workload + ": combined rate within 10% of the budget while work waited",
+            String.format(Locale.ROOT, "%.1f of %s req/s (%.1f%%)", b.sustainedCallsPerSecond,
+                Benchmark.fmt(b.budget), used * 100), used >= 0.9 && used <= 1.0 + 1e-9));
+      }
+    });
     results.stream().filter(r -> r.group.equals("backlog")).findFirst().ifPresent(b -> targets.add(new Target(
         "RSS <= 300 MB with a " + b.requests + " backlog, no OOM", String.format(Locale.ROOT, "peak %.0f MB%s", b.peakRssMb,
             b.error == null ? "" : "; " + b.error), b.error == null && b.peakRssMb > 0 && b.peakRssMb <= 300)));
     List<RunResult> cost = results.stream().filter(r -> r.group.equals("cost") && r.completed > 0).toList();
     if (cost.size() == 2) {
+      // How many name checks share one listing call depends on timing: 2% either way is noise, not growth.
       targets.add(new Target("NinjaOne calls per saga do not grow with " + cost.get(1).seededOrganizations
-          + " organizations", String.format(Locale.ROOT, "%.2f vs %.2f", cost.get(0).ninjaOneCallsPerSaga,
-          cost.get(1).ninjaOneCallsPerSaga), cost.get(1).ninjaOneCallsPerSaga <= cost.get(0).ninjaOneCallsPerSaga + 1e-9));
+          + " organizations (within 2%)", String.format(Locale.ROOT, "%.2f vs %.2f", cost.get(0).ninjaOneCallsPerSaga,
+          cost.get(1).ninjaOneCallsPerSaga), cost.get(1).ninjaOneCallsPerSaga <= cost.get(0).ninjaOneCallsPerSaga * 1.02));
     }
     return targets;
   }
@@ -157,6 +168,12 @@ final class Report {
         String.format(Locale.ROOT, "%nBudget run, %s: %.1f NinjaOne calls/s on average, at most %d in any sliding"
             + " 1-s window and %d in any calendar second, as they arrived at the simulator (budget %s).", r.contender,
             r.callsPerSecond, r.maxCallsInAnySecond, r.maxCallsInAlignedSecond, Benchmark.fmt(r.budget))));
+    results.stream().filter(r -> r.group.startsWith("shared-budget") && r.callsPerSecondTimeline != null)
+        .forEach(r -> md.append(String.format(Locale.ROOT, "%n%nShared budget, %s: %.1f calls/s while work waited"
+                + " (%.1f over the whole run), at most %d in any sliding 1-s window, %d answered 429; calls per"
+                + " second from the first: %s", r.workload, r.sustainedCallsPerSecond == null ? 0
+                : r.sustainedCallsPerSecond, r.callsPerSecond, r.maxCallsInAnySecond, r.throttledCalls,
+            r.callsPerSecondTimeline)));
     md.append("\n\n## Ratios (service / competitor)\n\n| workload | versus | throughput | p99 latency |\n|---|---|---|---|\n");
     for (Ratio ratio : ratios) {
       md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", ratio.workload(), ratio.versus(),

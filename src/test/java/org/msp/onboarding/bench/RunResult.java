@@ -7,7 +7,7 @@ import java.util.List;
 /** The figures of one contender on one workload; public fields, written as they are into results.json. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class RunResult {
-  /** "burst", "budget", "cost", "processes" or "backlog". */
+  /** "burst", "budget", "cost", "processes", "shared-budget", "shared-budget-429" or "backlog". */
   public String group;
   /** Human label of the workload, e.g. "burst 1000 @ 50 ms". */
   public String workload;
@@ -45,6 +45,15 @@ public final class RunResult {
   public Integer maxCallsInAnySecond;
   /** The most calls in one calendar second (how an API that counts per second would see it). */
   public Integer maxCallsInAlignedSecond;
+  /**
+   * Budget runs: calls per second while work waited (service: while more sagas were unfinished than all its
+   * workers drive; others: from the first call + 1 s to the last - 2 s); and every second's calls from the first,
+   * to show a drop and recovery.
+   */
+  public Double sustainedCallsPerSecond;
+  public List<Integer> callsPerSecondTimeline;
+  /** Calls NinjaOne (the simulator) answered with 429. */
+  public Long throttledCalls;
   /** Backlog run: resident memory sampled once a second (MB). */
   public List<Double> rssSamplesMb;
   public Integer accepted;

@@ -157,6 +157,33 @@ final class ServiceRun implements ContenderRun {
     }
   }
 
+  /** The request budget's counters from every instance's /q/metrics, summed: what pacing cost and lost. */
+  String budgetCounters() {
+    String[] names = {"ninjaone_budget_wait_seconds_count", "ninjaone_budget_reservations_total",
+        "ninjaone_budget_missed_slots_total", "ninjaone_budget_throttles_total"};
+    double[] sums = new double[names.length];
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    for (ServiceProcess instance : instances) {
+      try {
+        String text = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(instance.baseUrl() + "/q/metrics")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        for (String line : text.split("\n")) {
+          for (int i = 0; i < names.length; i++) {
+            if (line.startsWith(names[i] + " ") || line.startsWith(names[i] + "{")) {
+              String sample = line.split(" # ")[0]; // an exemplar may follow the value
+              sums[i] += Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
+            }
+          }
+        }
+      } catch (Exception e) {
+        return "metrics unavailable: " + e;
+      }
+    }
+    return String.format(java.util.Locale.ROOT, "%.0f calls paced, %.0f reservations (%.3f per call), %.0f slots"
+        + " missed, %.0f throttles", sums[0], sums[1], sums[1] / Math.max(1, sums[0]), sums[2], sums[3]);
+  }
+
   @Override
   public TestDatabase database() {
     return database;

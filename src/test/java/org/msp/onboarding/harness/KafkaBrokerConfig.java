@@ -14,15 +14,28 @@ final class KafkaBrokerConfig {
     private KafkaBrokerConfig() {
     }
 
-    /** The broker config for one node acting as both broker and controller, everything on 127.0.0.1. */
-    static Map<String, String> serverProperties(int port, int controllerPort, Path logDir) {
+    /** Name of the optional listener that authenticates clients with SASL SCRAM-SHA-512 (no TLS). */
+    static final String SCRAM_LISTENER = "SCRAM";
+
+    /**
+     * The broker config for one node acting as both broker and controller, everything on 127.0.0.1; with a
+     * {@code scramPort} above 0, a second client listener there that requires SCRAM-SHA-512 credentials.
+     */
+    static Map<String, String> serverProperties(int port, int controllerPort, int scramPort, Path logDir) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        String scram = scramPort > 0 ? "," + SCRAM_LISTENER + "://127.0.0.1:" + scramPort : "";
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort + scram);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + scram);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+                + (scramPort > 0 ? "," + SCRAM_LISTENER + ":SASL_PLAINTEXT" : ""));
+        if (scramPort > 0) {
+            p.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+            p.put("listener.name." + SCRAM_LISTENER.toLowerCase() + ".scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        }
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("log.dirs", logDir.toAbsolutePath().toString());

@@ -28,25 +28,38 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private final Path libDir;
     private final int port;
     private final int controllerPort;
+    private final int scramPort;
+    private final ScramUser scramUser;
     private final Path logFile;
     private final Thread shutdownHook;
     private volatile Process process;
 
-    private KafkaBrokerProcess(Path workDir, Path libDir, int port, int controllerPort) {
+    private KafkaBrokerProcess(Path workDir, Path libDir, int[] ports, ScramUser scramUser) {
         this.workDir = workDir;
         this.libDir = libDir;
-        this.port = port;
-        this.controllerPort = controllerPort;
+        this.port = ports[0];
+        this.controllerPort = ports[1];
+        this.scramPort = scramUser == null ? 0 : ports[2];
+        this.scramUser = scramUser;
         this.logFile = workDir.resolve("kafka.log");
         this.shutdownHook = ProcessSupport.killOnExit("kafka-broker-" + port, () -> process);
     }
 
     /** Formats fresh storage under {@code workDir}, starts the broker on free ports and waits until it answers. */
     public static KafkaBrokerProcess start(Path workDir) {
+        return start(workDir, null);
+    }
+
+    /**
+     * As {@link #start(Path)}, plus a listener that only lets in {@code scramUser} (SASL SCRAM-SHA-512): clients
+     * that must prove the service's Kafka security settings use {@link #scramBootstrapServers()}; the harness
+     * itself keeps the plain listener.
+     */
+    public static KafkaBrokerProcess start(Path workDir, ScramUser scramUser) {
         Path lib = brokerLib();
         ProcessSupport.createDirectories(workDir);
-        int[] ports = ProcessSupport.freePorts(2);
-        KafkaBrokerProcess broker = new KafkaBrokerProcess(workDir.toAbsolutePath(), lib, ports[0], ports[1]);
+        int[] ports = ProcessSupport.freePorts(3);
+        KafkaBrokerProcess broker = new KafkaBrokerProcess(workDir.toAbsolutePath(), lib, ports, scramUser);
         try {
             broker.prepareStorage();
             broker.launchAndAwait();
@@ -60,6 +73,14 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     /** {@code 127.0.0.1:<port>}; stays the same across {@link #restart()}. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** {@code 127.0.0.1:<port>} of the SCRAM listener (see {@link #start(Path, ScramUser)}). */
+    public String scramBootstrapServers() {
+        if (scramUser == null) {
+            throw new IllegalStateException("this broker was started without a SCRAM listener");
+        }
+        return "127.0.0.1:" + scramPort;
     }
 
     /** Creates the topics with one replica each; topics that exist already are left as they are. */
@@ -130,11 +151,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private void prepareStorage() {
         Path dataDir = ProcessSupport.createTempDirectory(workDir, "kafka-data-");
         KafkaBrokerConfig.write(serverProperties(),
-                KafkaBrokerConfig.serverProperties(port, controllerPort, dataDir));
+                KafkaBrokerConfig.serverProperties(port, controllerPort, scramPort, dataDir));
         KafkaBrokerConfig.write(log4jConfig(), KafkaBrokerConfig.log4jProperties());
         KafkaStorageTool tool = new KafkaStorageTool(libDir, log4jConfig(), logFile);
         String clusterId = tool.randomUuid();
-        tool.format(clusterId, serverProperties());
+        tool.format(clusterId, serverProperties(), scramUser);
     }
 
     private void launchAndAwait() {

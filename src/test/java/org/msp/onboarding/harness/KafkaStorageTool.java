@@ -37,9 +37,17 @@ final class KafkaStorageTool {
         return id;
     }
 
-    /** {@code format -t <id> -c <config>}: writes meta.properties and the bootstrap checkpoint into log.dirs. */
-    void format(String clusterId, Path config) {
-        run("format", "-t", clusterId, "-c", config.toString());
+    /**
+     * {@code format -t <id> -c <config>}: writes meta.properties and the bootstrap checkpoint into log.dirs; with
+     * a SCRAM user, {@code --add-scram} stores its SCRAM-SHA-512 credential in the cluster's first metadata.
+     */
+    void format(String clusterId, Path config, ScramUser user) {
+        List<String> args = new ArrayList<>(List.of("format", "-t", clusterId, "-c", config.toString()));
+        if (user != null) {
+            args.addAll(List.of("--add-scram",
+                    "SCRAM-SHA-512=[name=" + user.name() + ",password=" + user.password() + "]"));
+        }
+        run(args.toArray(new String[0]));
     }
 
     /**

@@ -43,7 +43,8 @@ class PublishedContractIT extends StackTest {
 
     assertEquals(List.of(), ninjaOne.contractViolations());
     Set<String> kinds = ninjaOne.calls().stream().map(PublishedContractIT::kind).collect(Collectors.toSet());
-    for (String expected : List.of("GET /v2/organizations", "POST /v2/organizations", "GET /v2/organization/{id}",
+    for (String expected : List.of("GET /v2/organizations", "GET /v2/organizations-detailed", "POST /v2/organizations",
+        "GET /v2/organization/{id}",
         "PATCH /v2/organization/{id}", "POST /v2/organization/{id}/locations", "PUT /v2/organization/{id}/policies",
         "GET /v2/organization/{id}/custom-fields", "PATCH /v2/organization/{id}/custom-fields",
         "GET /v2/organization/{id}/location/{id}/installer/WINDOWS_MSI", "POST /v2/organization/generate-installer",

@@ -15,6 +15,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.msp.onboarding.harness.KafkaBrokerProcess;
+import org.msp.onboarding.harness.ScramUser;
 import org.msp.onboarding.harness.ServiceProcess;
 import org.msp.onboarding.harness.TestDatabase;
 import org.msp.onboarding.harness.TestJwt;
@@ -29,6 +30,8 @@ import org.msp.onboarding.simulator.NinjaOneSimulator;
 public final class TestStack {
   public static final String CLIENT_ID = "onboarding-service";
   public static final String CLIENT_SECRET = "sim-secret-4f9a2c";
+  /** The service reaches the broker only through its SCRAM listener: every IT proves the Kafka security settings. */
+  static final ScramUser KAFKA_USER = new ScramUser("ninjaone-onboarding", "scram-secret-8d1e");
 
   private static TestStack instance;
 
@@ -41,7 +44,7 @@ public final class TestStack {
   private final KafkaProducer<String, byte[]> producer;
 
   private TestStack(Path workDir) {
-    kafka = KafkaBrokerProcess.start(workDir.resolve("kafka"));
+    kafka = KafkaBrokerProcess.start(workDir.resolve("kafka"), KAFKA_USER);
     kafka.createTopics(3, Topics.REQUESTS, Topics.REQUESTS_DLQ, Topics.EVENTS);
     database = TestDatabase.create();
     ninjaOne = NinjaOneSimulator.start(0, CLIENT_ID, CLIENT_SECRET);
@@ -65,7 +68,7 @@ public final class TestStack {
   public Map<String, String> serviceEnv() {
     Map<String, String> env = new LinkedHashMap<>(database.quarkusEnv());
     env.putAll(jwt.serviceEnv());
-    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    env.putAll(KAFKA_USER.serviceEnv(kafka.scramBootstrapServers()));
     env.put("NINJAONE_BASE_URL", ninjaOne.baseUrl());
     env.put("NINJAONE_CLIENT_ID", CLIENT_ID);
     env.put("NINJAONE_CLIENT_SECRET", CLIENT_SECRET);
@@ -78,6 +81,7 @@ public final class TestStack {
     env.put("ONBOARDING_RUNNER_POLL_INTERVAL", "PT1S");
     env.put("ONBOARDING_STUCK_AFTER", "PT3S");
     env.put("ONBOARDING_GAUGES_INTERVAL", "PT1S");
+    env.put("ONBOARDING_AUDIT_REUSE_FOR", "PT0S");
     env.put("QUARKUS_HTTP_PORT", Integer.toString(ServiceProcess.freePort()));
     // Off by default in production; the browser test reads the document.
     env.put("QUARKUS_SMALLRYE_OPENAPI_ENABLED", "true");

@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.msp.onboarding.saga.request.PolicyRequest;
 
-/** In-memory NinjaOne for the saga rules' unit tests: a call log and scripted failures. */
-class FakeNinjaOne implements NinjaOne {
+/**
+ * In-memory NinjaOne for the saga rules' unit tests: a call log and scripted failures. It is its own always-fresh
+ * name index too ("holdersOf" in the log stands for the index's refresh call).
+ */
+class FakeNinjaOne implements NinjaOne, OrganizationNames {
   final List<String> calls = new ArrayList<>();
   final Map<Long, Organization> organizations = new LinkedHashMap<>();
   final Map<Long, Map<String, Long>> locations = new LinkedHashMap<>();
@@ -20,6 +23,8 @@ class FakeNinjaOne implements NinjaOne {
   /** Calls named here take effect, then fail as if the answer was lost. */
   private final Map<String, Integer> lostAnswers = new LinkedHashMap<>();
   private long nextId = 100;
+  /** A tenant that accepts duplicate names answers no 409, as NinjaOne's published API describes none. */
+  boolean duplicateNamesAllowed;
 
   void failNext(String call, RemoteCallException.Kind kind, int status) {
     failures.computeIfAbsent(call, c -> new ArrayDeque<>()).add(new RemoteCallException(kind, status, call + " HTTP " + status, null));
@@ -30,8 +35,12 @@ class FakeNinjaOne implements NinjaOne {
   }
 
   long seedForeign(String name) {
+    return seed(name, Map.of());
+  }
+
+  long seed(String name, Map<String, Object> userData) {
     long id = nextId++;
-    organizations.put(id, new Organization(id, name, Map.of(), List.of()));
+    organizations.put(id, new Organization(id, name, userData, List.of()));
     return id;
   }
 
@@ -55,7 +64,7 @@ class FakeNinjaOne implements NinjaOne {
   @Override
   public long createOrganization(NewOrganization org) {
     enter("createOrganization");
-    if (findByName(org.name()).isPresent()) {
+    if (!duplicateNamesAllowed && !named(org.name()).isEmpty()) {
       throw new RemoteCallException(RemoteCallException.Kind.CONFLICT, 409, "name must be unique", null);
     }
     long id = nextId++;
@@ -65,13 +74,36 @@ class FakeNinjaOne implements NinjaOne {
   }
 
   @Override
-  public Optional<Organization> findOrganizationByName(String name) {
-    enter("findOrganizationByName");
-    return findByName(name);
+  public List<Organization> organizationsNamed(String name) {
+    enter("organizationsNamed");
+    return named(name);
   }
 
-  private Optional<Organization> findByName(String name) {
-    return organizations.values().stream().filter(o -> o.name().equalsIgnoreCase(name)).findFirst();
+  @Override
+  public List<Holder> holdersOf(String name) {
+    enter("holdersOf");
+    return named(name).stream().map(o -> new Holder(o.id(), marker(o))).toList();
+  }
+
+  @Override
+  public Optional<Long> markedBy(String sagaMarker) {
+    enter("markedBy");
+    return organizations.values().stream().filter(o -> sagaMarker.equals(marker(o))).map(Organization::id).findFirst();
+  }
+
+  @Override
+  public void named(long organizationId, String name, String sagaMarker) {
+    // the fake reads its own organizations: nothing to record
+  }
+
+  private static String marker(Organization org) {
+    Object marker = org.userData() == null ? null : org.userData().get(StepContext.MARKER);
+    return marker == null ? null : marker.toString();
+  }
+
+  private List<Organization> named(String name) {
+    return organizations.values().stream().filter(o -> o.name().equalsIgnoreCase(name))
+        .sorted(java.util.Comparator.comparingLong(Organization::id)).toList();
   }
 
   @Override

@@ -27,7 +27,7 @@ class SagaEngineTest {
 
     assertEquals(SagaStatus.COMPLETED, sim.saga.status);
     assertEquals(
-        List.of("createOrganization", "addLocation", "addLocation", "replacePolicies", "customFields",
+        List.of("holdersOf", "createOrganization", "addLocation", "addLocation", "replacePolicies", "customFields",
             "changeCustomFields", "installerUrl", "installerUrl"),
         sim.ninjaOne.calls);
     sim.saga.steps.forEach(s -> assertEquals(StepStatus.SUCCEEDED, s.status, s.name.name()));
@@ -45,7 +45,7 @@ class SagaEngineTest {
     sim.runUntilSettled(false);
 
     assertEquals(SagaStatus.COMPLETED, sim.saga.status);
-    assertEquals(List.of("createOrganization"), sim.ninjaOne.calls);
+    assertEquals(List.of("holdersOf", "createOrganization"), sim.ninjaOne.calls);
     assertEquals(StepStatus.SKIPPED, sim.saga.step(StepName.MAP_POLICIES).status);
   }
 
@@ -143,7 +143,7 @@ class SagaEngineTest {
 
     assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
     assertEquals(FailureCode.NAME_CONFLICT, sim.saga.failureCode);
-    assertEquals(List.of("createOrganization", "findOrganizationByName"), sim.ninjaOne.calls);
+    assertEquals(List.of("holdersOf"), sim.ninjaOne.calls);
     assertEquals("taken", sim.ninjaOne.organizations.get(foreign).name());
     assertNull(sim.data.organizationId);
   }
@@ -258,7 +258,7 @@ class SagaEngineTest {
 
     assertEquals(SagaStatus.COMPLETED, sim.saga.status);
     assertEquals(1, sim.ninjaOne.organizations.size());
-    assertEquals("findOrganizationByName", sim.ninjaOne.calls.get(0));
+    assertEquals("holdersOf", sim.ninjaOne.calls.get(0));
     assertEquals(1, sim.saga.step(StepName.CREATE_ORGANIZATION).attempts);
   }
 

@@ -38,7 +38,7 @@ class SagaSimulation {
         new SagaEngine(
             new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(5), maxAttempts, maxElapsed),
             List.of(
-                new CreateOrganizationStep(ninjaOne), new AddLocationsStep(ninjaOne), new MapPoliciesStep(ninjaOne),
+                new CreateOrganizationStep(ninjaOne, ninjaOne), new AddLocationsStep(ninjaOne), new MapPoliciesStep(ninjaOne),
                 new SetCustomFieldsStep(ninjaOne), new RecordAgentDeploymentsStep(ninjaOne)));
     this.saga = SagaEntity.start(UUID.randomUUID(), request.eventId(), request.clientId(),
         request.organization().name(), "{}", now);

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import static org.msp.onboarding.simulator.SimRouter.API;
 
-/** GET/POST /v2/organizations and GET/PATCH /v2/organization/{id}. */
+/** GET/POST /v2/organizations, GET /v2/organizations-detailed and GET/PATCH /v2/organization/{id}. */
 final class SimOrganizationRoutes {
 
     static final int MAX_PAGE_SIZE = 1000;
@@ -20,20 +20,26 @@ final class SimOrganizationRoutes {
     }
 
     void register(SimRouter router) {
-        router.add("GET", API + "/v2/organizations", this::list, "pageSize", "after", "of")
+        router.add("GET", API + "/v2/organizations", (request, params) -> list(request, false),
+                        "pageSize", "after", "of")
+                .add("GET", API + "/v2/organizations-detailed", (request, params) -> list(request, true),
+                        "pageSize", "after", "of")
                 .add("POST", API + "/v2/organizations", this::create, "templateOrganizationId")
                 .add("GET", API + "/v2/organization/(\\d+)", this::get)
                 .add("PATCH", API + "/v2/organization/(\\d+)", this::patch);
     }
 
-    /** /v2 answers a bare array (the published API); /api/v2 wraps it in the product note's envelope. */
-    private SimResponse list(SimRequest request, List<String> params) {
+    /**
+     * /v2 answers a bare array (the published API); /api/v2 wraps it in the product note's envelope. The detailed
+     * listing carries each organization's locations and policy mapping (NinjaOne's OrganizationDetailed).
+     */
+    private SimResponse list(SimRequest request, boolean detailed) {
         int pageSize = (int) Math.min(longParam(request, "pageSize", MAX_PAGE_SIZE), MAX_PAGE_SIZE);
         if (pageSize < 1) {
             throw SimError.badRequest("pageSize must be at least 1");
         }
         SimStore.Page page = store.page(longParam(request, "after", 0), pageSize);
-        List<Map<String, Object>> items = SimJson.organizations(page.items(), false);
+        List<Map<String, Object>> items = SimJson.organizations(page.items(), detailed);
         if (!request.path().startsWith("/api/")) {
             return SimResponse.json(200, items);
         }

@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.msp.onboarding.saga.FailureCode;
 import org.msp.onboarding.saga.NinjaOne;
+import org.msp.onboarding.saga.OrganizationNames;
+import org.msp.onboarding.saga.OrganizationNames.Holder;
 import org.msp.onboarding.saga.RemoteCallException;
 import org.msp.onboarding.saga.SagaStep;
 import org.msp.onboarding.saga.StepContext;
@@ -16,17 +19,20 @@ import org.msp.onboarding.saga.request.OnboardingRequest;
 import org.msp.onboarding.saga.request.OrganizationRequest;
 
 /**
- * Step 1. NinjaOne has no idempotency key, so a create whose answer was lost may have happened: every run
- * after the first looks the name up and adopts an organization carrying this saga's marker.
+ * Step 1. NinjaOne has no idempotency key and its published API no 409 for a taken name, so every run, the first
+ * included, asks the name index who holds the name: an organization carrying this saga's marker (a create whose
+ * answer was lost) is adopted, any other holder is a NAME_CONFLICT that touches nothing.
  */
 @ApplicationScoped
 public class CreateOrganizationStep implements SagaStep {
   static final String ROLLED_BACK_TAG = "onboarding-rolled-back";
 
   private final NinjaOne ninjaOne;
+  private final OrganizationNames names;
 
-  public CreateOrganizationStep(NinjaOne ninjaOne) {
+  public CreateOrganizationStep(NinjaOne ninjaOne, OrganizationNames names) {
     this.ninjaOne = ninjaOne;
+    this.names = names;
   }
 
   @Override
@@ -49,43 +55,50 @@ public class CreateOrganizationStep implements SagaStep {
       return new StepOutcome.Failed(FailureCode.INVALID_POLICY_MAPPING, refusal.get() + "; nothing was created");
     }
     String name = context.request().organization().name();
-    if (context.mayHaveRunBefore()) {
-      Optional<StepOutcome> adopted = adoptOrRefuse(context, name);
-      if (adopted.isPresent()) {
-        return adopted.get();
-      }
+    Optional<StepOutcome> settled = adoptOrRefuse(context, name, names.holdersOf(name));
+    if (settled.isPresent()) {
+      return settled.get();
     }
     try {
-      context.data().organizationId = ninjaOne.createOrganization(newOrganization(context));
+      long id = ninjaOne.createOrganization(newOrganization(context));
+      context.data().organizationId = id;
+      names.named(id, name, context.marker());
       return StepOutcome.succeeded();
     } catch (RemoteCallException e) {
       if (e.kind() != RemoteCallException.Kind.CONFLICT) {
         return e.toOutcome();
       }
-      return adoptOrRefuse(context, name).orElse(e.toOutcome());
+      // A tenant that does answer 409 knows a holder the index has not seen (a rename in NinjaOne's UI since the
+      // last full scan): look through the whole tenant once.
+      return adoptOrRefuse(context, name, holders(ninjaOne.organizationsNamed(name))).orElse(e.toOutcome());
     }
   }
 
-  /** Adopts this saga's own organization, or refuses a foreign one without touching it. */
-  private Optional<StepOutcome> adoptOrRefuse(StepContext context, String name) {
-    Optional<NinjaOne.Organization> existing = ninjaOne.findOrganizationByName(name);
-    if (existing.isEmpty()) {
+  /** Adopts this saga's own organization among all holders, or refuses foreign ones without touching them. */
+  private static Optional<StepOutcome> adoptOrRefuse(StepContext context, String name, List<Holder> holders) {
+    if (holders.isEmpty()) {
       return Optional.empty();
     }
-    if (isOurs(existing.get(), context)) {
-      context.data().organizationId = existing.get().id();
+    Optional<Holder> ours = holders.stream().filter(h -> context.marker().equals(h.sagaMarker())).findFirst();
+    if (ours.isPresent()) {
+      context.data().organizationId = ours.get().organizationId();
       return Optional.of(StepOutcome.succeeded());
     }
+    String ids = holders.stream().map(h -> Long.toString(h.organizationId())).collect(Collectors.joining(", "));
     return Optional.of(
         new StepOutcome.Failed(
             FailureCode.NAME_CONFLICT,
-            "organization '" + name + "' already exists in NinjaOne (id " + existing.get().id()
+            "organization '" + name + "' already exists in NinjaOne (id " + ids
                 + ") and was not created by this saga; it was left untouched"));
   }
 
-  static boolean isOurs(NinjaOne.Organization organization, StepContext context) {
-    Map<String, Object> userData = organization.userData();
-    return userData != null && context.marker().equals(String.valueOf(userData.get(StepContext.MARKER)));
+  private static List<Holder> holders(List<NinjaOne.Organization> organizations) {
+    return organizations.stream().map(o -> new Holder(o.id(), marker(o.userData()))).toList();
+  }
+
+  static String marker(Map<String, Object> userData) {
+    Object marker = userData == null ? null : userData.get(StepContext.MARKER);
+    return marker == null ? null : marker.toString();
   }
 
   private static NinjaOne.NewOrganization newOrganization(StepContext context) {
@@ -97,13 +110,14 @@ public class CreateOrganizationStep implements SagaStep {
 
   /**
    * Neutralises the organization with one PATCH: renamed so its name is free again, no device may join, and
-   * tagged for the operator's clean-up. A NAME_CONFLICT saga never owned one, so it touches nothing.
+   * tagged for the operator's clean-up. A create that may have happened without its answer being recorded is
+   * found by its marker. A NAME_CONFLICT saga never owned one, so it touches nothing.
    */
   @Override
   public StepOutcome compensate(StepContext context) {
     Long organizationId = context.data().organizationId;
     if (organizationId == null && !nothingCreated(context.failureCode())) {
-      organizationId = findOurs(context).orElse(null);
+      organizationId = names.markedBy(context.marker()).orElse(null);
     }
     if (organizationId == null) {
       return StepOutcome.succeeded();
@@ -115,6 +129,7 @@ public class CreateOrganizationStep implements SagaStep {
         organizationId,
         new NinjaOne.OrganizationChange(
             rolledBackName, "REJECT", tags, Map.of(StepContext.MARKER, context.marker(), "rolledBack", true)));
+    names.named(organizationId, rolledBackName, context.marker());
     context.data().organizationId = organizationId;
     context.data().rolledBackName = rolledBackName;
     return StepOutcome.succeeded();
@@ -123,14 +138,6 @@ public class CreateOrganizationStep implements SagaStep {
   /** These refusals come before this saga's create (or instead of it): there is nothing to look for. */
   private static boolean nothingCreated(FailureCode code) {
     return code == FailureCode.NAME_CONFLICT || code == FailureCode.INVALID_POLICY_MAPPING;
-  }
-
-  /** A create whose answer was lost may still have made our organization. */
-  private Optional<Long> findOurs(StepContext context) {
-    return ninjaOne
-        .findOrganizationByName(context.request().organization().name())
-        .filter(org -> isOurs(org, context))
-        .map(NinjaOne.Organization::id);
   }
 
   static String rolledBackName(StepContext context) {

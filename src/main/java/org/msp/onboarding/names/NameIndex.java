@@ -1,0 +1,154 @@
+package org.msp.onboarding.names;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+import org.msp.onboarding.ninjaone.NinjaOneClient;
+import org.msp.onboarding.ninjaone.OrganizationPaging;
+import org.msp.onboarding.ninjaone.dto.OrganizationBody;
+import org.msp.onboarding.saga.OrganizationNames;
+import org.msp.onboarding.saga.RemoteCallException;
+import org.msp.onboarding.saga.StepContext;
+
+/**
+ * The tenant's organizations by name, kept in PostgreSQL. Organization ids only grow, so a refresh reads the
+ * listing after the highest id it has read: usually one call, shared by every name check waiting at that moment.
+ * Renames and deletions made in NinjaOne's UI are seen by the periodic full scan only ({@link NamesConfig}).
+ */
+@ApplicationScoped
+public class NameIndex implements OrganizationNames {
+  private static final Logger LOG = Logger.getLogger(NameIndex.class);
+  private static final String LIST = "GET /v2/organizations";
+
+  private final ListingPages listing;
+  private final NameRows rows;
+  private final RefreshCoalescer refreshes = new RefreshCoalescer(this::refresh);
+  private volatile boolean filled;
+
+  @Inject
+  NameIndex(NinjaOneClient ninjaOne, PgNameRows rows) {
+    this(new ListingPages() {
+      @Override
+      public List<OrganizationBody> after(Long after) {
+        return ninjaOne.organizationsAfter(after);
+      }
+
+      @Override
+      public int pageSize() {
+        return ninjaOne.organizationPageSize();
+      }
+    }, rows);
+  }
+
+  NameIndex(ListingPages listing, NameRows rows) {
+    this.listing = listing;
+    this.rows = rows;
+  }
+
+  @Override
+  public List<Holder> holdersOf(String name) {
+    refreshes.awaitFreshRefresh();
+    return stored(() -> rows.holdersOf(key(name)));
+  }
+
+  @Override
+  public Optional<Long> markedBy(String sagaMarker) {
+    refreshes.awaitFreshRefresh();
+    return stored(() -> rows.markedBy(sagaMarker));
+  }
+
+  @Override
+  public void named(long organizationId, String name, String sagaMarker) {
+    try {
+      rows.store(new NameRows.Row(organizationId, key(name), sagaMarker));
+    } catch (RuntimeException e) {
+      // the next refresh or full scan reads it from NinjaOne anyway; the saga need not fail for it
+      LOG.warnf("name index: organization %d not recorded (%s)", organizationId, e.getMessage());
+    }
+  }
+
+  /** Called on a schedule by every instance; the one that claims a due scan reads the whole tenant. */
+  public void fullScanIfDue(java.time.Duration interval) {
+    OptionalLong claimed = rows.claimDueFullScan(interval);
+    if (claimed.isPresent()) {
+      fullScan(claimed.getAsLong());
+    }
+  }
+
+  private void refresh() {
+    if (!filled) {
+      filled = stored(rows::filled);
+    }
+    if (!filled) {
+      fullScan(stored(rows::beginFullScan));
+      filled = true;
+      return;
+    }
+    Long after = stored(rows::refreshedThrough);
+    readFrom(after == 0 ? null : after);
+  }
+
+  private void fullScan(long number) {
+    long lastId = readFrom(null);
+    stored(() -> {
+      rows.finishFullScan(number, lastId);
+      return null;
+    });
+    LOG.infof("name index: full scan %d read the tenant through organization %d", number, lastId);
+  }
+
+  /** Reads the listing after {@code after} to its end, storing each page; answers the last id read. */
+  private long readFrom(Long after) {
+    long lastId = after == null ? 0 : after;
+    while (true) {
+      List<OrganizationBody> page = listing.after(after);
+      if (!page.isEmpty()) {
+        lastId = page.get(page.size() - 1).id();
+        long through = lastId;
+        stored(() -> {
+          rows.storePage(toRows(page), through);
+          return null;
+        });
+      }
+      if (page.size() < listing.pageSize()) {
+        return lastId;
+      }
+      after = OrganizationPaging.nextCursor(LIST, after, lastId);
+    }
+  }
+
+  private static List<NameRows.Row> toRows(List<OrganizationBody> page) {
+    List<NameRows.Row> list = new ArrayList<>(page.size());
+    for (OrganizationBody org : page) {
+      if (org.id() != null && org.name() != null) {
+        list.add(new NameRows.Row(org.id(), key(org.name()), marker(org.userData())));
+      }
+    }
+    return list;
+  }
+
+  private static String marker(Map<String, Object> userData) {
+    Object marker = userData == null ? null : userData.get(StepContext.MARKER);
+    return marker == null ? null : marker.toString();
+  }
+
+  static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  /** A database failure is retried like a transient NinjaOne one: the saga waits, nothing is decided on it. */
+  private static <T> T stored(Supplier<T> access) {
+    try {
+      return access.get();
+    } catch (IllegalStateException e) {
+      throw new RemoteCallException(RemoteCallException.Kind.TRANSIENT, 0, "name index: " + e.getMessage(), null);
+    }
+  }
+}
