@@ -83,11 +83,12 @@ class NinjaOneOutageIT {
   }
 
   private static void report(Figures f) {
-    System.out.printf("[outage] %s: circuit open %.0f s after the outage began; NinjaOne calls per minute since"
-            + " (service side, answered or not) %s; seen by the simulator %s; %d probes; all %d requests completed"
-            + " %.1f s after the outage ended; statuses %s%n",
+    System.out.printf("[outage] %s: circuit open %.0f s after the outage began (after %d calls); %d NinjaOne calls"
+            + " in the whole %d s outage; per full minute since the circuit opened (service side, answered or not) %s,"
+            + " seen by the simulator %s; %d probes; all %d requests completed %.1f s after the outage ended;"
+            + " statuses %s%n",
         f.kind(), f.circuitOpenedAfter() == null ? -1.0 : f.circuitOpenedAfter().toMillis() / 1000.0,
-        f.callsPerMinute(), f.simulatorCallsPerMinute(), f.probes(), REQUESTS, f.drain().toMillis() / 1000.0,
-        f.statuses());
+        f.callsBeforeOpen(), f.callsDuringOutage(), OUTAGE.toSeconds(), f.callsPerMinute(),
+        f.simulatorCallsPerMinute(), f.probes(), REQUESTS, f.drain().toMillis() / 1000.0, f.statuses());
   }
 }

@@ -37,8 +37,9 @@ final class OutageVariant implements AutoCloseable {
   }
 
   /** What one variant measured: service-side calls per minute from the circuit's opening, and the drain time. */
-  record Figures(Kind kind, Duration circuitOpenedAfter, List<Long> callsPerMinute, List<Long> simulatorCallsPerMinute,
-      long probes, Duration drain, Map<String, Long> statuses, List<String> notOnboardedOnce) {}
+  record Figures(Kind kind, Duration circuitOpenedAfter, long callsBeforeOpen, long callsDuringOutage,
+      List<Long> callsPerMinute, List<Long> simulatorCallsPerMinute, long probes, Duration drain,
+      Map<String, Long> statuses, List<String> notOnboardedOnce) {}
 
   private final Kind kind;
   private final NinjaOneSimulator ninjaOne;
@@ -118,7 +119,7 @@ final class OutageVariant implements AutoCloseable {
       Map<String, Long> statuses, List<String> notOnce) {
     ServiceMetrics.Sample opened = samples.stream().filter(s -> s.circuitState() != 0).findFirst().orElse(null);
     if (opened == null) {
-      return new Figures(kind, null, List.of(), List.of(), 0, drain, statuses, notOnce);
+      return new Figures(kind, null, 0, 0, List.of(), List.of(), 0, drain, statuses, notOnce);
     }
     List<Long> perMinute = new ArrayList<>();
     List<Long> simulatorPerMinute = new ArrayList<>();
@@ -129,9 +130,10 @@ final class OutageVariant implements AutoCloseable {
       perMinute.add(ServiceMetrics.callsBetween(samples, since, to));
       simulatorPerMinute.add(seen.stream().filter(c -> !c.at().isBefore(since) && c.at().isBefore(to)).count());
     }
-    long probes = samples.get(samples.size() - 1).probes();
-    return new Figures(kind, Duration.between(start, opened.at()), perMinute, simulatorPerMinute, probes, drain,
-        statuses, notOnce);
+    ServiceMetrics.Sample first = samples.get(0);
+    ServiceMetrics.Sample last = samples.get(samples.size() - 1);
+    return new Figures(kind, Duration.between(start, opened.at()), opened.calls() - first.calls(),
+        last.calls() - first.calls(), perMinute, simulatorPerMinute, last.probes(), drain, statuses, notOnce);
   }
 
   private void beginOutage() {
