@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.jboss.logging.Logger;
 import org.msp.onboarding.config.OnboardingConfig;
 
 /**
@@ -35,6 +36,7 @@ public class NinjaOneCircuit {
   public record Status(State state, Instant openedAt, String reason, Instant nextProbeAt, int failedProbes) {}
 
   private static final Duration SHORTEST_PROBE_DELAY = Duration.ofSeconds(1);
+  private static final Logger LOG = Logger.getLogger(NinjaOneCircuit.class);
 
   private final Settings settings;
   private final Clock clock;
@@ -162,6 +164,8 @@ public class NinjaOneCircuit {
     failedProbes = 0;
     rampStartedAt = null;
     nextProbeAt = openedAt.plus(settings.probeInitialDelay());
+    LOG.warnf("NinjaOne circuit open (%s): no saga step starts until NinjaOne answers a probe; first probe at %s",
+        why, nextProbeAt);
   }
 
   private static Settings settingsOf(OnboardingConfig.Circuit c) {
