@@ -17,6 +17,7 @@ public class EngineProducer {
   @Singleton
   SagaEngine sagaEngine(OnboardingConfig config, @All List<SagaStep> steps) {
     OnboardingConfig.Retry retry = config.retry();
-    return new SagaEngine(new RetryPolicy(retry.initialDelay(), retry.maxDelay(), retry.maxAttempts()), steps);
+    RetryPolicy policy = new RetryPolicy(retry.initialDelay(), retry.maxDelay(), retry.maxAttempts(), retry.maxElapsed());
+    return new SagaEngine(policy, steps);
   }
 }

@@ -12,6 +12,8 @@ public interface OnboardingConfig {
 
   Runner runner();
 
+  Circuit circuit();
+
   /** An unfinished saga without progress for this long is reported as stuck (API, metric). */
   @WithDefault("PT15M")
   Duration stuckAfter();
@@ -25,9 +27,39 @@ public interface OnboardingConfig {
     @WithDefault("PT5M")
     Duration maxDelay();
 
-    /** Attempts of one step (or of its compensation) before it counts as failed for good. */
-    @WithDefault("8")
+    /**
+     * Attempts of one step (or of its compensation) before it counts as failed for good; 0: no count limit, only
+     * max-elapsed. Attempts that fail while the circuit is open are not counted.
+     */
+    @WithDefault("0")
     int maxAttempts();
+
+    /** How long a step (or its compensation) is retried after its first counted transient failure. */
+    @WithDefault("P1D")
+    Duration maxElapsed();
+  }
+
+  /** When NinjaOne fails for everyone, the instance stops starting steps and probes it (NinjaOneCircuit). */
+  interface Circuit {
+    /** Transient NinjaOne failures in a row, across all sagas, that open the circuit... */
+    @WithDefault("10")
+    int failureThreshold();
+
+    /** ...when they span at least this long: a burst of failures within a few seconds is a blip, not an outage. */
+    @WithDefault("PT5S")
+    Duration failureSpan();
+
+    /** Wait before the first probe; doubles after each failed probe (a Retry-After answer sets it instead). */
+    @WithDefault("PT5S")
+    Duration probeInitialDelay();
+
+    /** Longest wait between probes while NinjaOne stays down. */
+    @WithDefault("PT30S")
+    Duration probeMaxDelay();
+
+    /** After the circuit closes, the sagas driven at once double every ramp-step, from 1 up to the workers. */
+    @WithDefault("PT5S")
+    Duration rampStep();
   }
 
   interface Runner {

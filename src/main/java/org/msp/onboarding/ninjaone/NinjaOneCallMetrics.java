@@ -9,20 +9,24 @@ import java.util.function.Supplier;
 
 /**
  * NinjaOne call latency and status per endpoint (status "none" when no answer came), and whether NinjaOne
- * currently answers at all (for the ninjaone health group).
+ * currently answers at all (for the ninjaone health group and the circuit, which every result is reported to).
  */
 @ApplicationScoped
 public class NinjaOneCallMetrics {
+  static final String TOKEN_ENDPOINT = "POST /ws/oauth/token";
+
   private final MeterRegistry registry;
+  private final NinjaOneCircuit circuit;
   private final AtomicInteger failuresInARow = new AtomicInteger();
   private volatile Instant lastAnswer;
   private volatile String lastFailure;
 
-  public NinjaOneCallMetrics(MeterRegistry registry) {
+  public NinjaOneCallMetrics(MeterRegistry registry, NinjaOneCircuit circuit) {
     this.registry = registry;
+    this.circuit = circuit;
   }
 
-  /** Calls that got no answer, or a 5xx/429, since the last good one. */
+  /** Calls that got no answer, or a 408/429/5xx, and failed token requests, since the last good answer. */
   public int failuresInARow() {
     return failuresInARow.get();
   }
@@ -47,22 +51,46 @@ public class NinjaOneCallMetrics {
       track(endpoint, 0);
       throw e;
     } finally {
-      sample.stop(
-          Timer.builder("ninjaone.calls")
-              .description("NinjaOne API calls by endpoint and HTTP status")
-              .tag("endpoint", endpoint)
-              .tag("status", status)
-              .register(registry));
+      stop(sample, endpoint, status);
     }
   }
 
+  /** A token request (status "200", or "none" when it failed, whatever the cause): a failure opens the circuit. */
+  <T> T tokenRequest(Supplier<T> request) {
+    Timer.Sample sample = Timer.start(registry);
+    String status = "none";
+    try {
+      T tokens = request.get();
+      status = "200";
+      return tokens;
+    } catch (RuntimeException e) {
+      failuresInARow.incrementAndGet();
+      lastFailure = TOKEN_ENDPOINT + ": " + e.getMessage();
+      circuit.tokenFailed(e.getMessage());
+      throw e;
+    } finally {
+      stop(sample, TOKEN_ENDPOINT, status);
+    }
+  }
+
+  private void stop(Timer.Sample sample, String endpoint, String status) {
+    sample.stop(
+        Timer.builder("ninjaone.calls")
+            .description("NinjaOne calls (API and token requests) by endpoint and HTTP status")
+            .tag("endpoint", endpoint)
+            .tag("status", status)
+            .register(registry));
+  }
+
   private void track(String endpoint, int status) {
-    if (status == 0 || status == 429 || status >= 500) {
+    if (status == 0 || status == 408 || status == 429 || status >= 500) {
       failuresInARow.incrementAndGet();
       lastFailure = endpoint + (status == 0 ? ": no answer" : ": HTTP " + status);
+      circuit.failed(lastFailure);
     } else {
       failuresInARow.set(0);
       lastAnswer = Instant.now();
+      circuit.answered();
     }
   }
 }

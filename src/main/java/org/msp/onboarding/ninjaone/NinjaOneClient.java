@@ -178,6 +178,11 @@ public class NinjaOneClient implements NinjaOne {
     }
   }
 
+  /** One cheap read that proves NinjaOne answers again (token included): the circuit's probe. */
+  public void probe() {
+    read(call("GET /v2/organizations", () -> api.organizations(1, null)), ORGANIZATIONS);
+  }
+
   /** How many organizations one GET /v2/organizations page holds: callers count their calls with it. */
   public int organizationPageSize() {
     return pageSize;

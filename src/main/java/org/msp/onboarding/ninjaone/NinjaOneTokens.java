@@ -15,12 +15,14 @@ import org.msp.onboarding.saga.RemoteCallException;
 @ApplicationScoped
 public class NinjaOneTokens {
   private final OidcClient oidcClient;
+  private final NinjaOneCallMetrics metrics;
   private final RequestBudget budget;
   private Tokens tokens;
   private long generation;
 
-  public NinjaOneTokens(OidcClient oidcClient, RequestBudget budget) {
+  public NinjaOneTokens(OidcClient oidcClient, NinjaOneCallMetrics metrics, RequestBudget budget) {
     this.oidcClient = oidcClient;
+    this.metrics = metrics;
     this.budget = budget;
   }
 
@@ -47,7 +49,7 @@ public class NinjaOneTokens {
   private Tokens fetch() {
     budget.acquire();
     try {
-      return oidcClient.getTokens().await().atMost(Duration.ofSeconds(30));
+      return metrics.tokenRequest(() -> oidcClient.getTokens().await().atMost(Duration.ofSeconds(30)));
     } catch (RuntimeException e) {
       // The auth layer's message names neither secret nor token; it is safe to keep on the step.
       throw new RemoteCallException(

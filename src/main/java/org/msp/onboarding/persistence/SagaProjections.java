@@ -142,6 +142,9 @@ public class SagaProjections {
     if (outcome instanceof StepOutcome.Failed f) {
       return f.code() + ": " + f.error();
     }
+    if (outcome instanceof StepOutcome.Paused p) {
+      return "not counted, NinjaOne is down for everyone: " + p.error();
+    }
     return null;
   }
 }

@@ -39,6 +39,10 @@ public class SagaStepEntity extends PanacheEntityBase {
   public Instant startedAt;
   public Instant finishedAt;
   public Instant compensatedAt;
+  /** The first counted transient failure of the forward step: its retries end maxElapsed after it. */
+  public Instant firstFailureAt;
+  /** The same for the step's compensation. */
+  public Instant compensationFirstFailureAt;
 
   static SagaStepEntity of(SagaEntity saga, StepName name, boolean hasWork) {
     SagaStepEntity step = new SagaStepEntity();
@@ -76,9 +80,19 @@ public class SagaStepEntity extends PanacheEntityBase {
     finishedAt = now;
   }
 
-  public void waitToRetry(String error, Instant at) {
+  public void waitToRetry(String error, Instant at, Instant now) {
     status = StepStatus.WAITING_RETRY;
     attempts++;
+    lastError = error;
+    nextAttemptAt = at;
+    if (firstFailureAt == null) {
+      firstFailureAt = now;
+    }
+  }
+
+  /** NinjaOne is down for everyone: wait for it without counting an attempt or starting the failure clock. */
+  public void pause(String error, Instant at) {
+    status = StepStatus.WAITING_RETRY;
     lastError = error;
     nextAttemptAt = at;
   }
@@ -111,8 +125,17 @@ public class SagaStepEntity extends PanacheEntityBase {
     compensatedAt = now;
   }
 
-  public void compensationWaitToRetry(String error, Instant at) {
+  public void compensationWaitToRetry(String error, Instant at, Instant now) {
     compensationAttempts++;
+    compensationError = error;
+    nextAttemptAt = at;
+    if (compensationFirstFailureAt == null) {
+      compensationFirstFailureAt = now;
+    }
+  }
+
+  /** As {@link #pause}, for the compensation. */
+  public void compensationPause(String error, Instant at) {
     compensationError = error;
     nextAttemptAt = at;
   }
@@ -126,5 +149,6 @@ public class SagaStepEntity extends PanacheEntityBase {
 
   void resetCompensationAttempts() {
     compensationAttempts = 0;
+    compensationFirstFailureAt = null;
   }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
+import org.msp.onboarding.ninjaone.NinjaOneCircuit;
 import org.msp.onboarding.persistence.Claimant;
 import org.msp.onboarding.persistence.Claimed;
 import org.msp.onboarding.persistence.LeaseLostException;
@@ -17,7 +18,10 @@ import org.msp.onboarding.saga.SagaEngine;
 import org.msp.onboarding.saga.StepOutcome;
 import org.msp.onboarding.saga.Work;
 
-/** Drives one claimed saga: run a step outside any transaction, record its outcome, go on while it is due. */
+/**
+ * Drives one claimed saga: run a step outside any transaction, record its outcome, go on while it is due. While
+ * NinjaOne is down for everyone (the circuit is open) it starts no step, and a transient failure costs no retry.
+ */
 @ApplicationScoped
 public class SagaDriver {
   /** Outcomes that cannot be recorded, in a row, before the saga is halted: each costs a run of the step. */
@@ -28,12 +32,15 @@ public class SagaDriver {
   private final SagaStore store;
   private final SagaMetrics metrics;
   private final StepTracing tracing;
+  private final NinjaOneCircuit circuit;
 
-  public SagaDriver(SagaEngine engine, SagaStore store, SagaMetrics metrics, StepTracing tracing) {
+  public SagaDriver(
+      SagaEngine engine, SagaStore store, SagaMetrics metrics, StepTracing tracing, NinjaOneCircuit circuit) {
     this.engine = engine;
     this.store = store;
     this.metrics = metrics;
     this.tracing = tracing;
+    this.circuit = circuit;
   }
 
   /** Drives the saga while it has a step due; returns another saga claimed when this one stopped, if any. */
@@ -48,7 +55,7 @@ public class SagaDriver {
           // Waited too long for a thread: another instance could take the saga over while the step runs.
           LOG.warnf("%s %s not started: the lease runs out at %s", work.phase(), work.step(), work.startBy());
         }
-        if (tooLate || stopping.getAsBoolean()) {
+        if (tooLate || stopping.getAsBoolean() || !circuit.allowsWork()) {
           release(claimant, work); // the step has not started: its saga is free for another instance at once
           return Optional.empty();
         }
@@ -74,10 +81,11 @@ public class SagaDriver {
       Claimant claimant, Claimed claimed, Work work, BooleanSupplier stopping) {
     SagaData data = claimed.data();
     long started = System.nanoTime();
-    StepOutcome outcome = run(work, claimed, data);
+    StepOutcome outcome = pausedWhileNinjaOneIsDown(run(work, claimed, data));
     metrics.stepRan(work, outcome, System.nanoTime() - started);
     try {
-      SagaStore.Recorded recorded = store.record(claimant, work, outcome, data, !stopping.getAsBoolean());
+      boolean claimAnother = !stopping.getAsBoolean() && circuit.allowsWork();
+      SagaStore.Recorded recorded = store.record(claimant, work, outcome, data, claimAnother);
       LOG.debugf("%s %s attempt %d: %s", work.phase(), work.step(), work.attempt(), outcome);
       return Optional.of(recorded);
     } catch (LeaseLostException e) {
@@ -86,6 +94,14 @@ public class SagaDriver {
       recordFailed(claimant, work, e);
     }
     return Optional.empty();
+  }
+
+  /** A transient failure while (or because) the circuit opened is NinjaOne's outage, not the saga's: no retry spent. */
+  private StepOutcome pausedWhileNinjaOneIsDown(StepOutcome outcome) {
+    if (outcome instanceof StepOutcome.RetryLater r && !circuit.allowsWork()) {
+      return new StepOutcome.Paused(r.error(), circuit.resumeAt());
+    }
+    return outcome;
   }
 
   private StepOutcome run(Work work, Claimed claimed, SagaData data) {

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.msp.onboarding.config.OnboardingConfig;
+import org.msp.onboarding.ninjaone.NinjaOneCircuit;
 import org.msp.onboarding.persistence.Claimant;
 import org.msp.onboarding.persistence.Claimed;
 import org.msp.onboarding.persistence.SagaStore;
@@ -26,6 +27,7 @@ import org.msp.onboarding.persistence.SagaStore;
 /**
  * Claims due sagas from PostgreSQL and drives each on a worker thread until it waits or ends. Woken at once
  * when a saga is accepted or an operator acts; the scheduled poll is the backstop (retries, other instances).
+ * While NinjaOne is down for everyone (the circuit is open) it claims nothing, and after it ramps back up.
  */
 @ApplicationScoped
 public class SagaRunner {
@@ -34,6 +36,7 @@ public class SagaRunner {
   private final SagaStore store;
   private final SagaDriver driver;
   private final OnboardingConfig.Runner config;
+  private final NinjaOneCircuit circuit;
   private final String owner = InstanceId.get();
   /** The sagas a worker of this instance is driving, with the epoch of its lease. */
   private final Map<UUID, Long> driving = new ConcurrentHashMap<>();
@@ -45,10 +48,11 @@ public class SagaRunner {
   private ExecutorService workers;
   private ExecutorService claimer;
 
-  public SagaRunner(SagaStore store, SagaDriver driver, OnboardingConfig config) {
+  public SagaRunner(SagaStore store, SagaDriver driver, OnboardingConfig config, NinjaOneCircuit circuit) {
     this.store = store;
     this.driver = driver;
     this.config = config.runner();
+    this.circuit = circuit;
     this.claimant = new Claimant(owner, this.config.lease(), driving.keySet());
   }
 
@@ -89,13 +93,18 @@ public class SagaRunner {
     }
   }
 
-  /** One claim query for as many sagas as there are free workers; true when it got all it asked for. */
+  /**
+   * One claim query for as many sagas as there are free workers within the circuit's limit; true when it got all
+   * it asked for.
+   */
   private boolean claimOnce() {
     int free = freeWorkers.drainPermits();
-    if (free == 0) {
-      return false; // a worker that finishes claims its next saga itself (SagaStore.record)
+    int allowed = circuit.workerLimit(config.workers()) - (config.workers() - free);
+    int wanted = Math.min(Math.min(free, allowed), config.claimBatch());
+    if (wanted <= 0) {
+      freeWorkers.release(free);
+      return false; // a worker that finishes claims its next saga itself (SagaStore.record); the poll ramps up
     }
-    int wanted = Math.min(free, config.claimBatch());
     List<Claimed> claimed;
     try {
       claimed = store.claimDue(claimant, wanted);

@@ -93,14 +93,18 @@ public class SagaEngine {
     } else if (outcome instanceof StepOutcome.Checkpoint) {
       saga.scheduleAt(now);
     } else if (outcome instanceof StepOutcome.RetryLater r) {
-      if (retry.exhausted(step.attempts + 1)) {
+      if (retry.exhausted(step.attempts + 1, step.firstFailureAt, now)) {
         step.failed(r.error(), now);
         saga.beginCompensation(FailureCode.RETRIES_EXHAUSTED, reason(step, r.error()), now);
       } else {
         Instant at = now.plus(retry.delayAfter(step.attempts + 1, r.retryAfter(), ThreadLocalRandom.current()));
-        step.waitToRetry(r.error(), at);
+        step.waitToRetry(r.error(), at, now);
         saga.scheduleAt(at);
       }
+    } else if (outcome instanceof StepOutcome.Paused p) {
+      Instant at = resumeAt(p, now);
+      step.pause(p.error(), at);
+      saga.scheduleAt(at);
     } else if (outcome instanceof StepOutcome.Failed f) {
       step.failed(f.error(), now);
       saga.beginCompensation(f.code(), reason(step, f.error()), now);
@@ -114,14 +118,18 @@ public class SagaEngine {
     } else if (outcome instanceof StepOutcome.Checkpoint) {
       saga.scheduleAt(now);
     } else if (outcome instanceof StepOutcome.RetryLater r) {
-      if (retry.exhausted(step.compensationAttempts + 1)) {
+      if (retry.exhausted(step.compensationAttempts + 1, step.compensationFirstFailureAt, now)) {
         compensationFailed(saga, step, r.error(), now);
       } else {
         int attempt = step.compensationAttempts + 1;
         Instant at = now.plus(retry.delayAfter(attempt, r.retryAfter(), ThreadLocalRandom.current()));
-        step.compensationWaitToRetry(r.error(), at);
+        step.compensationWaitToRetry(r.error(), at, now);
         saga.scheduleAt(at);
       }
+    } else if (outcome instanceof StepOutcome.Paused p) {
+      Instant at = resumeAt(p, now);
+      step.compensationPause(p.error(), at);
+      saga.scheduleAt(at);
     } else if (outcome instanceof StepOutcome.Failed f) {
       compensationFailed(saga, step, f.error(), now);
     }
@@ -138,6 +146,10 @@ public class SagaEngine {
         "Rollback of " + step.name + " failed: " + error + ". Not rolled back: " + left
             + (saga.organizationId == null ? "" : " (organization " + saga.organizationId + ")"),
         now);
+  }
+
+  private static Instant resumeAt(StepOutcome.Paused paused, Instant now) {
+    return paused.until() == null || paused.until().isBefore(now) ? now : paused.until();
   }
 
   private static String reason(SagaStepEntity step, String error) {

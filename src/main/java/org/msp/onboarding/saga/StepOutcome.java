@@ -1,6 +1,7 @@
 package org.msp.onboarding.saga;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /** What one run of a step (or of its compensation) came to. */
 public sealed interface StepOutcome {
@@ -13,6 +14,12 @@ public sealed interface StepOutcome {
 
   /** A transient failure: try again later, not before retryAfter when NinjaOne named one. */
   record RetryLater(String error, Duration retryAfter) implements StepOutcome {}
+
+  /**
+   * A transient failure while NinjaOne is failing for everyone (the circuit is open): the step waits until about
+   * when NinjaOne is probed next, without spending its retries; the runner starts nothing until NinjaOne answers.
+   */
+  record Paused(String error, Instant until) implements StepOutcome {}
 
   /** A permanent failure: stop going forward and roll back. */
   record Failed(FailureCode code, String error) implements StepOutcome {}

@@ -28,6 +28,8 @@ public class TagJobStore {
   /** One organization due for an attempt. */
   record DueTarget(UUID id, long organizationId) {}
 
+  static final int TAG_JOB_ATTEMPTS = 8;
+
   private final EntityManager em;
   private final TagJobJson json;
   private final RetryPolicy retry;
@@ -43,7 +45,9 @@ public class TagJobStore {
     this.em = em;
     this.json = json;
     OnboardingConfig.Retry settings = config.retry();
-    this.retry = new RetryPolicy(settings.initialDelay(), settings.maxDelay(), settings.maxAttempts());
+    // A target keeps no failure clock: without a count limit for sagas, tag jobs keep the former count of 8.
+    int attempts = settings.maxAttempts() > 0 ? settings.maxAttempts() : TAG_JOB_ATTEMPTS;
+    this.retry = new RetryPolicy(settings.initialDelay(), settings.maxDelay(), attempts, settings.maxElapsed());
   }
 
   /** Leases one due job; SKIP LOCKED lets several instances claim side by side. */

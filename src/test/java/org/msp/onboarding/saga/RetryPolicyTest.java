@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
-  private final RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), 5);
+  private final RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), 5, Duration.ofHours(1));
 
   @Test
   void capDoublesPerAttemptUpToTheMaximum() {
@@ -45,5 +46,26 @@ class RetryPolicyTest {
   void attemptsRunOutAtTheConfiguredMaximum() {
     assertFalse(policy.exhausted(4));
     assertTrue(policy.exhausted(5));
+  }
+
+  @Test
+  void zeroMaxAttemptsMeansNoCountLimit() {
+    RetryPolicy unlimited = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), 0, Duration.ofDays(1));
+    assertFalse(unlimited.exhausted(1_000_000));
+  }
+
+  @Test
+  void retriesEndWhenTheStepHasBeenFailingForMaxElapsed() {
+    RetryPolicy unlimited = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), 0, Duration.ofDays(1));
+    Instant first = Instant.parse("2026-12-04T10:00:00Z");
+    assertFalse(unlimited.exhausted(500, first, first.plus(Duration.ofHours(23))));
+    assertTrue(unlimited.exhausted(500, first, first.plus(Duration.ofDays(1))));
+    assertFalse(unlimited.exhausted(500, null, first), "no failure yet, no clock");
+  }
+
+  @Test
+  void theCountLimitStillEndsRetriesBeforeMaxElapsed() {
+    Instant first = Instant.parse("2026-12-04T10:00:00Z");
+    assertTrue(policy.exhausted(5, first, first.plusSeconds(10)));
   }
 }

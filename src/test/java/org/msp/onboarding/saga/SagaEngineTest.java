@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.msp.onboarding.persistence.SagaEvent;
+import org.msp.onboarding.persistence.SagaStepEntity;
 import org.msp.onboarding.saga.request.AgentDeploymentRequest;
 import org.msp.onboarding.saga.request.LocationRequest;
 import org.msp.onboarding.saga.request.OnboardingRequest;
@@ -258,5 +260,65 @@ class SagaEngineTest {
     assertEquals(1, sim.ninjaOne.organizations.size());
     assertEquals("holdersOf", sim.ninjaOne.calls.get(0));
     assertEquals(1, sim.saga.step(StepName.CREATE_ORGANIZATION).attempts);
+  }
+
+  @Test
+  void withoutACountLimitTransientFailuresAreRetriedUntilMaxElapsedThenRolledBack() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Patient"), 0, Duration.ofHours(1));
+    failTransiently(sim, "installerUrl", 1_000);
+    sim.runUntilSettled(true);
+
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
+    assertEquals(FailureCode.RETRIES_EXHAUSTED, sim.saga.failureCode);
+    SagaStepEntity step = sim.saga.step(StepName.RECORD_AGENT_DEPLOYMENTS);
+    assertTrue(step.attempts > 8, "more attempts than the former count limit: " + step.attempts);
+    Duration failing = Duration.between(step.firstFailureAt, step.finishedAt);
+    assertTrue(failing.compareTo(Duration.ofHours(1)) >= 0 && failing.compareTo(Duration.ofMinutes(66)) < 0,
+        "ended at the first attempt after an hour of failing: " + failing);
+  }
+
+  @Test
+  void failuresWhileNinjaOneIsDownForEveryoneSpendNoRetries() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Outage"), 3);
+    sim.circuitOpen = true;
+    failTransiently(sim, "replacePolicies", 20);
+    sim.runUntilSettled(true);
+
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status);
+    SagaStepEntity step = sim.saga.step(StepName.MAP_POLICIES);
+    assertEquals(1, step.attempts, "only the attempt that succeeded counts");
+    assertNull(step.firstFailureAt, "no failure clock started");
+  }
+
+  @Test
+  void anOutageDelaysARollbackInProgressWithoutEndingItFailed() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("SlowUndo"), 3);
+    sim.ninjaOne.failNext("changeCustomFields", RemoteCallException.Kind.CONFLICT, 409);
+    failTransiently(sim, "changeOrganization", 20);
+    sim.circuitOpen = true;
+    sim.runUntilSettled(true);
+
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
+    assertEquals(FailureCode.CONFLICT, sim.saga.failureCode);
+    assertEquals(1, sim.saga.step(StepName.CREATE_ORGANIZATION).compensationAttempts);
+  }
+
+  @Test
+  void aRollbackThatKeepsFailingEndsFailedOnlyAfterMaxElapsed() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("UndoTired"), 0, Duration.ofHours(1));
+    sim.ninjaOne.failNext("changeCustomFields", RemoteCallException.Kind.CONFLICT, 409);
+    failTransiently(sim, "changeOrganization", 1_000);
+    sim.runUntilSettled(true);
+
+    assertEquals(SagaStatus.FAILED, sim.saga.status);
+    SagaStepEntity step = sim.saga.step(StepName.CREATE_ORGANIZATION);
+    assertTrue(step.compensationAttempts > 8, "attempts: " + step.compensationAttempts);
+    assertTrue(Duration.between(step.compensationFirstFailureAt, sim.now).compareTo(Duration.ofHours(1)) >= 0);
+  }
+
+  private static void failTransiently(SagaSimulation sim, String call, int times) {
+    for (int i = 0; i < times; i++) {
+      sim.ninjaOne.failNext(call, RemoteCallException.Kind.TRANSIENT, 503);
+    }
   }
 }

@@ -25,12 +25,18 @@ class SagaSimulation {
   final OnboardingRequest request;
   SagaData data = new SagaData();
   Instant now = Instant.parse("2026-11-28T10:00:00Z");
+  /** NinjaOne down for everyone: a transient failure becomes a pause until the next probe, as SagaDriver makes it. */
+  boolean circuitOpen;
 
   SagaSimulation(OnboardingRequest request, int maxAttempts) {
+    this(request, maxAttempts, Duration.ofDays(1));
+  }
+
+  SagaSimulation(OnboardingRequest request, int maxAttempts, Duration maxElapsed) {
     this.request = request;
     this.engine =
         new SagaEngine(
-            new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(5), maxAttempts),
+            new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(5), maxAttempts, maxElapsed),
             List.of(
                 new CreateOrganizationStep(ninjaOne, ninjaOne), new AddLocationsStep(ninjaOne), new MapPoliciesStep(ninjaOne),
                 new SetCustomFieldsStep(ninjaOne), new RecordAgentDeploymentsStep(ninjaOne)));
@@ -52,7 +58,7 @@ class SagaSimulation {
 
   /** Runs due steps until the saga waits or ends; jumps the clock to each retry when asked. */
   void runUntilSettled(boolean waitOutRetries) {
-    for (int guard = 0; guard < 200; guard++) {
+    for (int guard = 0; guard < 1000; guard++) {
       Optional<Work> work = engine.plan(saga, now);
       if (work.isEmpty()) {
         if (waitOutRetries && saga.status.isActive()) {
@@ -62,6 +68,9 @@ class SagaSimulation {
         return;
       }
       StepOutcome outcome = engine.run(work.get(), request, data);
+      if (circuitOpen && outcome instanceof StepOutcome.RetryLater r) {
+        outcome = new StepOutcome.Paused(r.error(), now.plusSeconds(30));
+      }
       engine.apply(saga, work.get(), outcome, now);
       saga.organizationId = data.organizationId;
     }

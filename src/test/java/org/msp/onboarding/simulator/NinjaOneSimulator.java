@@ -27,8 +27,10 @@ public final class NinjaOneSimulator implements AutoCloseable {
     private final SimTokens tokens;
     private final SimFaults faults = new SimFaults();
     private final SimCallLog calls = new SimCallLog();
-    private final HttpServer server;
+    private final InetSocketAddress address;
+    private final SimDispatcher dispatcher;
     private final ExecutorService executor;
+    private volatile HttpServer server;
 
     static {
         // The JDK HttpServer leaves Nagle's algorithm on unless told otherwise (read once, at its first use): a
@@ -47,11 +49,18 @@ public final class NinjaOneSimulator implements AutoCloseable {
         api.add("GET", SimRouter.API + "/v2/roles", (request, params) -> SimResponse.json(200, catalog.roles()))
                 .add("GET", SimRouter.API + "/v2/policies", (request, params) -> SimResponse.json(200,
                         catalog.policies()));
-        server = HttpServer.create(new InetSocketAddress(bind, port), 512);
         executor = Executors.newCachedThreadPool(daemonThreads());
-        server.setExecutor(executor);
-        server.createContext("/", new SimDispatcher(api, new SimAdminRoutes(this, store), tokens, faults, calls));
-        server.start();
+        dispatcher = new SimDispatcher(api, new SimAdminRoutes(this, store), tokens, faults, calls);
+        server = listen(new InetSocketAddress(bind, port));
+        address = server.getAddress();
+    }
+
+    private HttpServer listen(InetSocketAddress on) throws IOException {
+        HttpServer listening = HttpServer.create(on, 512);
+        listening.setExecutor(executor);
+        listening.createContext("/", dispatcher);
+        listening.start();
+        return listening;
     }
 
     /** Starts a simulator on 127.0.0.1; port 0 picks a free one. */
@@ -73,13 +82,46 @@ public final class NinjaOneSimulator implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return address.getPort();
     }
 
     @Override
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    /**
+     * A NinjaOne that is not there: the port is closed and open connections are dropped, so every call (token
+     * requests included) is refused. State, faults and the call log are kept for {@link #resumeListening}.
+     */
+    public synchronized void stopListening() {
+        server.stop(0);
+    }
+
+    /** Listens again on the same port, with the same state. */
+    public synchronized void resumeListening() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            try {
+                server = listen(address);
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new UncheckedIOException("cannot listen again on port " + port(), e);
+                }
+                sleepBriefly(); // the old socket may linger for a moment
+            }
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to listen again", e);
+        }
     }
 
     // ---- state ----

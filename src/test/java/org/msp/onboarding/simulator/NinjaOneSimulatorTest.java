@@ -539,4 +539,20 @@ class NinjaOneSimulatorTest {
         assertEquals(200, client.call("GET", "/v2/organizations", null).statusCode());
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     }
+
+    // ---- outage ----
+
+    @Test
+    void stoppedSimulatorRefusesConnectionsThenListensAgainWithItsState() {
+        assertEquals(200, client.call("POST", "/v2/organizations", "{\"name\":\"Before outage\"}").statusCode());
+        sim.stopListening();
+        try {
+            assertThrows(RuntimeException.class, () -> client.call("GET", "/v2/organizations", null));
+        } finally {
+            sim.resumeListening();
+        }
+        HttpResponse<String> after = client.call("GET", "/v2/organizations", null);
+        assertEquals(200, after.statusCode());
+        assertTrue(after.body().contains("Before outage"), after.body());
+    }
 }
