@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.msp.onboarding.harness.KafkaBrokerProcess;
 import org.msp.onboarding.inbound.Topics;
 import org.msp.onboarding.it.OutageVariant.Figures;
@@ -25,6 +27,8 @@ import org.msp.onboarding.it.OutageVariant.Kind;
  * included), and NinjaOne refusing every connection. Requests keep arriving throughout; afterwards every one is
  * onboarded exactly once, and while the circuit was open the service sent NinjaOne only a few probe calls a minute.
  */
+// Its own stacks, mostly waiting out the outage: it runs beside the other test classes.
+@Execution(ExecutionMode.CONCURRENT)
 class NinjaOneOutageIT {
   private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("outage.ninjaone.seconds", 180));
   private static final int REQUESTS = 30;
