@@ -9,17 +9,22 @@ import java.time.Duration;
 public interface AuditConfig {
 
   /**
-   * How long a finished audit's report answers further callers (with its age) instead of a new run: an audit
-   * reads the whole tenant, so callers close together share one.
+   * How long a finished audit's report answers further callers (with its age) instead of a new run:
+   * an audit reads the whole tenant, so callers close together share one.
    */
   @WithDefault("PT60S")
   Duration reuseFor();
 
-  /** Organizations no saga knows are counted in full but listed only this many (the first by id). */
+  /**
+   * Organizations no saga knows are counted in full but listed only this many (the first by id).
+   */
   @WithDefault("500")
   int maxUnknownListed();
 
-  /** Attempts of one read before the organization is reported UNREADABLE (or the audit fails, for a page). */
+  /**
+   * Attempts of one read before the organization is reported UNREADABLE (or the audit fails, for a
+   * page).
+   */
   @WithDefault("3")
   int maxAttempts();
 

@@ -17,9 +17,9 @@ import org.msp.onboarding.ninjaone.dto.OrganizationDetailedBody;
 import org.msp.onboarding.saga.SagaStatus;
 
 /**
- * One audit: pages GET /v2/organizations-detailed (one call per page, each organization with its locations,
- * policy mapping and custom fields) and judges each page before reading the next, so at most one page of the
- * tenant is in the heap. The sagas of a page are read from PostgreSQL with it.
+ * One audit: pages GET /v2/organizations-detailed (one call per page, each organization with its
+ * locations, policy mapping and custom fields) and judges each page before reading the next, so at
+ * most one page of the tenant is in the heap. The sagas of a page are read from PostgreSQL with it.
  */
 final class AuditPass {
   private static final String LIST = "GET /v2/organizations-detailed";
@@ -46,8 +46,10 @@ final class AuditPass {
     Long after = null;
     while (true) {
       Long cursor = after;
-      List<OrganizationDetailedBody> page = reads.read(() -> ninjaOne.organizationsDetailedAfter(cursor));
-      Map<Long, KnownSaga> known = knownSagas.ofOrganizations(page.stream().map(OrganizationDetailedBody::id).toList());
+      List<OrganizationDetailedBody> page =
+          reads.read(() -> ninjaOne.organizationsDetailedAfter(cursor));
+      Map<Long, KnownSaga> known =
+          knownSagas.ofOrganizations(page.stream().map(OrganizationDetailedBody::id).toList());
       for (OrganizationDetailedBody org : page) {
         KnownSaga saga = known.get(org.id());
         if (saga != null) {
@@ -62,28 +64,44 @@ final class AuditPass {
     }
     List<MissingOrganization> missing = missing(knownSagas.all(), seenKnown);
     long elapsed = (System.nanoTime() - started) / 1_000_000;
-    return new AuditReport(Instant.now(), 0, elapsed, reads.calls(), tally.totals(missing.size()), tally.listed(),
-        tally.unknownListed(), missing);
+    return new AuditReport(
+        Instant.now(),
+        0,
+        elapsed,
+        reads.calls(),
+        tally.totals(missing.size()),
+        tally.listed(),
+        tally.unknownListed(),
+        missing);
   }
 
-  private static OrganizationVerdict verdict(OrganizationDetailedBody org, KnownSaga saga, OnboardedCheck onboarded) {
+  private static OrganizationVerdict verdict(
+      OrganizationDetailedBody org, KnownSaga saga, OnboardedCheck onboarded) {
     if (saga == null) {
-      return OnboardedCheck.verdict(org, null, Verdict.UNKNOWN_TO_SAGAS, List.of(), List.of(), List.of(), null);
+      return OnboardedCheck.verdict(
+          org, null, Verdict.UNKNOWN_TO_SAGAS, List.of(), List.of(), List.of(), null);
     }
     if (saga.status() != SagaStatus.COMPLETED || saga.requested() == null) {
-      return OnboardedCheck.verdict(org, saga, Verdict.NOT_COMPLETED, List.of(), List.of(), List.of(), null);
+      return OnboardedCheck.verdict(
+          org, saga, Verdict.NOT_COMPLETED, List.of(), List.of(), List.of(), null);
     }
     return onboarded.check(org, saga);
   }
 
-  /** Sagas that hold an organization id NinjaOne does not list (rolled-back ones included: they keep theirs). */
+  /**
+   * Sagas that hold an organization id NinjaOne does not list (rolled-back ones included: they keep
+   * theirs).
+   */
   private static List<MissingOrganization> missing(Map<Long, KnownSaga> known, Set<Long> listed) {
     List<MissingOrganization> missing = new ArrayList<>();
     known.values().stream()
         .filter(s -> !listed.contains(s.organizationId()))
         .sorted(Comparator.comparingLong(KnownSaga::organizationId))
-        .forEach(s -> missing.add(
-            new MissingOrganization(s.organizationId(), s.sagaId(), s.clientId(), s.status().name())));
+        .forEach(
+            s ->
+                missing.add(
+                    new MissingOrganization(
+                        s.organizationId(), s.sagaId(), s.clientId(), s.status().name())));
     return missing;
   }
 }

@@ -6,8 +6,9 @@ import java.util.function.Supplier;
 import org.msp.onboarding.saga.RemoteCallException;
 
 /**
- * The NinjaOne reads of one audit run: a transient failure is retried a few times (short waits, since someone is
- * looking at the page), and every call is counted so the report can say what the run cost.
+ * The NinjaOne reads of one audit run: a transient failure is retried a few times (short waits,
+ * since someone is looking at the page), and every call is counted so the report can say what the
+ * run cost.
  */
 final class AuditReads {
   private final AuditConfig config;
@@ -45,7 +46,8 @@ final class AuditReads {
   }
 
   private Duration wait(Duration backoff, Duration retryAfter) {
-    Duration wanted = retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
+    Duration wanted =
+        retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
     return wanted.compareTo(config.maxWait()) > 0 ? config.maxWait() : wanted;
   }
 
@@ -54,7 +56,8 @@ final class AuditReads {
       Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RemoteCallException(RemoteCallException.Kind.PERMANENT, 0, "audit interrupted", null);
+      throw new RemoteCallException(
+          RemoteCallException.Kind.PERMANENT, 0, "audit interrupted", null);
     }
   }
 }

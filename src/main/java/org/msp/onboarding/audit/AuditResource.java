@@ -20,8 +20,8 @@ import org.msp.onboarding.ops.Roles;
 import org.msp.onboarding.saga.RemoteCallException;
 
 /**
- * The organization audit on the ops API. One audit runs at a time; a call during a run, or shortly after one, gets
- * that run's report with its age (the report also says what the run cost).
+ * The organization audit on the ops API. One audit runs at a time; a call during a run, or shortly
+ * after one, gets that run's report with its age (the report also says what the run cost).
  */
 @Path("/api/v1/audit/organizations")
 @Tag(name = "Audit")
@@ -35,12 +35,38 @@ public class AuditResource {
 
   @GET
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
-  @APIResponse(responseCode = "200", description = "every organization of the tenant with its verdict, and totals",
+  @APIResponse(
+      responseCode = "200",
+      description = "every organization of the tenant with its verdict, and totals",
       content = @Content(schema = @Schema(implementation = AuditReport.class)))
-  @APIResponse(responseCode = "400", description = "an unknown verdict", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "502", description = "NinjaOne's organization list could not be read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "401", description = "no valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "403", description = "the token lacks the role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "an unknown verdict",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "502",
+      description = "NinjaOne's organization list could not be read",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "no valid bearer token",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "the token lacks the role",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Response audit(@QueryParam("verdict") String verdict) {
     Verdict wanted = parse(verdict);
     AuditReport report;
@@ -54,9 +80,15 @@ public class AuditResource {
 
   /** Totals stay those of the whole tenant; only the list is narrowed. */
   static AuditReport only(AuditReport report, Verdict verdict) {
-    return new AuditReport(report.ranAt(), report.ageSeconds(), report.elapsedMillis(), report.ninjaOneCalls(),
-        report.totals(), report.organizations().stream().filter(o -> o.verdict() == verdict).toList(),
-        report.unknownToSagasListed(), report.missing());
+    return new AuditReport(
+        report.ranAt(),
+        report.ageSeconds(),
+        report.elapsedMillis(),
+        report.ninjaOneCalls(),
+        report.totals(),
+        report.organizations().stream().filter(o -> o.verdict() == verdict).toList(),
+        report.unknownToSagasListed(),
+        report.missing());
   }
 
   static Verdict parse(String verdict) {
@@ -66,13 +98,19 @@ public class AuditResource {
     try {
       return Verdict.valueOf(verdict.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ProblemException.badParameter("verdict", "verdict must be one of " + Arrays.toString(Verdict.values()));
+      throw ProblemException.badParameter(
+          "verdict", "verdict must be one of " + Arrays.toString(Verdict.values()));
     }
   }
 
   static Response unreadable(RemoteCallException e) {
-    Problem problem = new Problem("https://onboarding.msp/problems/ninjaone-unavailable", "NinjaOne unavailable", 502,
-        "the organization list could not be read: " + e.getMessage(), null);
+    Problem problem =
+        new Problem(
+            "https://onboarding.msp/problems/ninjaone-unavailable",
+            "NinjaOne unavailable",
+            502,
+            "the organization list could not be read: " + e.getMessage(),
+            null);
     return Response.status(502).type(Problem.MEDIA_TYPE).entity(problem).build();
   }
 }

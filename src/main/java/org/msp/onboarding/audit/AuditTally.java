@@ -8,8 +8,9 @@ import org.msp.onboarding.audit.AuditViews.OrganizationVerdict;
 import org.msp.onboarding.audit.AuditViews.Totals;
 
 /**
- * Collects one audit's verdicts page by page: every verdict is counted, organizations some saga knows are listed,
- * organizations no saga knows only up to a limit, so the report's size follows the sagas, not the tenant.
+ * Collects one audit's verdicts page by page: every verdict is counted, organizations some saga
+ * knows are listed, organizations no saga knows only up to a limit, so the report's size follows
+ * the sagas, not the tenant.
  */
 final class AuditTally {
   private final Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
@@ -42,8 +43,14 @@ final class AuditTally {
   }
 
   Totals totals(int missing) {
-    return new Totals(total, count(Verdict.MATCHES), count(Verdict.DRIFTED), count(Verdict.UNKNOWN_TO_SAGAS),
-        count(Verdict.NOT_COMPLETED), count(Verdict.UNREADABLE), missing);
+    return new Totals(
+        total,
+        count(Verdict.MATCHES),
+        count(Verdict.DRIFTED),
+        count(Verdict.UNKNOWN_TO_SAGAS),
+        count(Verdict.NOT_COMPLETED),
+        count(Verdict.UNREADABLE),
+        missing);
   }
 
   private int count(Verdict verdict) {

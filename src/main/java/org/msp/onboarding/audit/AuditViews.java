@@ -22,12 +22,16 @@ public final class AuditViews {
       String error) {
 
     public boolean hasIssues() {
-      return !policyIssues.isEmpty() || !locationIssues.isEmpty() || !fieldIssues.isEmpty() || error != null;
+      return !policyIssues.isEmpty()
+          || !locationIssues.isEmpty()
+          || !fieldIssues.isEmpty()
+          || error != null;
     }
   }
 
   /** A saga whose organization NinjaOne no longer lists. */
-  public record MissingOrganization(long organizationId, UUID sagaId, String clientId, String sagaStatus) {}
+  public record MissingOrganization(
+      long organizationId, UUID sagaId, String clientId, String sagaStatus) {}
 
   public record Totals(
       int organizations,
@@ -39,9 +43,10 @@ public final class AuditViews {
       int missingInNinjaOne) {}
 
   /**
-   * The whole report, with its own cost (NinjaOne calls and wall time) and its age: a caller may get the result of
-   * an audit that was already running or finished a moment ago. Organizations no saga knows are counted in full
-   * but listed only up to {@code unknownToSagasListed} (the report never holds the whole tenant).
+   * The whole report, with its own cost (NinjaOne calls and wall time) and its age: a caller may
+   * get the result of an audit that was already running or finished a moment ago. Organizations no
+   * saga knows are counted in full but listed only up to {@code unknownToSagasListed} (the report
+   * never holds the whole tenant).
    */
   public record AuditReport(
       Instant ranAt,
@@ -55,7 +60,14 @@ public final class AuditViews {
 
     AuditReport aged(Instant now) {
       long age = Math.max(0, java.time.Duration.between(ranAt, now).toSeconds());
-      return new AuditReport(ranAt, age, elapsedMillis, ninjaOneCalls, totals, organizations, unknownToSagasListed,
+      return new AuditReport(
+          ranAt,
+          age,
+          elapsedMillis,
+          ninjaOneCalls,
+          totals,
+          organizations,
+          unknownToSagasListed,
           missing);
     }
   }

@@ -16,13 +16,16 @@ import org.msp.onboarding.saga.SagaStatus;
 import org.msp.onboarding.saga.request.OnboardingRequest;
 import org.msp.onboarding.saga.request.OrganizationRequest;
 
-/** Which organizations sagas know, and, for COMPLETED ones, what they requested (from saga.request and data). */
+/**
+ * Which organizations sagas know, and, for COMPLETED ones, what they requested (from saga.request
+ * and data).
+ */
 @ApplicationScoped
 public class KnownSagas {
 
   /**
-   * The newest saga of one organization; {@code requested} and {@code locationIds} (name to the NinjaOne id the
-   * saga recorded) are set only when it COMPLETED.
+   * The newest saga of one organization; {@code requested} and {@code locationIds} (name to the
+   * NinjaOne id the saga recorded) are set only when it COMPLETED.
    */
   public record KnownSaga(
       UUID sagaId,
@@ -40,7 +43,10 @@ public class KnownSagas {
     this.json = json;
   }
 
-  /** The newest saga of each of these organizations (one page of the listing), with what COMPLETED ones set. */
+  /**
+   * The newest saga of each of these organizations (one page of the listing), with what COMPLETED
+   * ones set.
+   */
   @Transactional
   public Map<Long, KnownSaga> ofOrganizations(Collection<Long> organizationIds) {
     Map<Long, KnownSaga> known = new HashMap<>();
@@ -56,27 +62,50 @@ public class KnownSagas {
         .setParameter("completed", SagaStatus.COMPLETED)
         .setParameter("ids", organizationIds)
         .getResultList()
-        .forEach(row -> {
-          long orgId = (Long) row[3];
-          OrganizationRequest requested = row[4] == null ? null : request((String) row[4]).organization();
-          Map<String, Long> locationIds = row[5] == null ? Map.of() : locationIds((String) row[5]);
-          known.put(orgId, new KnownSaga((UUID) row[0], (String) row[1], (SagaStatus) row[2], orgId, requested,
-              locationIds));
-        });
+        .forEach(
+            row -> {
+              long orgId = (Long) row[3];
+              OrganizationRequest requested =
+                  row[4] == null ? null : request((String) row[4]).organization();
+              Map<String, Long> locationIds =
+                  row[5] == null ? Map.of() : locationIds((String) row[5]);
+              known.put(
+                  orgId,
+                  new KnownSaga(
+                      (UUID) row[0],
+                      (String) row[1],
+                      (SagaStatus) row[2],
+                      orgId,
+                      requested,
+                      locationIds));
+            });
     return known;
   }
 
-  /** Every organization id a saga holds, with its newest saga (no request: for the "missing in NinjaOne" list). */
+  /**
+   * Every organization id a saga holds, with its newest saga (no request: for the "missing in
+   * NinjaOne" list).
+   */
   @Transactional
   public Map<Long, KnownSaga> all() {
     Map<Long, KnownSaga> known = new LinkedHashMap<>();
-    List<Object[]> rows = em.createQuery(
-            "select s.id, s.clientId, s.status, s.organizationId from SagaEntity s"
-                + " where s.organizationId is not null order by s.seq",
-            Object[].class)
-        .getResultList();
-    rows.forEach(row -> known.put((Long) row[3],
-        new KnownSaga((UUID) row[0], (String) row[1], (SagaStatus) row[2], (Long) row[3], null, Map.of())));
+    List<Object[]> rows =
+        em.createQuery(
+                "select s.id, s.clientId, s.status, s.organizationId from SagaEntity s"
+                    + " where s.organizationId is not null order by s.seq",
+                Object[].class)
+            .getResultList();
+    rows.forEach(
+        row ->
+            known.put(
+                (Long) row[3],
+                new KnownSaga(
+                    (UUID) row[0],
+                    (String) row[1],
+                    (SagaStatus) row[2],
+                    (Long) row[3],
+                    null,
+                    Map.of())));
     return known;
   }
 

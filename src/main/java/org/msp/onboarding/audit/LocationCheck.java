@@ -10,22 +10,32 @@ import java.util.Set;
 import org.msp.onboarding.ninjaone.dto.LocationBody;
 import org.msp.onboarding.saga.request.LocationRequest;
 
-/** Compares the locations a saga requested with NinjaOne's: missing, renamed (same id, new name) and extra. */
+/**
+ * Compares the locations a saga requested with NinjaOne's: missing, renamed (same id, new name) and
+ * extra.
+ */
 final class LocationCheck {
-  /** NinjaOne gives every organization this location and it cannot be deleted: never drift on its own. */
+  /**
+   * NinjaOne gives every organization this location and it cannot be deleted: never drift on its
+   * own.
+   */
   static final String DEFAULT_LOCATION = "main office";
 
   private LocationCheck() {}
 
-  /** @param recordedIds location name to the id the saga recorded (empty for sagas that recorded none) */
+  /**
+   * @param recordedIds location name to the id the saga recorded (empty for sagas that recorded
+   *     none)
+   */
   static List<String> locations(
       List<LocationRequest> requested, Map<String, Long> recordedIds, List<LocationBody> actual) {
     Map<String, LocationBody> byName = new HashMap<>();
     Map<Long, LocationBody> byId = new HashMap<>();
-    actual.forEach(l -> {
-      byName.put(key(l.name()), l);
-      byId.put(l.id(), l);
-    });
+    actual.forEach(
+        l -> {
+          byName.put(key(l.name()), l);
+          byId.put(l.id(), l);
+        });
     List<String> issues = new ArrayList<>();
     Set<String> wanted = new HashSet<>();
     Set<Long> accounted = new HashSet<>();
@@ -45,7 +55,9 @@ final class LocationCheck {
     }
     for (LocationBody location : actual) {
       String name = key(location.name());
-      if (!wanted.contains(name) && !accounted.contains(location.id()) && !name.equals(DEFAULT_LOCATION)) {
+      if (!wanted.contains(name)
+          && !accounted.contains(location.id())
+          && !name.equals(DEFAULT_LOCATION)) {
         issues.add("location '" + location.name() + "': not set by onboarding");
       }
     }

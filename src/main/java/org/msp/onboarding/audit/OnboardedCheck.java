@@ -10,9 +10,9 @@ import org.msp.onboarding.saga.RemoteCallException;
 import org.msp.onboarding.saga.request.OrganizationRequest;
 
 /**
- * Compares one onboarded organization, as the detailed listing shows it, with its saga's request: policy mapping,
- * locations and the custom fields onboarding wrote. Only a tenant that leaves {@code fields} out of the listing
- * costs a read of the organization's custom fields.
+ * Compares one onboarded organization, as the detailed listing shows it, with its saga's request:
+ * policy mapping, locations and the custom fields onboarding wrote. Only a tenant that leaves
+ * {@code fields} out of the listing costs a read of the organization's custom fields.
  */
 final class OnboardedCheck {
   private final NinjaOneClient ninjaOne;
@@ -28,25 +28,48 @@ final class OnboardedCheck {
   OrganizationVerdict check(OrganizationDetailedBody org, KnownSaga saga) {
     OrganizationRequest requested = saga.requested();
     try {
-      Map<String, Object> fields = org.fields() != null ? org.fields() : reads.read(() -> ninjaOne.customFields(org.id()));
-      List<String> policyIssues = DriftCheck.policies(requested.policiesOrEmpty(), org.policiesOrEmpty());
+      Map<String, Object> fields =
+          org.fields() != null ? org.fields() : reads.read(() -> ninjaOne.customFields(org.id()));
+      List<String> policyIssues =
+          DriftCheck.policies(requested.policiesOrEmpty(), org.policiesOrEmpty());
       List<String> locationIssues =
-          LocationCheck.locations(requested.locationsOrEmpty(), saga.locationIds(), org.locationsOrEmpty());
+          LocationCheck.locations(
+              requested.locationsOrEmpty(), saga.locationIds(), org.locationsOrEmpty());
       List<String> fieldIssues = drift.fields(requested.fieldsOrEmpty(), fields);
       boolean matches = policyIssues.isEmpty() && locationIssues.isEmpty() && fieldIssues.isEmpty();
-      return verdict(org, saga, matches ? Verdict.MATCHES : Verdict.DRIFTED, policyIssues, locationIssues,
-          fieldIssues, null);
+      return verdict(
+          org,
+          saga,
+          matches ? Verdict.MATCHES : Verdict.DRIFTED,
+          policyIssues,
+          locationIssues,
+          fieldIssues,
+          null);
     } catch (RemoteCallException e) {
       // NinjaOne's own words (already trimmed) are what an operator needs to judge the failure.
-      return verdict(org, saga, Verdict.UNREADABLE, List.of(), List.of(), List.of(), e.getMessage());
+      return verdict(
+          org, saga, Verdict.UNREADABLE, List.of(), List.of(), List.of(), e.getMessage());
     }
   }
 
   static OrganizationVerdict verdict(
-      OrganizationDetailedBody org, KnownSaga saga, Verdict verdict, List<String> policyIssues,
-      List<String> locationIssues, List<String> fieldIssues, String error) {
+      OrganizationDetailedBody org,
+      KnownSaga saga,
+      Verdict verdict,
+      List<String> policyIssues,
+      List<String> locationIssues,
+      List<String> fieldIssues,
+      String error) {
     return new OrganizationVerdict(
-        org.id(), org.name(), verdict, saga == null ? null : saga.sagaId(), saga == null ? null : saga.clientId(),
-        saga == null ? null : saga.status().name(), policyIssues, locationIssues, fieldIssues, error);
+        org.id(),
+        org.name(),
+        verdict,
+        saga == null ? null : saga.sagaId(),
+        saga == null ? null : saga.clientId(),
+        saga == null ? null : saga.status().name(),
+        policyIssues,
+        locationIssues,
+        fieldIssues,
+        error);
   }
 }

@@ -17,7 +17,9 @@ public class EngineProducer {
   @Singleton
   SagaEngine sagaEngine(OnboardingConfig config, @All List<SagaStep> steps) {
     OnboardingConfig.Retry retry = config.retry();
-    RetryPolicy policy = new RetryPolicy(retry.initialDelay(), retry.maxDelay(), retry.maxAttempts(), retry.maxElapsed());
+    RetryPolicy policy =
+        new RetryPolicy(
+            retry.initialDelay(), retry.maxDelay(), retry.maxAttempts(), retry.maxElapsed());
     return new SagaEngine(policy, steps);
   }
 }

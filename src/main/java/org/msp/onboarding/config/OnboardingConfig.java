@@ -28,28 +28,39 @@ public interface OnboardingConfig {
     Duration maxDelay();
 
     /**
-     * Attempts of one step (or of its compensation) before it counts as failed for good; 0: no count limit, only
-     * max-elapsed. Attempts that fail while the circuit is open are not counted.
+     * Attempts of one step (or of its compensation) before it counts as failed for good; 0: no
+     * count limit, only max-elapsed. Attempts that fail while the circuit is open are not counted.
      */
     @WithDefault("0")
     int maxAttempts();
 
-    /** How long a step (or its compensation) is retried after its first counted transient failure. */
+    /**
+     * How long a step (or its compensation) is retried after its first counted transient failure.
+     */
     @WithDefault("P1D")
     Duration maxElapsed();
   }
 
-  /** When NinjaOne fails for everyone, the instance stops starting steps and probes it (NinjaOneCircuit). */
+  /**
+   * When NinjaOne fails for everyone, the instance stops starting steps and probes it
+   * (NinjaOneCircuit).
+   */
   interface Circuit {
     /** Transient NinjaOne failures in a row, across all sagas, that open the circuit... */
     @WithDefault("10")
     int failureThreshold();
 
-    /** ...when they span at least this long: a burst of failures within a few seconds is a blip, not an outage. */
+    /**
+     * ...when they span at least this long: a burst of failures within a few seconds is a blip, not
+     * an outage.
+     */
     @WithDefault("PT5S")
     Duration failureSpan();
 
-    /** Wait before the first probe; doubles after each failed probe (a Retry-After answer sets it instead). */
+    /**
+     * Wait before the first probe; doubles after each failed probe (a Retry-After answer sets it
+     * instead).
+     */
     @WithDefault("PT5S")
     Duration probeInitialDelay();
 
@@ -57,13 +68,19 @@ public interface OnboardingConfig {
     @WithDefault("PT30S")
     Duration probeMaxDelay();
 
-    /** After the circuit closes, the sagas driven at once double every ramp-step, from 1 up to the workers. */
+    /**
+     * After the circuit closes, the sagas driven at once double every ramp-step, from 1 up to the
+     * workers.
+     */
     @WithDefault("PT5S")
     Duration rampStep();
   }
 
   interface Runner {
-    /** How long a claimed saga belongs to one worker without a heartbeat; a dead instance's sagas wait this long. */
+    /**
+     * How long a claimed saga belongs to one worker without a heartbeat; a dead instance's sagas
+     * wait this long.
+     */
     @WithDefault("PT60S")
     Duration lease();
 

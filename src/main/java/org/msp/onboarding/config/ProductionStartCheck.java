@@ -10,22 +10,27 @@ import java.util.List;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * A production instance with a missing or placeholder credential refuses to start, with one line naming every
- * setting at fault: a crash-looping pod is seen at once, whereas a running one would fail every saga and every
- * operator's token. (Quarkus prints a ConfigurationException as its message alone, without a stack trace.)
+ * A production instance with a missing or placeholder credential refuses to start, with one line
+ * naming every setting at fault: a crash-looping pod is seen at once, whereas a running one would
+ * fail every saga and every operator's token. (Quarkus prints a ConfigurationException as its
+ * message alone, without a stack trace.)
  */
 @ApplicationScoped
 public class ProductionStartCheck {
 
-  // Before anything else observes the start: the Kafka consumer must not take records it cannot process.
+  // Before anything else observes the start: the Kafka consumer must not take records it cannot
+  // process.
   void check(@Observes @Priority(1) StartupEvent event, Config config) {
     if (LaunchMode.current() != LaunchMode.NORMAL) {
       return;
     }
-    List<String> problems = ProductionSettings.problems(name -> config.getOptionalValue(name, String.class));
+    List<String> problems =
+        ProductionSettings.problems(name -> config.getOptionalValue(name, String.class));
     if (!problems.isEmpty()) {
-      throw new ConfigurationException("Refusing to start: " + String.join("; ", problems)
-          + ". Set them from a Secret (deploy/k8s/README.md, section Secrets).");
+      throw new ConfigurationException(
+          "Refusing to start: "
+              + String.join("; ", problems)
+              + ". Set them from a Secret (deploy/k8s/README.md, section Secrets).");
     }
   }
 }

@@ -26,16 +26,25 @@ import org.msp.onboarding.saga.RemoteCallException;
 @Path("/console/audit")
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleAuditPage {
-  private static final java.util.Set<Verdict> ISSUES = java.util.EnumSet.of(Verdict.DRIFTED, Verdict.UNREADABLE,
-      Verdict.NOT_COMPLETED);
+  private static final java.util.Set<Verdict> ISSUES =
+      java.util.EnumSet.of(Verdict.DRIFTED, Verdict.UNREADABLE, Verdict.NOT_COMPLETED);
 
   /**
-   * {@code show}: "issues" (drifted, unreadable, or with an unfinished saga: the default, what needs a look),
-   * "known" (every organization some saga knows), "all", or one verdict.
+   * {@code show}: "issues" (drifted, unreadable, or with an unfinished saga: the default, what
+   * needs a look), "known" (every organization some saga knows), "all", or one verdict.
    */
-  public record AuditView(AuditReport report, List<OrganizationVerdict> shown, String show, String error) {
+  public record AuditView(
+      AuditReport report, List<OrganizationVerdict> shown, String show, String error) {
     public List<String> choices() {
-      return List.of("issues", "known", "all", "MATCHES", "DRIFTED", "UNKNOWN_TO_SAGAS", "NOT_COMPLETED", "UNREADABLE");
+      return List.of(
+          "issues",
+          "known",
+          "all",
+          "MATCHES",
+          "DRIFTED",
+          "UNKNOWN_TO_SAGAS",
+          "NOT_COMPLETED",
+          "UNREADABLE");
     }
   }
 
@@ -63,7 +72,12 @@ public class ConsoleAuditPage {
       AuditReport report = audit.run();
       view = new AuditView(report, shown(report.organizations(), wanted), wanted, null);
     } catch (RemoteCallException e) {
-      view = new AuditView(null, List.of(), wanted, "NinjaOne's organization list could not be read: " + e.getMessage());
+      view =
+          new AuditView(
+              null,
+              List.of(),
+              wanted,
+              "NinjaOne's organization list could not be read: " + e.getMessage());
     }
     return Templates.audit(ConsoleUser.of(identity), view, links);
   }
@@ -88,6 +102,7 @@ public class ConsoleAuditPage {
 
   @ServerExceptionMapper
   Response forbidden(ForbiddenException e) {
-    return ConsoleErrors.forbidden("The audit needs the role " + Roles.VIEWER + " or " + Roles.OPERATOR + ".");
+    return ConsoleErrors.forbidden(
+        "The audit needs the role " + Roles.VIEWER + " or " + Roles.OPERATOR + ".");
   }
 }

@@ -8,8 +8,8 @@ import io.smallrye.config.WithDefault;
 public interface ConsoleConfig {
 
   /**
-   * Mark the sign-in cookie Secure (sent over HTTPS only). Browsers also accept a Secure cookie from
-   * http://localhost; turn it off only for a console reached over plain HTTP on another host.
+   * Mark the sign-in cookie Secure (sent over HTTPS only). Browsers also accept a Secure cookie
+   * from http://localhost; turn it off only for a console reached over plain HTTP on another host.
    */
   @WithDefault("true")
   boolean secureCookie();

@@ -6,10 +6,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** Formatting for the templates: times in UTC to the second (operators compare them with NinjaOne's logs). */
+/**
+ * Formatting for the templates: times in UTC to the second (operators compare them with NinjaOne's
+ * logs).
+ */
 @TemplateExtension
 public final class ConsoleFormat {
-  private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter AT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   private ConsoleFormat() {}
 

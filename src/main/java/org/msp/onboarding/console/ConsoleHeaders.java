@@ -5,8 +5,9 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Console pages hold operator data and action buttons: not cached, not framed (clickjacking), and scripts only
- * from this server (Qute escapes what the pages show; the policy is the second line of defence).
+ * Console pages hold operator data and action buttons: not cached, not framed (clickjacking), and
+ * scripts only from this server (Qute escapes what the pages show; the policy is the second line of
+ * defence).
  */
 public class ConsoleHeaders {
 
@@ -17,9 +18,13 @@ public class ConsoleHeaders {
     }
     response.getHeaders().putSingle("Cache-Control", "no-store");
     response.getHeaders().putSingle("X-Frame-Options", "DENY");
-    response.getHeaders().putSingle("Content-Security-Policy",
-        "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
-    // same-origin, not no-referrer: under no-referrer browsers send "Origin: null" with form posts, which
+    response
+        .getHeaders()
+        .putSingle(
+            "Content-Security-Policy",
+            "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+    // same-origin, not no-referrer: under no-referrer browsers send "Origin: null" with form posts,
+    // which
     // ConsoleOriginCheck must refuse.
     response.getHeaders().putSingle("Referrer-Policy", "same-origin");
     response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");

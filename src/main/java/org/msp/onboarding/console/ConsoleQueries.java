@@ -13,16 +13,25 @@ import org.msp.onboarding.persistence.AgentDeploymentTaskEntity;
 import org.msp.onboarding.persistence.StepAttemptEntity;
 import org.msp.onboarding.saga.SagaStatus;
 
-/** What the console shows beyond the ops API's saga views: counts, the attempt history, the saga's own tasks. */
+/**
+ * What the console shows beyond the ops API's saga views: counts, the attempt history, the saga's
+ * own tasks.
+ */
 @ApplicationScoped
 public class ConsoleQueries {
 
   public record StatusCount(String status, long count) {}
 
-  public record AttemptView(Instant at, String step, String phase, int attempt, String outcome, String error) {}
+  public record AttemptView(
+      Instant at, String step, String phase, int attempt, String outcome, String error) {}
 
   public record TaskView(
-      String locationName, String installerType, Long nodeRoleId, String installerUrl, String status, Instant createdAt) {}
+      String locationName,
+      String installerType,
+      Long nodeRoleId,
+      String installerUrl,
+      String status,
+      Instant createdAt) {}
 
   private final EntityManager em;
 
@@ -46,17 +55,28 @@ public class ConsoleQueries {
 
   @Transactional
   public List<AttemptView> attempts(UUID sagaId) {
-    return StepAttemptEntity.<StepAttemptEntity>find("sagaId = ?1 order by recordedAt, id", sagaId).list().stream()
+    return StepAttemptEntity.<StepAttemptEntity>find("sagaId = ?1 order by recordedAt, id", sagaId)
+        .list()
+        .stream()
         .map(a -> new AttemptView(a.recordedAt, a.stepName, a.phase, a.attempt, a.outcome, a.error))
         .toList();
   }
 
   @Transactional
   public List<TaskView> tasks(UUID sagaId) {
-    return AgentDeploymentTaskEntity.<AgentDeploymentTaskEntity>find("sagaId = ?1 order by locationName, installerType",
-            sagaId)
-        .list().stream()
-        .map(t -> new TaskView(t.locationName, t.installerType, t.nodeRoleId, t.installerUrl, t.status, t.createdAt))
+    return AgentDeploymentTaskEntity.<AgentDeploymentTaskEntity>find(
+            "sagaId = ?1 order by locationName, installerType", sagaId)
+        .list()
+        .stream()
+        .map(
+            t ->
+                new TaskView(
+                    t.locationName,
+                    t.installerType,
+                    t.nodeRoleId,
+                    t.installerUrl,
+                    t.status,
+                    t.createdAt))
         .toList();
   }
 }

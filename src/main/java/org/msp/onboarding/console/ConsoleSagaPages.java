@@ -25,13 +25,13 @@ import org.msp.onboarding.console.ConsoleViews.SagaView;
 import org.msp.onboarding.ops.ProblemException;
 import org.msp.onboarding.ops.Roles;
 import org.msp.onboarding.ops.SagaResource;
+import org.msp.onboarding.ops.SagaViews.PageInfo;
 import org.msp.onboarding.ops.SagaViews.SagaDetail;
 import org.msp.onboarding.ops.SagaViews.SagaPage;
-import org.msp.onboarding.ops.SagaViews.PageInfo;
 
 /**
- * The saga list and saga view. Reads and actions go through the ops API's own resource, so the console applies
- * exactly the API's validation, state rules and roles.
+ * The saga list and saga view. Reads and actions go through the ops API's own resource, so the
+ * console applies exactly the API's validation, state rules and roles.
  */
 @Path("/console/sagas")
 @Produces(MediaType.TEXT_HTML)
@@ -52,7 +52,11 @@ public class ConsoleSagaPages {
   private final SecurityIdentity identity;
 
   public ConsoleSagaPages(
-      SagaResource api, ConsoleQueries queries, NinjaOneLinks links, ConsoleConfig config, SecurityIdentity identity) {
+      SagaResource api,
+      ConsoleQueries queries,
+      NinjaOneLinks links,
+      ConsoleConfig config,
+      SecurityIdentity identity) {
     this.api = api;
     this.queries = queries;
     this.links = links;
@@ -76,9 +80,15 @@ public class ConsoleSagaPages {
       page = new SagaPage(List.of(), new PageInfo(false, null));
       notice = e.getMessage();
     }
-    SagaListView view = new SagaListView(queries.countsByStatus(), filters, page.sagas(),
-        page.pageInfo().hasNextPage() ? filters.link(page.pageInfo().endCursor()) : null,
-        after == null || after.isBlank() ? null : filters.link(null), notice, config.refreshSeconds());
+    SagaListView view =
+        new SagaListView(
+            queries.countsByStatus(),
+            filters,
+            page.sagas(),
+            page.pageInfo().hasNextPage() ? filters.link(page.pageInfo().endCursor()) : null,
+            after == null || after.isBlank() ? null : filters.link(null),
+            notice,
+            config.refreshSeconds());
     return Templates.sagas(ConsoleUser.of(identity), view);
   }
 
@@ -90,13 +100,21 @@ public class ConsoleSagaPages {
     try {
       saga = api.get(id);
     } catch (ProblemException e) {
-      return Response.seeOther(URI.create(ConsoleSignIn.SAGAS + "?notice=" + ConsoleErrors.encode(e.getMessage())))
+      return Response.seeOther(
+              URI.create(ConsoleSignIn.SAGAS + "?notice=" + ConsoleErrors.encode(e.getMessage())))
           .build();
     }
     ConsoleUser user = ConsoleUser.of(identity);
-    SagaView view = new SagaView(saga, links.organization(saga.organizationId()), queries.attempts(saga.id()),
-        queries.tasks(saga.id()), user.operator() && retryable(saga), user.operator() && compensable(saga), notice,
-        config.refreshSeconds());
+    SagaView view =
+        new SagaView(
+            saga,
+            links.organization(saga.organizationId()),
+            queries.attempts(saga.id()),
+            queries.tasks(saga.id()),
+            user.operator() && retryable(saga),
+            user.operator() && compensable(saga),
+            notice,
+            config.refreshSeconds());
     return Response.ok(Templates.saga(user, view)).build();
   }
 
@@ -125,7 +143,12 @@ public class ConsoleSagaPages {
       notice = e.getMessage();
     }
     return Response.seeOther(
-        URI.create(ConsoleSignIn.SAGAS + "/" + ConsoleErrors.encode(id) + "?notice=" + ConsoleErrors.encode(notice)))
+            URI.create(
+                ConsoleSignIn.SAGAS
+                    + "/"
+                    + ConsoleErrors.encode(id)
+                    + "?notice="
+                    + ConsoleErrors.encode(notice)))
         .build();
   }
 

@@ -22,10 +22,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.msp.onboarding.ops.Roles;
 
 /**
- * Sign-in for browsers. The API stays bearer-only; a browser cannot add that header to page loads, so the operator
- * pastes a JWT from the IdP once and it is kept in an HttpOnly, SameSite=Strict cookie that smallrye-jwt reads
- * (mp.jwt.token.cookie). The cookie's path is /console: the API itself never receives it, so no cross-site
- * request can reach the API with it.
+ * Sign-in for browsers. The API stays bearer-only; a browser cannot add that header to page loads,
+ * so the operator pastes a JWT from the IdP once and it is kept in an HttpOnly, SameSite=Strict
+ * cookie that smallrye-jwt reads (mp.jwt.token.cookie). The cookie's path is /console: the API
+ * itself never receives it, so no cross-site request can reach the API with it.
  */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
@@ -33,8 +33,12 @@ public class ConsoleSignIn {
   static final String COOKIE_PATH = "/console";
   static final String SAGAS = "/console/sagas";
   static final String LOGIN = "/console/login";
-  /** The one reason code the sign-in page knows; the page never shows text taken from the address. */
+
+  /**
+   * The one reason code the sign-in page knows; the page never shows text taken from the address.
+   */
   static final String EXPIRED = "expired";
+
   private static final String EXPIRED_MESSAGE =
       "Your sign-in has expired or is no longer valid: sign in again with a fresh token.";
 
@@ -47,7 +51,10 @@ public class ConsoleSignIn {
   private final ConsoleConfig config;
   private final String cookieName;
 
-  public ConsoleSignIn(JWTParser parser, ConsoleConfig config, @ConfigProperty(name = "mp.jwt.token.cookie") String cookieName) {
+  public ConsoleSignIn(
+      JWTParser parser,
+      ConsoleConfig config,
+      @ConfigProperty(name = "mp.jwt.token.cookie") String cookieName) {
     this.parser = parser;
     this.config = config;
     this.cookieName = cookieName;
@@ -65,7 +72,10 @@ public class ConsoleSignIn {
     return Templates.login(EXPIRED.equals(reason) ? EXPIRED_MESSAGE : null);
   }
 
-  /** Checks the token as the API would (signature, issuer, expiry, a console role) before keeping it. */
+  /**
+   * Checks the token as the API would (signature, issuer, expiry, a console role) before keeping
+   * it.
+   */
   @POST
   @Path("/login")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -78,15 +88,22 @@ public class ConsoleSignIn {
     try {
       jwt = parser.parse(raw);
     } catch (ParseException | RuntimeException e) {
-      return Response.status(401).entity(Templates.login("That token was not accepted (signature, issuer or expiry).")).build();
+      return Response.status(401)
+          .entity(Templates.login("That token was not accepted (signature, issuer or expiry)."))
+          .build();
     }
     Set<String> groups = jwt.getGroups();
     if (groups == null || !(groups.contains(Roles.VIEWER) || groups.contains(Roles.OPERATOR))) {
       return Response.status(403)
-          .entity(Templates.login("That token has neither " + Roles.VIEWER + " nor " + Roles.OPERATOR + ".")).build();
+          .entity(
+              Templates.login(
+                  "That token has neither " + Roles.VIEWER + " nor " + Roles.OPERATOR + "."))
+          .build();
     }
     long maxAge = Math.max(0, jwt.getExpirationTime() - Instant.now().getEpochSecond());
-    return Response.seeOther(URI.create(SAGAS)).cookie(cookie(raw, (int) Math.min(maxAge, Integer.MAX_VALUE))).build();
+    return Response.seeOther(URI.create(SAGAS))
+        .cookie(cookie(raw, (int) Math.min(maxAge, Integer.MAX_VALUE)))
+        .build();
   }
 
   @POST

@@ -30,7 +30,10 @@ import org.msp.onboarding.tagjobs.TagJobViews.JobDetail;
 import org.msp.onboarding.tagjobs.TagJobViews.JobList;
 import org.msp.onboarding.tagjobs.TagJobViews.JobSummary;
 
-/** Bulk tag jobs: the form (operators only), the recent jobs, and one job's per-organization results. */
+/**
+ * Bulk tag jobs: the form (operators only), the recent jobs, and one job's per-organization
+ * results.
+ */
 @Path("/console/tag-jobs")
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleTagJobPages {
@@ -40,7 +43,8 @@ public class ConsoleTagJobPages {
   static class Templates {
     static native TemplateInstance tagJobs(ConsoleUser user, JobList jobs, String notice);
 
-    static native TemplateInstance tagJob(ConsoleUser user, JobDetail detail, NinjaOneLinks links, int refreshSeconds);
+    static native TemplateInstance tagJob(
+        ConsoleUser user, JobDetail detail, NinjaOneLinks links, int refreshSeconds);
   }
 
   private final TagJobResource api;
@@ -48,7 +52,8 @@ public class ConsoleTagJobPages {
   private final ConsoleConfig config;
   private final SecurityIdentity identity;
 
-  public ConsoleTagJobPages(TagJobResource api, NinjaOneLinks links, ConsoleConfig config, SecurityIdentity identity) {
+  public ConsoleTagJobPages(
+      TagJobResource api, NinjaOneLinks links, ConsoleConfig config, SecurityIdentity identity) {
     this.api = api;
     this.links = links;
     this.config = config;
@@ -66,9 +71,13 @@ public class ConsoleTagJobPages {
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
   public Response job(@PathParam("id") String id) {
     try {
-      return Response.ok(Templates.tagJob(ConsoleUser.of(identity), api.get(id), links, config.refreshSeconds())).build();
+      return Response.ok(
+              Templates.tagJob(
+                  ConsoleUser.of(identity), api.get(id), links, config.refreshSeconds()))
+          .build();
     } catch (ProblemException e) {
-      return Response.seeOther(URI.create(JOBS + "?notice=" + ConsoleErrors.encode(e.getMessage()))).build();
+      return Response.seeOther(URI.create(JOBS + "?notice=" + ConsoleErrors.encode(e.getMessage())))
+          .build();
     }
   }
 
@@ -83,12 +92,14 @@ public class ConsoleTagJobPages {
       @FormParam("addTags") String addTags,
       @FormParam("removeTags") String removeTags) {
     try {
-      TagFilter filter = new TagFilter(blankToNull(namePrefix), blankToNull(tag), ids(organizationIds));
+      TagFilter filter =
+          new TagFilter(blankToNull(namePrefix), blankToNull(tag), ids(organizationIds));
       Response created = api.create(new TagJobRequest(filter, list(addTags), list(removeTags)));
       JobSummary job = (JobSummary) created.getEntity();
       return Response.seeOther(URI.create(JOBS + "/" + job.id())).build();
     } catch (ProblemException e) {
-      return Response.seeOther(URI.create(JOBS + "?notice=" + ConsoleErrors.encode(e.getMessage()))).build();
+      return Response.seeOther(URI.create(JOBS + "?notice=" + ConsoleErrors.encode(e.getMessage())))
+          .build();
     }
   }
 
@@ -110,7 +121,8 @@ public class ConsoleTagJobPages {
       try {
         ids.add(Long.parseLong(part));
       } catch (NumberFormatException e) {
-        throw ProblemException.badParameter("organizationIds", "organization ids are whole numbers: " + part);
+        throw ProblemException.badParameter(
+            "organizationIds", "organization ids are whole numbers: " + part);
       }
     }
     return ids;

@@ -3,7 +3,10 @@ package org.msp.onboarding.console;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.msp.onboarding.ops.Roles;
 
-/** Who is looking at the console; {@code operator} decides, on the server, whether action buttons exist at all. */
+/**
+ * Who is looking at the console; {@code operator} decides, on the server, whether action buttons
+ * exist at all.
+ */
 public record ConsoleUser(String name, boolean operator) {
 
   static ConsoleUser of(SecurityIdentity identity) {

@@ -69,7 +69,8 @@ public final class ConsoleViews {
 
     /** Whether anything was rolled back or is being: then the compensation record is shown. */
     public boolean compensation() {
-      return saga.failureCode() != null || saga.cleanupTask() != null
+      return saga.failureCode() != null
+          || saga.cleanupTask() != null
           || saga.steps().stream().anyMatch(s -> s.compensationAttempts() > 0);
     }
   }

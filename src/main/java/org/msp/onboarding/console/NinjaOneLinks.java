@@ -8,13 +8,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class NinjaOneLinks {
   private final String web;
 
-  /** {@code ninjaone.web-url} (NINJAONE_WEB_URL): where browsers open NinjaOne; defaults to the API's host. */
+  /**
+   * {@code ninjaone.web-url} (NINJAONE_WEB_URL): where browsers open NinjaOne; defaults to the
+   * API's host.
+   */
   public NinjaOneLinks(@ConfigProperty(name = "ninjaone.web-url") String url) {
     this.web = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   /** The organization's dashboard in NinjaOne's single-page app. */
   public String organization(Long organizationId) {
-    return organizationId == null ? null : web + "/#/customerDashboard/" + organizationId + "/overview";
+    return organizationId == null
+        ? null
+        : web + "/#/customerDashboard/" + organizationId + "/overview";
   }
 }

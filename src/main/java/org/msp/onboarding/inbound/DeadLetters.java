@@ -25,12 +25,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 /**
- * Writes refused records to the dead-letter topic: the original key, bytes and headers, plus the reason and where
- * the record came from (the header names SmallRye's dead-letter strategy uses, so tooling reads both alike).
- * The consumer takes records in batches, where SmallRye would dead-letter a whole batch for one bad record; so
- * every dead letter is written here, and acknowledged by Kafka before the batch's offsets are committed.
- * Compressed with a 32 MiB request limit: a record published compressed, or close to the broker's 1 MiB limit,
- * still fits; one that does not is cut to its first bytes, and the letter says so, so the partition moves on.
+ * Writes refused records to the dead-letter topic: the original key, bytes and headers, plus the
+ * reason and where the record came from (the header names SmallRye's dead-letter strategy uses, so
+ * tooling reads both alike). The consumer takes records in batches, where SmallRye would
+ * dead-letter a whole batch for one bad record; so every dead letter is written here, and
+ * acknowledged by Kafka before the batch's offsets are committed. Compressed with a 32 MiB request
+ * limit: a record published compressed, or close to the broker's 1 MiB limit, still fits; one that
+ * does not is cut to its first bytes, and the letter says so, so the partition moves on.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -46,7 +47,8 @@ public class DeadLetters {
   private final IntakeMetrics metrics;
   private KafkaProducer<String, byte[]> producer;
 
-  public DeadLetters(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, IntakeMetrics metrics) {
+  public DeadLetters(
+      @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, IntakeMetrics metrics) {
     this.kafkaConfig = kafkaConfig;
     this.metrics = metrics;
   }
@@ -59,7 +61,9 @@ public class DeadLetters {
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     for (Letter letter : letters) {
       ConsumerRecord<String, byte[]> record = letter.record();
-      LOG.warnf("record %s-%d@%d to the DLQ: %s", record.topic(), record.partition(), record.offset(), letter.reason());
+      LOG.warnf(
+          "record %s-%d@%d to the DLQ: %s",
+          record.topic(), record.partition(), record.offset(), letter.reason());
       sent.add(producer().send(letter(record, record.value(), letter.reason(), false)));
     }
     for (int i = 0; i < letters.size(); i++) {
@@ -75,19 +79,33 @@ public class DeadLetters {
   private static ProducerRecord<String, byte[]> truncated(Letter letter) {
     ConsumerRecord<String, byte[]> record = letter.record();
     byte[] value = record.value();
-    byte[] head = value == null ? null : Arrays.copyOf(value, Math.min(KEPT_WHEN_TRUNCATED, value.length));
-    String reason = letter.reason() + " (this dead letter keeps only the first " + (head == null ? 0 : head.length)
-        + " bytes and none of the original headers: the whole record does not fit the dead-letter topic; read it"
-        + " from " + record.topic() + "-" + record.partition() + "@" + record.offset() + ")";
+    byte[] head =
+        value == null ? null : Arrays.copyOf(value, Math.min(KEPT_WHEN_TRUNCATED, value.length));
+    String reason =
+        letter.reason()
+            + " (this dead letter keeps only the first "
+            + (head == null ? 0 : head.length)
+            + " bytes and none of the original headers: the whole record does not fit the dead-letter topic; read it"
+            + " from "
+            + record.topic()
+            + "-"
+            + record.partition()
+            + "@"
+            + record.offset()
+            + ")";
     return letter(record, head, reason, true);
   }
 
   private static ProducerRecord<String, byte[]> letter(
       ConsumerRecord<String, byte[]> record, byte[] value, String reason, boolean truncated) {
-    ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.REQUESTS_DLQ, record.key(), value);
+    ProducerRecord<String, byte[]> dead =
+        new ProducerRecord<>(Topics.REQUESTS_DLQ, record.key(), value);
     Headers headers = dead.headers();
     if (truncated) {
-      add(headers, "dead-letter-original-size", Integer.toString(record.value() == null ? 0 : record.value().length));
+      add(
+          headers,
+          "dead-letter-original-size",
+          Integer.toString(record.value() == null ? 0 : record.value().length));
     } else {
       record.headers().forEach(headers::add);
     }

@@ -9,8 +9,9 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.msp.onboarding.persistence.SagaIntake;
 
 /**
- * A valid request must never reach the DLQ because PostgreSQL was briefly away: the intake transaction is
- * retried (each try a new transaction) and the partitions wait, their offsets uncommitted.
+ * A valid request must never reach the DLQ because PostgreSQL was briefly away: the intake
+ * transaction is retried (each try a new transaction) and the partitions wait, their offsets
+ * uncommitted.
  */
 @ApplicationScoped
 public class DurableIntake {

@@ -13,11 +13,12 @@ import org.msp.onboarding.runner.SagaRunner;
 import org.msp.onboarding.saga.request.OnboardingRequest;
 
 /**
- * Takes "new client" events off Kafka and only persists them: NinjaOne is never called here, so a slow NinjaOne
- * cannot stall a partition. Records come a poll at a time: the valid ones are accepted in one transaction (one
- * commit per poll rather than per record, which capped intake at about 30 requests a second), the invalid ones go
- * to the dead-letter topic with their reason. The offsets are committed after this method returns, i.e. after
- * the sagas are committed and the dead letters acknowledged.
+ * Takes "new client" events off Kafka and only persists them: NinjaOne is never called here, so a
+ * slow NinjaOne cannot stall a partition. Records come a poll at a time: the valid ones are
+ * accepted in one transaction (one commit per poll rather than per record, which capped intake at
+ * about 30 requests a second), the invalid ones go to the dead-letter topic with their reason. The
+ * offsets are committed after this method returns, i.e. after the sagas are committed and the dead
+ * letters acknowledged.
  */
 @ApplicationScoped
 public class OnboardingRequestConsumer {
@@ -46,8 +47,12 @@ public class OnboardingRequestConsumer {
     List<DeadLetters.Letter> refused = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> record : records) {
       try {
-        valid.add(new Parsed(record, new SagaIntake.Request(
-            parser.parse(record.key(), record.value(), record.headers()), TraceContext.of(record))));
+        valid.add(
+            new Parsed(
+                record,
+                new SagaIntake.Request(
+                    parser.parse(record.key(), record.value(), record.headers()),
+                    TraceContext.of(record))));
       } catch (InvalidRequestException e) {
         refused.add(new DeadLetters.Letter(record, e.getMessage()));
       }
@@ -56,7 +61,8 @@ public class OnboardingRequestConsumer {
     if (valid.isEmpty()) {
       return;
     }
-    List<SagaIntake.Result> results = intake.acceptAll(valid.stream().map(Parsed::request).toList());
+    List<SagaIntake.Result> results =
+        intake.acceptAll(valid.stream().map(Parsed::request).toList());
     List<DeadLetters.Letter> busy = new ArrayList<>();
     boolean accepted = false;
     for (int i = 0; i < results.size(); i++) {
@@ -64,9 +70,16 @@ public class OnboardingRequestConsumer {
       switch (results.get(i)) {
         case ACCEPTED -> accepted = true;
         case DUPLICATE -> LOG.infof("event %s was already accepted; ignored", request.eventId());
-        case CLIENT_BUSY -> busy.add(new DeadLetters.Letter(valid.get(i).record(),
-            "CLIENT_BUSY: client " + request.clientId() + " already has a running onboarding saga; publish again"
-                + " after it has ended (see GET /api/v1/sagas?clientId=" + request.clientId() + ")"));
+        case CLIENT_BUSY ->
+            busy.add(
+                new DeadLetters.Letter(
+                    valid.get(i).record(),
+                    "CLIENT_BUSY: client "
+                        + request.clientId()
+                        + " already has a running onboarding saga; publish again"
+                        + " after it has ended (see GET /api/v1/sagas?clientId="
+                        + request.clientId()
+                        + ")"));
       }
     }
     if (accepted) {

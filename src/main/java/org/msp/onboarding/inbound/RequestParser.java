@@ -33,8 +33,13 @@ import org.msp.onboarding.saga.request.PolicyRequest;
 public class RequestParser {
   static final int MAX_BYTES = 512 * 1024;
   static final int MAX_DEPTH = 20;
-  /** Optional record headers; when a publisher sets them they must describe what this consumer reads. */
+
+  /**
+   * Optional record headers; when a publisher sets them they must describe what this consumer
+   * reads.
+   */
   static final String EVENT_VERSION_HEADER = "eventVersion";
+
   static final String CONTENT_TYPE_HEADER = "content-type";
   private static final int MAX_SHOWN_HEADER_CHARS = 60;
 
@@ -46,23 +51,42 @@ public class RequestParser {
     this.mapper = strict(quarkusMapper.copy());
   }
 
-  /** Strict where leniency would hide a publisher's bug: duplicate keys, "1" for a number, 1 for a string. */
+  /**
+   * Strict where leniency would hide a publisher's bug: duplicate keys, "1" for a number, 1 for a
+   * string.
+   */
   private static ObjectMapper strict(ObjectMapper mapper) {
-    mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
+    mapper
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
     mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-    mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    mapper
+        .coercionConfigFor(LogicalType.Integer)
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     // Jackson otherwise turns `"name": true` into the organization "true".
-    mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    mapper
+        .coercionConfigFor(LogicalType.Boolean)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     return mapper;
   }
 
-  /** The record as the consumer gets it: headers that say what the value is are checked before the value. */
+  /**
+   * The record as the consumer gets it: headers that say what the value is are checked before the
+   * value.
+   */
   public OnboardingRequest parse(String key, byte[] value, Iterable<Header> headers) {
     checkHeaders(headers);
     return parse(key, value);
@@ -70,7 +94,8 @@ public class RequestParser {
 
   public OnboardingRequest parse(String key, byte[] value) {
     if (value == null) {
-      throw new InvalidRequestException("empty record (tombstone): an onboarding request needs a JSON body");
+      throw new InvalidRequestException(
+          "empty record (tombstone): an onboarding request needs a JSON body");
     }
     if (value.length > MAX_BYTES) {
       throw new InvalidRequestException(
@@ -80,14 +105,18 @@ public class RequestParser {
     validate(request);
     if (key == null || !key.equals(request.clientId())) {
       throw new InvalidRequestException(
-          "record key must be the clientId ('" + request.clientId() + "'), was " + (key == null ? "null" : "'" + key + "'"));
+          "record key must be the clientId ('"
+              + request.clientId()
+              + "'), was "
+              + (key == null ? "null" : "'" + key + "'"));
     }
     return request;
   }
 
   private static String utf8(byte[] value) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(value))
@@ -99,25 +128,30 @@ public class RequestParser {
 
   private OnboardingRequest readJson(String text) {
     if (text.isBlank()) {
-      throw new InvalidRequestException("record body is blank: an onboarding request needs a JSON object");
+      throw new InvalidRequestException(
+          "record body is blank: an onboarding request needs a JSON object");
     }
     try {
       OnboardingRequest request = mapper.readValue(text, OnboardingRequest.class);
       if (request == null) {
-        throw new InvalidRequestException("record body is JSON null: an onboarding request needs a JSON object");
+        throw new InvalidRequestException(
+            "record body is JSON null: an onboarding request needs a JSON object");
       }
       return request;
     } catch (JsonProcessingException e) {
-      throw new InvalidRequestException("not a valid onboarding request (JSON): " + e.getOriginalMessage()
-          + pathOf(e));
+      throw new InvalidRequestException(
+          "not a valid onboarding request (JSON): " + e.getOriginalMessage() + pathOf(e));
     }
   }
 
   private static String pathOf(JsonProcessingException e) {
-    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+        && !mapping.getPath().isEmpty()) {
       return " at " + mapping.getPathReference().replace("org.msp.onboarding.saga.request.", "");
     }
-    return e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    return e.getLocation() == null
+        ? ""
+        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
   }
 
   private void validate(OnboardingRequest request) {
@@ -138,8 +172,9 @@ public class RequestParser {
   }
 
   /**
-   * Walks the request as it will be stored. PostgreSQL's jsonb refuses U+0000, and the intake would retry that
-   * insert forever, holding the partition; an unpaired surrogate is not a character and would be stored as '?'.
+   * Walks the request as it will be stored. PostgreSQL's jsonb refuses U+0000, and the intake would
+   * retry that insert forever, holding the partition; an unpaired surrogate is not a character and
+   * would be stored as '?'.
    */
   private static void checkStorableText(JsonNode node, String path) {
     if (node.isTextual()) {
@@ -156,9 +191,13 @@ public class RequestParser {
         String problem = unstorable(field.getKey());
         if (problem != null) {
           throw new InvalidRequestException(
-              "invalid onboarding request: " + (path.isEmpty() ? "the event" : path) + " has a key that " + problem);
+              "invalid onboarding request: "
+                  + (path.isEmpty() ? "the event" : path)
+                  + " has a key that "
+                  + problem);
         }
-        checkStorableText(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+        checkStorableText(
+            field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
       }
     }
   }
@@ -169,19 +208,23 @@ public class RequestParser {
       if (c == '\u0000') {
         return "must not contain the NUL character (\\u0000)";
       }
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++; // a valid pair: one character outside the Basic Multilingual Plane
       } else if (Character.isSurrogate(c)) {
         return String.format(
-            "must not contain an unpaired UTF-16 surrogate (\\u%04x), which is not a character", (int) c);
+            "must not contain an unpaired UTF-16 surrogate (\\u%04x), which is not a character",
+            (int) c);
       }
     }
     return null;
   }
 
   /**
-   * Headers are optional; a publisher that sets them must mean this consumer's format: eventVersion 1 and a JSON
-   * content type. A version-2 or plain-text record would otherwise fail later with a confusing JSON error.
+   * Headers are optional; a publisher that sets them must mean this consumer's format: eventVersion
+   * 1 and a JSON content type. A version-2 or plain-text record would otherwise fail later with a
+   * confusing JSON error.
    */
   static void checkHeaders(Iterable<Header> headers) {
     if (headers == null) {
@@ -192,31 +235,44 @@ public class RequestParser {
         String version = headerText(header);
         if (version == null || !version.trim().equals("1")) {
           throw new InvalidRequestException(
-              "header " + header.key() + " is " + describe(header, version) + "; this consumer reads event version 1"
+              "header "
+                  + header.key()
+                  + " is "
+                  + describe(header, version)
+                  + "; this consumer reads event version 1"
                   + " only (send the header as the UTF-8 text \"1\", or leave it out)");
         }
       } else if (header.key().equalsIgnoreCase(CONTENT_TYPE_HEADER)) {
         String type = headerText(header);
         if (type == null || !type.toLowerCase(Locale.ROOT).contains("json")) {
           throw new InvalidRequestException(
-              "header " + header.key() + " is " + describe(header, type) + "; an onboarding request is JSON"
+              "header "
+                  + header.key()
+                  + " is "
+                  + describe(header, type)
+                  + "; an onboarding request is JSON"
                   + " (send application/json as UTF-8 text, or leave the header out)");
         }
       }
     }
   }
 
-  /** The header's value as text, or null when it is absent, not UTF-8, or holds control characters (binary). */
+  /**
+   * The header's value as text, or null when it is absent, not UTF-8, or holds control characters
+   * (binary).
+   */
   private static String headerText(Header header) {
     if (header.value() == null) {
       return null;
     }
     try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(header.value()))
-          .toString();
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(header.value()))
+              .toString();
       return text.chars().anyMatch(Character::isISOControl) ? null : text;
     } catch (CharacterCodingException e) {
       return null;
@@ -230,7 +286,11 @@ public class RequestParser {
     if (text == null) {
       return "not text (" + header.value().length + " binary bytes)";
     }
-    return "'" + (text.length() > MAX_SHOWN_HEADER_CHARS ? text.substring(0, MAX_SHOWN_HEADER_CHARS) + "..." : text) + "'";
+    return "'"
+        + (text.length() > MAX_SHOWN_HEADER_CHARS
+            ? text.substring(0, MAX_SHOWN_HEADER_CHARS) + "..."
+            : text)
+        + "'";
   }
 
   private static void checkUniqueLocations(OnboardingRequest request) {
@@ -238,7 +298,8 @@ public class RequestParser {
     for (LocationRequest location : request.organization().locationsOrEmpty()) {
       if (!seen.add(location.name().toLowerCase(Locale.ROOT))) {
         throw new InvalidRequestException(
-            "invalid onboarding request: organization.locations has the name '" + location.name()
+            "invalid onboarding request: organization.locations has the name '"
+                + location.name()
                 + "' twice; location names must be unique within the organization");
       }
     }
@@ -249,22 +310,30 @@ public class RequestParser {
     for (PolicyRequest policy : request.organization().policiesOrEmpty()) {
       if (!seen.add(policy.nodeRoleId())) {
         throw new InvalidRequestException(
-            "invalid onboarding request: organization.policies maps nodeRoleId " + policy.nodeRoleId() + " twice");
+            "invalid onboarding request: organization.policies maps nodeRoleId "
+                + policy.nodeRoleId()
+                + " twice");
       }
     }
   }
 
-  /** One task per location and installer type: the saga records them under that key (location case ignored). */
+  /**
+   * One task per location and installer type: the saga records them under that key (location case
+   * ignored).
+   */
   private static void checkUniqueDeployments(OnboardingRequest request) {
     if (request.agentDeployments() == null) {
       return;
     }
     Set<String> seen = new HashSet<>();
     for (AgentDeploymentRequest deployment : request.agentDeployments()) {
-      if (!seen.add(deployment.location().toLowerCase(Locale.ROOT) + "|" + deployment.installerType())) {
+      if (!seen.add(
+          deployment.location().toLowerCase(Locale.ROOT) + "|" + deployment.installerType())) {
         throw new InvalidRequestException(
-            "invalid onboarding request: agentDeployments names location '" + deployment.location()
-                + "' with installerType " + deployment.installerType()
+            "invalid onboarding request: agentDeployments names location '"
+                + deployment.location()
+                + "' with installerType "
+                + deployment.installerType()
                 + " twice; each (location, installerType) may appear once");
       }
     }
@@ -272,14 +341,17 @@ public class RequestParser {
 
   private static void checkDeploymentLocations(OnboardingRequest request) {
     Set<String> names =
-        request.organization().locationsOrEmpty().stream().map(LocationRequest::name).collect(Collectors.toSet());
+        request.organization().locationsOrEmpty().stream()
+            .map(LocationRequest::name)
+            .collect(Collectors.toSet());
     if (request.agentDeployments() == null) {
       return;
     }
     for (AgentDeploymentRequest deployment : request.agentDeployments()) {
       if (!names.contains(deployment.location())) {
         throw new InvalidRequestException(
-            "invalid onboarding request: agentDeployments names location '" + deployment.location()
+            "invalid onboarding request: agentDeployments names location '"
+                + deployment.location()
                 + "', which is not in organization.locations");
       }
     }

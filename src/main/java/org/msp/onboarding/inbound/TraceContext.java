@@ -7,9 +7,13 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
-/** The W3C trace context a request arrived with: the record's traceparent header, else the consumer's span. */
+/**
+ * The W3C trace context a request arrived with: the record's traceparent header, else the
+ * consumer's span.
+ */
 final class TraceContext {
-  private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+  private static final Pattern TRACEPARENT =
+      Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
   private TraceContext() {}
 
@@ -23,7 +27,12 @@ final class TraceContext {
     }
     SpanContext current = Span.current().getSpanContext();
     if (current.isValid()) {
-      return "00-" + current.getTraceId() + "-" + current.getSpanId() + "-" + current.getTraceFlags().asHex();
+      return "00-"
+          + current.getTraceId()
+          + "-"
+          + current.getSpanId()
+          + "-"
+          + current.getTraceFlags().asHex();
     }
     return null;
   }

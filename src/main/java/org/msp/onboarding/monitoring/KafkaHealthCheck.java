@@ -19,9 +19,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.msp.onboarding.inbound.Topics;
 
 /**
- * Kafka in its own health group (/q/health/group/kafka), not in readiness: while the brokers are away the ops API
- * and the console still answer from PostgreSQL, and intake and the outbox relay resume by themselves. UP when the
- * brokers describe the three topics (so a missing topic is reported too).
+ * Kafka in its own health group (/q/health/group/kafka), not in readiness: while the brokers are
+ * away the ops API and the console still answer from PostgreSQL, and intake and the outbox relay
+ * resume by themselves. UP when the brokers describe the three topics (so a missing topic is
+ * reported too).
  */
 @HealthGroup("kafka")
 @ApplicationScoped
@@ -32,7 +33,10 @@ public class KafkaHealthCheck implements HealthCheck {
   private final Map<String, Object> kafkaConfig;
   private Admin admin;
 
-  /** The same client settings (bootstrap servers, TLS, SASL) as the channels and the dead-letter writer. */
+  /**
+   * The same client settings (bootstrap servers, TLS, SASL) as the channels and the dead-letter
+   * writer.
+   */
   public KafkaHealthCheck(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
     this.kafkaConfig = kafkaConfig;
   }
@@ -40,9 +44,14 @@ public class KafkaHealthCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     try {
-      admin().describeTopics(TOPICS, new DescribeTopicsOptions().timeoutMs((int) TIMEOUT.toMillis()))
-          .allTopicNames().get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
-      return HealthCheckResponse.named("Kafka").up().withData("topics", String.join(",", TOPICS)).build();
+      admin()
+          .describeTopics(TOPICS, new DescribeTopicsOptions().timeoutMs((int) TIMEOUT.toMillis()))
+          .allTopicNames()
+          .get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
+      return HealthCheckResponse.named("Kafka")
+          .up()
+          .withData("topics", String.join(",", TOPICS))
+          .build();
     } catch (ExecutionException e) {
       return down(e.getCause());
     } catch (TimeoutException e) {
@@ -54,7 +63,10 @@ public class KafkaHealthCheck implements HealthCheck {
   }
 
   private static HealthCheckResponse down(Throwable reason) {
-    return HealthCheckResponse.named("Kafka").down().withData("error", String.valueOf(reason)).build();
+    return HealthCheckResponse.named("Kafka")
+        .down()
+        .withData("error", String.valueOf(reason))
+        .build();
   }
 
   private synchronized Admin admin() {

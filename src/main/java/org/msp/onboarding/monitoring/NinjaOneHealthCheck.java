@@ -9,9 +9,9 @@ import org.msp.onboarding.ninjaone.NinjaOneCallMetrics;
 import org.msp.onboarding.ninjaone.NinjaOneCircuit;
 
 /**
- * NinjaOne's reachability and this instance's circuit, in their own health group (/q/health/group/ninjaone), not in
- * readiness: while NinjaOne is down the service still accepts requests and holds them as waiting sagas, so pods
- * must stay ready.
+ * NinjaOne's reachability and this instance's circuit, in their own health group
+ * (/q/health/group/ninjaone), not in readiness: while NinjaOne is down the service still accepts
+ * requests and holds them as waiting sagas, so pods must stay ready.
  */
 @HealthGroup("ninjaone")
 @ApplicationScoped
@@ -31,12 +31,14 @@ public class NinjaOneHealthCheck implements HealthCheck {
     int failures = calls.failuresInARow();
     NinjaOneCircuit.Status status = circuit.status();
     boolean closed = status.state() == NinjaOneCircuit.State.CLOSED;
-    HealthCheckResponseBuilder response = HealthCheckResponse.named("NinjaOne API")
-        .status(failures < FAILURES_FOR_DOWN && closed)
-        .withData("failuresInARow", failures)
-        .withData("circuit", status.state().name());
+    HealthCheckResponseBuilder response =
+        HealthCheckResponse.named("NinjaOne API")
+            .status(failures < FAILURES_FOR_DOWN && closed)
+            .withData("failuresInARow", failures)
+            .withData("circuit", status.state().name());
     if (!closed) {
-      response.withData("circuitOpenedAt", String.valueOf(status.openedAt()))
+      response
+          .withData("circuitOpenedAt", String.valueOf(status.openedAt()))
           .withData("circuitReason", String.valueOf(status.reason()))
           .withData("nextProbeAt", String.valueOf(status.nextProbeAt()))
           .withData("failedProbes", status.failedProbes());

@@ -9,12 +9,23 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
 
-/** Sagas started / completed / compensated / failed, counted when the transaction that did it commits. */
+/**
+ * Sagas started / completed / compensated / failed, counted when the transaction that did it
+ * commits.
+ */
 @Startup
 @ApplicationScoped
 public class SagaCounters {
-  private static final Map<String, String> COUNTED_EVENTS = Map.of(
-      "SagaStarted", "started", "SagaCompleted", "completed", "SagaCompensated", "compensated", "SagaFailed", "failed");
+  private static final Map<String, String> COUNTED_EVENTS =
+      Map.of(
+          "SagaStarted",
+          "started",
+          "SagaCompleted",
+          "completed",
+          "SagaCompensated",
+          "compensated",
+          "SagaFailed",
+          "failed");
 
   private final MeterRegistry registry;
   private final TransactionSynchronizationRegistry transactions;
@@ -25,27 +36,33 @@ public class SagaCounters {
     COUNTED_EVENTS.values().forEach(this::counter);
   }
 
-  /** Called with every status event inside its transaction; counts the saga lifecycle ones after commit. */
+  /**
+   * Called with every status event inside its transaction; counts the saga lifecycle ones after
+   * commit.
+   */
   public void onEvent(String type) {
     String outcome = COUNTED_EVENTS.get(type);
     if (outcome == null) {
       return;
     }
     Counter counter = counter(outcome);
-    transactions.registerInterposedSynchronization(new Synchronization() {
-      @Override
-      public void beforeCompletion() {}
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
 
-      @Override
-      public void afterCompletion(int status) {
-        if (status == Status.STATUS_COMMITTED) {
-          counter.increment();
-        }
-      }
-    });
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              counter.increment();
+            }
+          }
+        });
   }
 
   private Counter counter(String outcome) {
-    return Counter.builder("onboarding.sagas." + outcome).description("Sagas " + outcome).register(registry);
+    return Counter.builder("onboarding.sagas." + outcome)
+        .description("Sagas " + outcome)
+        .register(registry);
   }
 }

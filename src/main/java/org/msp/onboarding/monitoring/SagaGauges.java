@@ -15,7 +15,10 @@ import org.jboss.logging.Logger;
 import org.msp.onboarding.config.OnboardingConfig;
 import org.msp.onboarding.saga.SagaStatus;
 
-/** Sagas by current status, the due backlog and the stuck count, read from PostgreSQL every few seconds. */
+/**
+ * Sagas by current status, the due backlog and the stuck count, read from PostgreSQL every few
+ * seconds.
+ */
 @ApplicationScoped
 public class SagaGauges {
   private static final Logger LOG = Logger.getLogger(SagaGauges.class);
@@ -34,38 +37,57 @@ public class SagaGauges {
       AtomicLong value = new AtomicLong();
       byStatus.put(status, value);
       Gauge.builder("onboarding.sagas.current", value, AtomicLong::get)
-          .description("Sagas by current status").tag("status", status.name()).register(registry);
+          .description("Sagas by current status")
+          .tag("status", status.name())
+          .register(registry);
     }
     Gauge.builder("onboarding.sagas.due.backlog", dueBacklog, AtomicLong::get)
-        .description("Unfinished sagas due now that no instance holds").register(registry);
+        .description("Unfinished sagas due now that no instance holds")
+        .register(registry);
     Gauge.builder("onboarding.sagas.stuck", stuck, AtomicLong::get)
-        .description("Unfinished sagas without progress for longer than onboarding.stuck-after, or halted")
+        .description(
+            "Unfinished sagas without progress for longer than onboarding.stuck-after, or halted")
         .register(registry);
     Gauge.builder("onboarding.sagas.halted", halted, AtomicLong::get)
-        .description("Unfinished sagas halted because their outcomes could not be recorded").register(registry);
+        .description("Unfinished sagas halted because their outcomes could not be recorded")
+        .register(registry);
   }
 
-  @Scheduled(every = "${onboarding.gauges.interval:PT10S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  @Scheduled(
+      every = "${onboarding.gauges.interval:PT10S}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   @Transactional
   void refresh() {
     try {
       @SuppressWarnings("unchecked")
-      List<Object[]> rows = em.createQuery("select status, count(*) from SagaEntity group by status").getResultList();
+      List<Object[]> rows =
+          em.createQuery("select status, count(*) from SagaEntity group by status").getResultList();
       byStatus.values().forEach(v -> v.set(0));
       rows.forEach(r -> byStatus.get((SagaStatus) r[0]).set((Long) r[1]));
       Instant now = Instant.now();
-      dueBacklog.set(em.createQuery(
-              "select count(*) from SagaEntity where status in :active and nextAttemptAt <= :now"
-                  + " and (leaseUntil is null or leaseUntil < :now) and haltedReason is null", Long.class)
-          .setParameter("active", SagaStatus.activeStatuses()).setParameter("now", now).getSingleResult());
-      stuck.set(em.createQuery(
-              "select count(*) from SagaEntity where status in :active and nextAttemptAt <= :now"
-                  + " and (updatedAt < :cutoff or haltedReason is not null)", Long.class)
-          .setParameter("active", SagaStatus.activeStatuses()).setParameter("now", now)
-          .setParameter("cutoff", now.minus(config.stuckAfter())).getSingleResult());
-      halted.set(em.createQuery(
-              "select count(*) from SagaEntity where status in :active and haltedReason is not null", Long.class)
-          .setParameter("active", SagaStatus.activeStatuses()).getSingleResult());
+      dueBacklog.set(
+          em.createQuery(
+                  "select count(*) from SagaEntity where status in :active and nextAttemptAt <= :now"
+                      + " and (leaseUntil is null or leaseUntil < :now) and haltedReason is null",
+                  Long.class)
+              .setParameter("active", SagaStatus.activeStatuses())
+              .setParameter("now", now)
+              .getSingleResult());
+      stuck.set(
+          em.createQuery(
+                  "select count(*) from SagaEntity where status in :active and nextAttemptAt <= :now"
+                      + " and (updatedAt < :cutoff or haltedReason is not null)",
+                  Long.class)
+              .setParameter("active", SagaStatus.activeStatuses())
+              .setParameter("now", now)
+              .setParameter("cutoff", now.minus(config.stuckAfter()))
+              .getSingleResult());
+      halted.set(
+          em.createQuery(
+                  "select count(*) from SagaEntity where status in :active and haltedReason is not null",
+                  Long.class)
+              .setParameter("active", SagaStatus.activeStatuses())
+              .getSingleResult());
     } catch (RuntimeException e) {
       LOG.debugf("saga gauges not refreshed: %s", e.getMessage());
     }

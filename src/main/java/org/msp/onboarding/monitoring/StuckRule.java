@@ -5,9 +5,10 @@ import java.time.Instant;
 import org.msp.onboarding.persistence.SagaEntity;
 
 /**
- * A saga is stuck when it is unfinished and has made no progress for longer than the deadline. Waiting for a
- * scheduled retry (Retry-After included) is progress; a lease nobody renews, or a due saga nobody claims, is not.
- * A saga halted because its outcomes could not be recorded is stuck at once: nothing runs it until an operator acts.
+ * A saga is stuck when it is unfinished and has made no progress for longer than the deadline.
+ * Waiting for a scheduled retry (Retry-After included) is progress; a lease nobody renews, or a due
+ * saga nobody claims, is not. A saga halted because its outcomes could not be recorded is stuck at
+ * once: nothing runs it until an operator acts.
  */
 public final class StuckRule {
   private StuckRule() {}
@@ -29,9 +30,16 @@ public final class StuckRule {
       return idle + ": a step has been in flight on " + saga.leaseOwner + " all that time";
     }
     if (saga.leaseOwner != null) {
-      return idle + ": the lease of " + saga.leaseOwner + " expired at " + saga.leaseUntil
+      return idle
+          + ": the lease of "
+          + saga.leaseOwner
+          + " expired at "
+          + saga.leaseUntil
           + " and no instance has taken the saga over";
     }
-    return idle + ": due since " + saga.nextAttemptAt + " but no instance has claimed it (is any runner up?)";
+    return idle
+        + ": due since "
+        + saga.nextAttemptAt
+        + " but no instance has claimed it (is any runner up?)";
   }
 }

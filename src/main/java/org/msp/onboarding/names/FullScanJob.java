@@ -4,7 +4,10 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-/** Asks every minute whether the name index's full scan is due; one instance claims it (organization_name_scan). */
+/**
+ * Asks every minute whether the name index's full scan is due; one instance claims it
+ * (organization_name_scan).
+ */
 @ApplicationScoped
 class FullScanJob {
   private static final Logger LOG = Logger.getLogger(FullScanJob.class);
@@ -17,7 +20,10 @@ class FullScanJob {
     this.config = config;
   }
 
-  @Scheduled(every = "60s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  @Scheduled(
+      every = "60s",
+      delayed = "30s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scanIfDue() {
     try {
       index.fullScanIfDue(config.fullScanInterval());

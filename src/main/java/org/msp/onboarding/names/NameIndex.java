@@ -18,9 +18,10 @@ import org.msp.onboarding.saga.RemoteCallException;
 import org.msp.onboarding.saga.StepContext;
 
 /**
- * The tenant's organizations by name, kept in PostgreSQL. Organization ids only grow, so a refresh reads the
- * listing after the highest id it has read: usually one call, shared by every name check waiting at that moment.
- * Renames and deletions made in NinjaOne's UI are seen by the periodic full scan only ({@link NamesConfig}).
+ * The tenant's organizations by name, kept in PostgreSQL. Organization ids only grow, so a refresh
+ * reads the listing after the highest id it has read: usually one call, shared by every name check
+ * waiting at that moment. Renames and deletions made in NinjaOne's UI are seen by the periodic full
+ * scan only ({@link NamesConfig}).
  */
 @ApplicationScoped
 public class NameIndex implements OrganizationNames {
@@ -34,17 +35,19 @@ public class NameIndex implements OrganizationNames {
 
   @Inject
   NameIndex(NinjaOneClient ninjaOne, PgNameRows rows) {
-    this(new ListingPages() {
-      @Override
-      public List<OrganizationBody> after(Long after) {
-        return ninjaOne.organizationsAfter(after);
-      }
+    this(
+        new ListingPages() {
+          @Override
+          public List<OrganizationBody> after(Long after) {
+            return ninjaOne.organizationsAfter(after);
+          }
 
-      @Override
-      public int pageSize() {
-        return ninjaOne.organizationPageSize();
-      }
-    }, rows);
+          @Override
+          public int pageSize() {
+            return ninjaOne.organizationPageSize();
+          }
+        },
+        rows);
   }
 
   NameIndex(ListingPages listing, NameRows rows) {
@@ -74,7 +77,9 @@ public class NameIndex implements OrganizationNames {
     }
   }
 
-  /** Called on a schedule by every instance; the one that claims a due scan reads the whole tenant. */
+  /**
+   * Called on a schedule by every instance; the one that claims a due scan reads the whole tenant.
+   */
   public void fullScanIfDue(java.time.Duration interval) {
     OptionalLong claimed = rows.claimDueFullScan(interval);
     if (claimed.isPresent()) {
@@ -97,14 +102,17 @@ public class NameIndex implements OrganizationNames {
 
   private void fullScan(long number) {
     long lastId = readFrom(null);
-    stored(() -> {
-      rows.finishFullScan(number, lastId);
-      return null;
-    });
+    stored(
+        () -> {
+          rows.finishFullScan(number, lastId);
+          return null;
+        });
     LOG.infof("name index: full scan %d read the tenant through organization %d", number, lastId);
   }
 
-  /** Reads the listing after {@code after} to its end, storing each page; answers the last id read. */
+  /**
+   * Reads the listing after {@code after} to its end, storing each page; answers the last id read.
+   */
   private long readFrom(Long after) {
     long lastId = after == null ? 0 : after;
     while (true) {
@@ -112,10 +120,11 @@ public class NameIndex implements OrganizationNames {
       if (!page.isEmpty()) {
         lastId = page.get(page.size() - 1).id();
         long through = lastId;
-        stored(() -> {
-          rows.storePage(toRows(page), through);
-          return null;
-        });
+        stored(
+            () -> {
+              rows.storePage(toRows(page), through);
+              return null;
+            });
       }
       if (page.size() < listing.pageSize()) {
         return lastId;
@@ -143,12 +152,16 @@ public class NameIndex implements OrganizationNames {
     return name.toLowerCase(Locale.ROOT);
   }
 
-  /** A database failure is retried like a transient NinjaOne one: the saga waits, nothing is decided on it. */
+  /**
+   * A database failure is retried like a transient NinjaOne one: the saga waits, nothing is decided
+   * on it.
+   */
   private static <T> T stored(Supplier<T> access) {
     try {
       return access.get();
     } catch (IllegalStateException e) {
-      throw new RemoteCallException(RemoteCallException.Kind.TRANSIENT, 0, "name index: " + e.getMessage(), null);
+      throw new RemoteCallException(
+          RemoteCallException.Kind.TRANSIENT, 0, "name index: " + e.getMessage(), null);
     }
   }
 }

@@ -17,7 +17,10 @@ interface NameRows {
   /** The highest organization id read from NinjaOne's listing: the next refresh reads after it. */
   long refreshedThrough();
 
-  /** Stores a page read from the listing and moves {@link #refreshedThrough} up to its last id, together. */
+  /**
+   * Stores a page read from the listing and moves {@link #refreshedThrough} up to its last id,
+   * together.
+   */
   void storePage(List<Row> page, long lastId);
 
   /** Stores organizations this service created or renamed (the listing cursor does not move). */
@@ -30,9 +33,15 @@ interface NameRows {
   /** Starts a full scan now, whoever else scans; answers its number. */
   long beginFullScan();
 
-  /** Starts a full scan when the last one is older than {@code interval} and no instance is scanning. */
+  /**
+   * Starts a full scan when the last one is older than {@code interval} and no instance is
+   * scanning.
+   */
   OptionalLong claimDueFullScan(java.time.Duration interval);
 
-  /** Drops what scan {@code number} did not see up to {@code lastId} (deleted in NinjaOne) and marks it done. */
+  /**
+   * Drops what scan {@code number} did not see up to {@code lastId} (deleted in NinjaOne) and marks
+   * it done.
+   */
   void finishFullScan(long number, long lastId);
 }

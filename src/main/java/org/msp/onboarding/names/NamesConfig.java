@@ -9,8 +9,9 @@ import java.time.Duration;
 public interface NamesConfig {
 
   /**
-   * How often the whole tenant is read again, to see renames and deletions made in NinjaOne's UI (new
-   * organizations are seen before every create check). One call per 200 organizations, by one instance.
+   * How often the whole tenant is read again, to see renames and deletions made in NinjaOne's UI
+   * (new organizations are seen before every create check). One call per 200 organizations, by one
+   * instance.
    */
   @WithDefault("PT1H")
   Duration fullScanInterval();

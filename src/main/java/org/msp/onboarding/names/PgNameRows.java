@@ -13,10 +13,16 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.msp.onboarding.saga.OrganizationNames.Holder;
 
-/** The name index in PostgreSQL (V7): one short transaction per statement group, never across a NinjaOne call. */
+/**
+ * The name index in PostgreSQL (V7): one short transaction per statement group, never across a
+ * NinjaOne call.
+ */
 @ApplicationScoped
 class PgNameRows implements NameRows {
-  /** Rows already present keep the newest scan number that saw them: a concurrent scan must not drop them. */
+  /**
+   * Rows already present keep the newest scan number that saw them: a concurrent scan must not drop
+   * them.
+   */
   private static final String UPSERT =
       "INSERT INTO organization_name (organization_id, name_key, saga_marker, seen_in_scan)"
           + " SELECT u.id, u.name_key, u.marker, s.full_scan_number"
@@ -33,7 +39,8 @@ class PgNameRows implements NameRows {
 
   @Override
   public boolean filled() {
-    return queryLong("SELECT CASE WHEN full_scan_completed_at IS NULL THEN 0 ELSE 1 END FROM organization_name_scan")
+    return queryLong(
+            "SELECT CASE WHEN full_scan_completed_at IS NULL THEN 0 ELSE 1 END FROM organization_name_scan")
         == 1;
   }
 
@@ -44,14 +51,16 @@ class PgNameRows implements NameRows {
 
   @Override
   public void storePage(List<Row> page, long lastId) {
-    inTransaction(c -> {
-      upsert(c, page);
-      try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE organization_name_scan SET refreshed_through = GREATEST(refreshed_through, ?)")) {
-        ps.setLong(1, lastId);
-        ps.executeUpdate();
-      }
-    });
+    inTransaction(
+        c -> {
+          upsert(c, page);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE organization_name_scan SET refreshed_through = GREATEST(refreshed_through, ?)")) {
+            ps.setLong(1, lastId);
+            ps.executeUpdate();
+          }
+        });
   }
 
   @Override
@@ -62,79 +71,92 @@ class PgNameRows implements NameRows {
   @Override
   public List<Holder> holdersOf(String nameKey) {
     List<Holder> holders = new ArrayList<>();
-    inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT organization_id, saga_marker FROM organization_name"
-          + " WHERE name_key = ? ORDER BY organization_id")) {
-        ps.setString(1, nameKey);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            holders.add(new Holder(rs.getLong(1), rs.getString(2)));
+    inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT organization_id, saga_marker FROM organization_name"
+                      + " WHERE name_key = ? ORDER BY organization_id")) {
+            ps.setString(1, nameKey);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                holders.add(new Holder(rs.getLong(1), rs.getString(2)));
+              }
+            }
           }
-        }
-      }
-    });
+        });
     return holders;
   }
 
   @Override
   public Optional<Long> markedBy(String sagaMarker) {
     List<Long> ids = new ArrayList<>();
-    inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT organization_id FROM organization_name"
-          + " WHERE saga_marker = ? ORDER BY organization_id LIMIT 1")) {
-        ps.setString(1, sagaMarker);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            ids.add(rs.getLong(1));
+    inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT organization_id FROM organization_name"
+                      + " WHERE saga_marker = ? ORDER BY organization_id LIMIT 1")) {
+            ps.setString(1, sagaMarker);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getLong(1));
+              }
+            }
           }
-        }
-      }
-    });
+        });
     return ids.stream().findFirst();
   }
 
   @Override
   public long beginFullScan() {
-    return queryLong("UPDATE organization_name_scan SET full_scan_number = full_scan_number + 1,"
-        + " full_scan_claimed_until = now() + interval '15 minutes' RETURNING full_scan_number");
+    return queryLong(
+        "UPDATE organization_name_scan SET full_scan_number = full_scan_number + 1,"
+            + " full_scan_claimed_until = now() + interval '15 minutes' RETURNING full_scan_number");
   }
 
   @Override
   public OptionalLong claimDueFullScan(Duration interval) {
-    String sql = "UPDATE organization_name_scan SET full_scan_number = full_scan_number + 1,"
-        + " full_scan_claimed_until = now() + interval '15 minutes'"
-        + " WHERE (full_scan_claimed_until IS NULL OR full_scan_claimed_until < now())"
-        + " AND (full_scan_completed_at IS NULL OR full_scan_completed_at < now() - make_interval(secs => ?))"
-        + " RETURNING full_scan_number";
+    String sql =
+        "UPDATE organization_name_scan SET full_scan_number = full_scan_number + 1,"
+            + " full_scan_claimed_until = now() + interval '15 minutes'"
+            + " WHERE (full_scan_claimed_until IS NULL OR full_scan_claimed_until < now())"
+            + " AND (full_scan_completed_at IS NULL OR full_scan_completed_at < now() - make_interval(secs => ?))"
+            + " RETURNING full_scan_number";
     long[] number = {-1};
-    inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setDouble(1, interval.toMillis() / 1000.0);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            number[0] = rs.getLong(1);
+    inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setDouble(1, interval.toMillis() / 1000.0);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                number[0] = rs.getLong(1);
+              }
+            }
           }
-        }
-      }
-    });
+        });
     return number[0] < 0 ? OptionalLong.empty() : OptionalLong.of(number[0]);
   }
 
   @Override
   public void finishFullScan(long number, long lastId) {
-    inTransaction(c -> {
-      try (PreparedStatement delete = c.prepareStatement(
-              "DELETE FROM organization_name WHERE seen_in_scan < ? AND organization_id <= ?");
-          PreparedStatement done = c.prepareStatement("UPDATE organization_name_scan"
-              + " SET full_scan_completed_at = now(), full_scan_claimed_until = NULL,"
-              + " refreshed_through = GREATEST(refreshed_through, ?)")) {
-        delete.setLong(1, number);
-        delete.setLong(2, lastId);
-        delete.executeUpdate();
-        done.setLong(1, lastId);
-        done.executeUpdate();
-      }
-    });
+    inTransaction(
+        c -> {
+          try (PreparedStatement delete =
+                  c.prepareStatement(
+                      "DELETE FROM organization_name WHERE seen_in_scan < ? AND organization_id <= ?");
+              PreparedStatement done =
+                  c.prepareStatement(
+                      "UPDATE organization_name_scan"
+                          + " SET full_scan_completed_at = now(), full_scan_claimed_until = NULL,"
+                          + " refreshed_through = GREATEST(refreshed_through, ?)")) {
+            delete.setLong(1, number);
+            delete.setLong(2, lastId);
+            delete.executeUpdate();
+            done.setLong(1, lastId);
+            done.executeUpdate();
+          }
+        });
   }
 
   private static void upsert(Connection c, List<Row> rows) throws SQLException {
@@ -151,12 +173,14 @@ class PgNameRows implements NameRows {
 
   private long queryLong(String sql) {
     long[] value = {0};
-    inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        value[0] = rs.getLong(1);
-      }
-    });
+    inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql);
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            value[0] = rs.getLong(1);
+          }
+        });
     return value[0];
   }
 

@@ -3,9 +3,9 @@ package org.msp.onboarding.names;
 import org.msp.onboarding.saga.RemoteCallException;
 
 /**
- * Lets many callers share one refresh: each caller waits for a refresh that started after it asked (so it sees
- * everything created before its call), and whoever finds none running starts it. Sagas checking names at the same
- * moment therefore cost one listing call between them.
+ * Lets many callers share one refresh: each caller waits for a refresh that started after it asked
+ * (so it sees everything created before its call), and whoever finds none running starts it. Sagas
+ * checking names at the same moment therefore cost one listing call between them.
  */
 final class RefreshCoalescer {
   private final Runnable refresh;
@@ -19,7 +19,10 @@ final class RefreshCoalescer {
     this.refresh = refresh;
   }
 
-  /** Returns once a refresh that started after this call has finished; throws that refresh's failure. */
+  /**
+   * Returns once a refresh that started after this call has finished; throws that refresh's
+   * failure.
+   */
   void awaitFreshRefresh() {
     long mine;
     synchronized (this) {
@@ -31,7 +34,8 @@ final class RefreshCoalescer {
         return;
       }
       if (finished >= wanted) {
-        throw failure; // every refresh since this call failed: the caller must not go on with a stale index
+        throw failure; // every refresh since this call failed: the caller must not go on with a
+        // stale index
       }
       running = true;
       mine = ++started;
@@ -62,7 +66,8 @@ final class RefreshCoalescer {
       wait();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RemoteCallException(RemoteCallException.Kind.TRANSIENT, 0, "name check interrupted", null);
+      throw new RemoteCallException(
+          RemoteCallException.Kind.TRANSIENT, 0, "name check interrupted", null);
     }
   }
 }

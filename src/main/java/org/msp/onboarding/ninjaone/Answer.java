@@ -23,7 +23,10 @@ record Answer(String endpoint, int status, String contentType, String body, Stri
           response.getHeaderString("Retry-After"));
     } catch (ProcessingException e) {
       throw new RemoteCallException(
-          RemoteCallException.Kind.TRANSIENT, 0, endpoint + ": no answer (" + rootMessage(e) + ")", null);
+          RemoteCallException.Kind.TRANSIENT,
+          0,
+          endpoint + ": no answer (" + rootMessage(e) + ")",
+          null);
     }
   }
 
@@ -31,17 +34,23 @@ record Answer(String endpoint, int status, String contentType, String body, Stri
     return contentType != null && contentType.toLowerCase().contains("json");
   }
 
-  /** NinjaOne's rate limit speaking: a 429, or the HTML page that clients report it sometimes answers instead. */
+  /**
+   * NinjaOne's rate limit speaking: a 429, or the HTML page that clients report it sometimes
+   * answers instead.
+   */
   boolean isThrottle() {
     boolean htmlSuccess = status >= 200 && status < 300 && isHtml();
     return status == 429 || htmlSuccess;
   }
 
   boolean isHtml() {
-    return (contentType != null && contentType.toLowerCase().contains("html")) || body.stripLeading().startsWith("<");
+    return (contentType != null && contentType.toLowerCase().contains("html"))
+        || body.stripLeading().startsWith("<");
   }
 
-  /** What a 2xx answer must carry: JSON (a throttle's HTML 200 is not success), or anything at all. */
+  /**
+   * What a 2xx answer must carry: JSON (a throttle's HTML 200 is not success), or anything at all.
+   */
   enum Body {
     JSON,
     ANY
@@ -50,11 +59,13 @@ record Answer(String endpoint, int status, String contentType, String body, Stri
   void throwUnlessSuccessful(Body expected) {
     if (status >= 200 && status < 300) {
       if (expected == Body.JSON && !body.isBlank() && !isJson()) {
-        throw failure(RemoteCallException.Kind.TRANSIENT, "answered " + status + " with a non-JSON body");
+        throw failure(
+            RemoteCallException.Kind.TRANSIENT, "answered " + status + " with a non-JSON body");
       }
       // Even where any body will do, a throttle's HTML page answered 200 without doing the work.
       if (expected == Body.ANY && isHtml()) {
-        throw failure(RemoteCallException.Kind.TRANSIENT, "answered " + status + " with an HTML page");
+        throw failure(
+            RemoteCallException.Kind.TRANSIENT, "answered " + status + " with an HTML page");
       }
       return;
     }
@@ -79,7 +90,8 @@ record Answer(String endpoint, int status, String contentType, String body, Stri
     try {
       return reader.read(body);
     } catch (Exception e) {
-      throw failure(RemoteCallException.Kind.TRANSIENT, "answered " + status + " with an unreadable body");
+      throw failure(
+          RemoteCallException.Kind.TRANSIENT, "answered " + status + " with an unreadable body");
     }
   }
 
@@ -90,7 +102,9 @@ record Answer(String endpoint, int status, String contentType, String body, Stri
 
   static String trimmed(String text) {
     String oneLine = text.replaceAll("\\s+", " ").strip();
-    return oneLine.length() <= MAX_ERROR_BODY ? oneLine : oneLine.substring(0, MAX_ERROR_BODY) + "...";
+    return oneLine.length() <= MAX_ERROR_BODY
+        ? oneLine
+        : oneLine.substring(0, MAX_ERROR_BODY) + "...";
   }
 
   private static String rootMessage(Throwable e) {
@@ -98,7 +112,8 @@ record Answer(String endpoint, int status, String contentType, String body, Stri
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    return root.getClass().getSimpleName()
+        + (root.getMessage() == null ? "" : ": " + root.getMessage());
   }
 
   @FunctionalInterface

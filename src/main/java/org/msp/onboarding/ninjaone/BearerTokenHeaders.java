@@ -21,8 +21,10 @@ public class BearerTokenHeaders implements ClientHeadersFactory {
       MultivaluedMap<String, String> incoming, MultivaluedMap<String, String> outgoing) {
     MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
     headers.putSingle("Authorization", "Bearer " + tokens.accessToken());
-    // The saga step's trace context (see StepTracing); OpenTelemetry's client filter, when on, adds its own span.
-    W3CTraceContextPropagator.getInstance().inject(Context.current(), headers, (carrier, key, value) -> carrier.putSingle(key, value));
+    // The saga step's trace context (see StepTracing); OpenTelemetry's client filter, when on, adds
+    // its own span.
+    W3CTraceContextPropagator.getInstance()
+        .inject(Context.current(), headers, (carrier, key, value) -> carrier.putSingle(key, value));
     return headers;
   }
 }

@@ -21,8 +21,9 @@ import org.msp.onboarding.ninjaone.dto.OrganizationBody;
 import org.msp.onboarding.ninjaone.dto.PolicyMappingBody;
 
 /**
- * NinjaOne Public API v2: exactly the endpoints onboarding uses. Every method answers the raw Response, because
- * {@link NinjaOneClient} classifies status, headers and body itself (a throttle can answer 200 with HTML).
+ * NinjaOne Public API v2: exactly the endpoints onboarding uses. Every method answers the raw
+ * Response, because {@link NinjaOneClient} classifies status, headers and body itself (a throttle
+ * can answer 200 with HTML).
  */
 @RegisterRestClient(configKey = "ninjaone")
 @RegisterClientHeaders(BearerTokenHeaders.class)
@@ -36,18 +37,22 @@ public interface NinjaOneApi {
   @Path("/organizations")
   Response organizations(@QueryParam("pageSize") int pageSize, @QueryParam("after") Long after);
 
-  /** The same paging; each item NinjaOne's OrganizationDetailed (with locations, policies and fields). */
+  /**
+   * The same paging; each item NinjaOne's OrganizationDetailed (with locations, policies and
+   * fields).
+   */
   @GET
   @Path("/organizations-detailed")
-  Response organizationsDetailed(@QueryParam("pageSize") int pageSize, @QueryParam("after") Long after);
+  Response organizationsDetailed(
+      @QueryParam("pageSize") int pageSize, @QueryParam("after") Long after);
 
   @POST
   @Path("/organizations")
   Response createOrganization(OrganizationBody organization);
 
   /**
-   * NinjaOne's OrganizationDetailed: the organization with its locations and its policy mapping. Read by tag jobs
-   * (tags before a change, and again to verify it).
+   * NinjaOne's OrganizationDetailed: the organization with its locations and its policy mapping.
+   * Read by tag jobs (tags before a change, and again to verify it).
    */
   @GET
   @Path("/organization/{id}")
@@ -68,7 +73,9 @@ public interface NinjaOneApi {
   @PATCH
   @Path("/organization/{id}/locations/{locationId}")
   Response updateLocation(
-      @PathParam("id") long organizationId, @PathParam("locationId") long locationId, LocationBody change);
+      @PathParam("id") long organizationId,
+      @PathParam("locationId") long locationId,
+      LocationBody change);
 
   @PUT
   @Path("/organization/{id}/policies")

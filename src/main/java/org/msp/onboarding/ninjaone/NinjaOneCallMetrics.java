@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * NinjaOne call latency and status per endpoint (status "none" when no answer came), and whether NinjaOne
- * currently answers at all (for the ninjaone health group and the circuit, which every result is reported to).
+ * NinjaOne call latency and status per endpoint (status "none" when no answer came), and whether
+ * NinjaOne currently answers at all (for the ninjaone health group and the circuit, which every
+ * result is reported to).
  */
 @ApplicationScoped
 public class NinjaOneCallMetrics {
@@ -26,7 +27,10 @@ public class NinjaOneCallMetrics {
     this.circuit = circuit;
   }
 
-  /** Calls that got no answer, or a 408/429/5xx, and failed token requests, since the last good answer. */
+  /**
+   * Calls that got no answer, or a 408/429/5xx, and failed token requests, since the last good
+   * answer.
+   */
   public int failuresInARow() {
     return failuresInARow.get();
   }
@@ -55,7 +59,10 @@ public class NinjaOneCallMetrics {
     }
   }
 
-  /** A token request (status "200", or "none" when it failed, whatever the cause): a failure opens the circuit. */
+  /**
+   * A token request (status "200", or "none" when it failed, whatever the cause): a failure opens
+   * the circuit.
+   */
   <T> T tokenRequest(Supplier<T> request) {
     Timer.Sample sample = Timer.start(registry);
     String status = "none";

@@ -9,15 +9,17 @@ import org.jboss.logging.Logger;
 import org.msp.onboarding.config.OnboardingConfig;
 
 /**
- * Whether NinjaOne is failing for everyone, as this instance sees it. Every call's result is reported here; many
- * transient failures in a row across sagas, or a failed token request, OPEN the circuit: the runner then starts no
- * step, a single prober calls NinjaOne with backoff, and the first answer CLOSES it again, after which the runner
- * ramps back up (1, 2, 4, ... sagas at once) instead of releasing every waiting saga together.
+ * Whether NinjaOne is failing for everyone, as this instance sees it. Every call's result is
+ * reported here; many transient failures in a row across sagas, or a failed token request, OPEN the
+ * circuit: the runner then starts no step, a single prober calls NinjaOne with backoff, and the
+ * first answer CLOSES it again, after which the runner ramps back up (1, 2, 4, ... sagas at once)
+ * instead of releasing every waiting saga together.
  *
- * <p>Not SmallRye Fault Tolerance's {@code @CircuitBreaker}: it guards one method and, when open, makes each call
- * fail fast. Here the work must pause instead (a failed call would be a saga's attempt), the trial call must be a
- * harmless read rather than the next saga's step, the probe interval must back off and honour Retry-After, and a
- * token failure alone must open it. This small state machine says exactly that.
+ * <p>Not SmallRye Fault Tolerance's {@code @CircuitBreaker}: it guards one method and, when open,
+ * makes each call fail fast. Here the work must pause instead (a failed call would be a saga's
+ * attempt), the trial call must be a harmless read rather than the next saga's step, the probe
+ * interval must back off and honour Retry-After, and a token failure alone must open it. This small
+ * state machine says exactly that.
  */
 @ApplicationScoped
 public class NinjaOneCircuit {
@@ -30,10 +32,15 @@ public class NinjaOneCircuit {
 
   /** See OnboardingConfig.Circuit. */
   public record Settings(
-      int failureThreshold, Duration failureSpan, Duration probeInitialDelay, Duration probeMaxDelay, Duration rampStep) {}
+      int failureThreshold,
+      Duration failureSpan,
+      Duration probeInitialDelay,
+      Duration probeMaxDelay,
+      Duration rampStep) {}
 
   /** The circuit as the health group and the console show it. */
-  public record Status(State state, Instant openedAt, String reason, Instant nextProbeAt, int failedProbes) {}
+  public record Status(
+      State state, Instant openedAt, String reason, Instant nextProbeAt, int failedProbes) {}
 
   private static final Duration SHORTEST_PROBE_DELAY = Duration.ofSeconds(1);
   private static final Logger LOG = Logger.getLogger(NinjaOneCircuit.class);
@@ -47,6 +54,7 @@ public class NinjaOneCircuit {
   private String reason;
   private Instant nextProbeAt;
   private int failedProbes;
+
   /** When the circuit last closed, while the runner is still ramping up; null once ramped up. */
   private Instant rampStartedAt;
 
@@ -80,7 +88,8 @@ public class NinjaOneCircuit {
     if (failuresInARow++ == 0) {
       streakStartedAt = now;
     }
-    boolean longEnough = !Duration.between(streakStartedAt, now).minus(settings.failureSpan()).isNegative();
+    boolean longEnough =
+        !Duration.between(streakStartedAt, now).minus(settings.failureSpan()).isNegative();
     if (failuresInARow >= settings.failureThreshold() && longEnough) {
       open(failuresInARow + " NinjaOne calls failed in a row, the last: " + what);
     }
@@ -98,7 +107,10 @@ public class NinjaOneCircuit {
     return state == State.CLOSED;
   }
 
-  /** How many sagas this instance may drive at once now: none while open, then 1, 2, 4, ... up to all workers. */
+  /**
+   * How many sagas this instance may drive at once now: none while open, then 1, 2, 4, ... up to
+   * all workers.
+   */
   public synchronized int workerLimit(int workers) {
     if (state != State.CLOSED) {
       return 0;
@@ -106,7 +118,9 @@ public class NinjaOneCircuit {
     if (rampStartedAt == null) {
       return workers;
     }
-    long steps = Duration.between(rampStartedAt, clock.instant()).toMillis() / settings.rampStep().toMillis();
+    long steps =
+        Duration.between(rampStartedAt, clock.instant()).toMillis()
+            / settings.rampStep().toMillis();
     if (steps >= 30 || (1L << steps) >= workers) {
       rampStartedAt = null;
       return workers;
@@ -119,7 +133,10 @@ public class NinjaOneCircuit {
     return state == State.CLOSED || nextProbeAt == null ? clock.instant() : nextProbeAt;
   }
 
-  /** Takes the one probe when it is due; the caller must then report {@link #answered} or {@link #probeFailed}. */
+  /**
+   * Takes the one probe when it is due; the caller must then report {@link #answered} or {@link
+   * #probeFailed}.
+   */
   public synchronized boolean startProbe() {
     if (state != State.OPEN || clock.instant().isBefore(nextProbeAt)) {
       return false;
@@ -128,7 +145,10 @@ public class NinjaOneCircuit {
     return true;
   }
 
-  /** The probe failed: wait NinjaOne's Retry-After if it gave one, else the doubled delay, before the next. */
+  /**
+   * The probe failed: wait NinjaOne's Retry-After if it gave one, else the doubled delay, before
+   * the next.
+   */
   public synchronized void probeFailed(Duration retryAfter, String what) {
     if (state != State.PROBING) {
       return; // another call's answer closed the circuit meanwhile
@@ -150,7 +170,8 @@ public class NinjaOneCircuit {
   Duration probeDelay(int failedSoFar, Duration retryAfter) {
     Duration max = settings.probeMaxDelay();
     if (retryAfter != null) {
-      Duration asked = retryAfter.compareTo(SHORTEST_PROBE_DELAY) < 0 ? SHORTEST_PROBE_DELAY : retryAfter;
+      Duration asked =
+          retryAfter.compareTo(SHORTEST_PROBE_DELAY) < 0 ? SHORTEST_PROBE_DELAY : retryAfter;
       return asked.compareTo(max) > 0 ? max : asked;
     }
     long millis = settings.probeInitialDelay().toMillis() << Math.min(failedSoFar, 30);
@@ -164,11 +185,17 @@ public class NinjaOneCircuit {
     failedProbes = 0;
     rampStartedAt = null;
     nextProbeAt = openedAt.plus(settings.probeInitialDelay());
-    LOG.warnf("NinjaOne circuit open (%s): no saga step starts until NinjaOne answers a probe; first probe at %s",
+    LOG.warnf(
+        "NinjaOne circuit open (%s): no saga step starts until NinjaOne answers a probe; first probe at %s",
         why, nextProbeAt);
   }
 
   private static Settings settingsOf(OnboardingConfig.Circuit c) {
-    return new Settings(c.failureThreshold(), c.failureSpan(), c.probeInitialDelay(), c.probeMaxDelay(), c.rampStep());
+    return new Settings(
+        c.failureThreshold(),
+        c.failureSpan(),
+        c.probeInitialDelay(),
+        c.probeMaxDelay(),
+        c.rampStep());
   }
 }

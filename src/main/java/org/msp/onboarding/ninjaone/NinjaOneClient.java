@@ -22,14 +22,19 @@ import org.msp.onboarding.ninjaone.dto.PolicyMappingBody;
 import org.msp.onboarding.saga.NinjaOne;
 import org.msp.onboarding.saga.request.PolicyRequest;
 
-/** The saga's NinjaOne port over the REST client: token handling, answer parsing and error classification. */
+/**
+ * The saga's NinjaOne port over the REST client: token handling, answer parsing and error
+ * classification.
+ */
 @ApplicationScoped
 public class NinjaOneClient implements NinjaOne {
-  private static final TypeReference<List<OrganizationBody>> ORGANIZATIONS = new TypeReference<>() {};
+  private static final TypeReference<List<OrganizationBody>> ORGANIZATIONS =
+      new TypeReference<>() {};
   private static final TypeReference<List<LocationBody>> LOCATIONS = new TypeReference<>() {};
   private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
   private static final TypeReference<List<NodeClassBody>> NODE_CLASSES = new TypeReference<>() {};
-  private static final TypeReference<List<OrganizationDetailedBody>> DETAILED = new TypeReference<>() {};
+  private static final TypeReference<List<OrganizationDetailedBody>> DETAILED =
+      new TypeReference<>() {};
   private static final String LIST = "GET /v2/organizations";
   private static final String LIST_DETAILED = "GET /v2/organizations-detailed";
 
@@ -61,8 +66,17 @@ public class NinjaOneClient implements NinjaOne {
   @Override
   public long createOrganization(NewOrganization org) {
     OrganizationBody body =
-        new OrganizationBody(null, org.name(), org.description(), org.userData(), org.nodeApprovalMode(), org.tags());
-    return read(call("POST /v2/organizations", () -> api.createOrganization(body)), OrganizationBody.class).id();
+        new OrganizationBody(
+            null,
+            org.name(),
+            org.description(),
+            org.userData(),
+            org.nodeApprovalMode(),
+            org.tags());
+    return read(
+            call("POST /v2/organizations", () -> api.createOrganization(body)),
+            OrganizationBody.class)
+        .id();
   }
 
   @Override
@@ -83,7 +97,10 @@ public class NinjaOneClient implements NinjaOne {
     }
   }
 
-  /** One page of GET /v2/organizations: the organizations whose id is above {@code after} (null: from the start). */
+  /**
+   * One page of GET /v2/organizations: the organizations whose id is above {@code after} (null:
+   * from the start).
+   */
   public List<OrganizationBody> organizationsAfter(Long after) {
     return read(call(LIST, () -> api.organizations(pageSize, after)), ORGANIZATIONS);
   }
@@ -96,14 +113,17 @@ public class NinjaOneClient implements NinjaOne {
   @Override
   public void changeOrganization(long organizationId, OrganizationChange change) {
     OrganizationBody body =
-        new OrganizationBody(null, change.name(), null, change.userData(), change.nodeApprovalMode(), change.tags());
+        new OrganizationBody(
+            null, change.name(), null, change.userData(), change.nodeApprovalMode(), change.tags());
     call("PATCH /v2/organization/{id}", () -> api.updateOrganization(organizationId, body));
   }
 
   @Override
   public List<Location> locations(long organizationId) {
     List<LocationBody> all =
-        read(call("GET /v2/organization/{id}/locations", () -> api.locations(organizationId)), LOCATIONS);
+        read(
+            call("GET /v2/organization/{id}/locations", () -> api.locations(organizationId)),
+            LOCATIONS);
     List<Location> locations = new ArrayList<>();
     all.forEach(l -> locations.add(new Location(l.id(), l.name())));
     return locations;
@@ -111,8 +131,10 @@ public class NinjaOneClient implements NinjaOne {
 
   @Override
   public long addLocation(long organizationId, NewLocation location) {
-    LocationBody body = new LocationBody(null, location.name(), location.address(), location.description());
-    Answer answer = call("POST /v2/organization/{id}/locations", () -> api.addLocation(organizationId, body));
+    LocationBody body =
+        new LocationBody(null, location.name(), location.address(), location.description());
+    Answer answer =
+        call("POST /v2/organization/{id}/locations", () -> api.addLocation(organizationId, body));
     return read(answer, LocationBody.class).id();
   }
 
@@ -120,24 +142,32 @@ public class NinjaOneClient implements NinjaOne {
   public void replacePolicies(long organizationId, List<PolicyRequest> mappings) {
     List<PolicyMappingBody> body = new ArrayList<>();
     mappings.forEach(m -> body.add(new PolicyMappingBody(m.nodeRoleId(), m.policyId())));
-    // NinjaOne answers with the affected device ids, media type not pinned: any 2xx is success, whatever its body.
-    call("PUT /v2/organization/{id}/policies", () -> api.replacePolicies(organizationId, body), Answer.Body.ANY);
+    // NinjaOne answers with the affected device ids, media type not pinned: any 2xx is success,
+    // whatever its body.
+    call(
+        "PUT /v2/organization/{id}/policies",
+        () -> api.replacePolicies(organizationId, body),
+        Answer.Body.ANY);
   }
 
   @Override
   public Map<String, Object> customFields(long organizationId) {
-    Answer answer = call("GET /v2/organization/{id}/custom-fields", () -> api.customFields(organizationId));
+    Answer answer =
+        call("GET /v2/organization/{id}/custom-fields", () -> api.customFields(organizationId));
     Map<String, Object> fields = read(answer, FIELDS);
     return fields == null ? Map.of() : fields;
   }
 
   @Override
   public void changeCustomFields(long organizationId, Map<String, Object> values) {
-    call("PATCH /v2/organization/{id}/custom-fields", () -> api.updateCustomFields(organizationId, values));
+    call(
+        "PATCH /v2/organization/{id}/custom-fields",
+        () -> api.updateCustomFields(organizationId, values));
   }
 
   @Override
-  public String installerUrl(long organizationId, long locationId, String installerType, Long nodeRoleId) {
+  public String installerUrl(
+      long organizationId, long locationId, String installerType, Long nodeRoleId) {
     Answer answer =
         nodeRoleId == null
             ? call(
@@ -145,25 +175,34 @@ public class NinjaOneClient implements NinjaOne {
                 () -> api.installer(organizationId, locationId, installerType))
             : call(
                 "POST /v2/organization/generate-installer",
-                () -> api.generateInstaller(InstallerBody.forRole(organizationId, locationId, installerType, nodeRoleId)));
+                () ->
+                    api.generateInstaller(
+                        InstallerBody.forRole(
+                            organizationId, locationId, installerType, nodeRoleId)));
     return read(answer, InstallerLink.class).url();
   }
 
   @Override
   public TenantCatalog catalog(boolean fresh) {
-    return catalog.get(fresh, () -> new TenantCatalog(
-        nodeClasses(call("GET /v2/roles", api::roles)), nodeClasses(call("GET /v2/policies", api::policies))));
+    return catalog.get(
+        fresh,
+        () ->
+            new TenantCatalog(
+                nodeClasses(call("GET /v2/roles", api::roles)),
+                nodeClasses(call("GET /v2/policies", api::policies))));
   }
 
   private Map<Long, String> nodeClasses(Answer answer) {
     Map<Long, String> classes = new HashMap<>();
-    read(answer, NODE_CLASSES).forEach(item -> classes.put(item.id(), String.valueOf(item.nodeClass())));
+    read(answer, NODE_CLASSES)
+        .forEach(item -> classes.put(item.id(), String.valueOf(item.nodeClass())));
     return Map.copyOf(classes);
   }
 
   /**
-   * Every organization, page by page (for the audit and tag jobs; not part of the saga's port). The same cursor
-   * rules as the name look-up: stop at a short page, fail loudly when the cursor does not advance.
+   * Every organization, page by page (for the audit and tag jobs; not part of the saga's port). The
+   * same cursor rules as the name look-up: stop at a short page, fail loudly when the cursor does
+   * not advance.
    */
   public List<OrganizationBody> allOrganizations() {
     List<OrganizationBody> all = new ArrayList<>();
@@ -183,14 +222,18 @@ public class NinjaOneClient implements NinjaOne {
     read(call("GET /v2/organizations", () -> api.organizations(1, null)), ORGANIZATIONS);
   }
 
-  /** How many organizations one GET /v2/organizations page holds: callers count their calls with it. */
+  /**
+   * How many organizations one GET /v2/organizations page holds: callers count their calls with it.
+   */
   public int organizationPageSize() {
     return pageSize;
   }
 
   /** One organization with its tags and policy mapping (GET /v2/organization/{id}). */
   public OrganizationDetailBody organization(long organizationId) {
-    return read(call("GET /v2/organization/{id}", () -> api.organization(organizationId)), OrganizationDetailBody.class);
+    return read(
+        call("GET /v2/organization/{id}", () -> api.organization(organizationId)),
+        OrganizationDetailBody.class);
   }
 
   private Answer call(String endpoint, Supplier<Response> request) {

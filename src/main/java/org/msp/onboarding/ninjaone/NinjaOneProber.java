@@ -8,9 +8,9 @@ import org.jboss.logging.Logger;
 import org.msp.onboarding.saga.RemoteCallException;
 
 /**
- * While the circuit is open, asks NinjaOne one harmless question at a time (a token if none is held, then one
- * organization), when the circuit says a probe is due. An answer closes the circuit (NinjaOneCallMetrics reports
- * it); a failure schedules the next probe.
+ * While the circuit is open, asks NinjaOne one harmless question at a time (a token if none is
+ * held, then one organization), when the circuit says a probe is due. An answer closes the circuit
+ * (NinjaOneCallMetrics reports it); a failure schedules the next probe.
  */
 @ApplicationScoped
 public class NinjaOneProber {
@@ -25,7 +25,8 @@ public class NinjaOneProber {
     this.client = client;
     this.registry = registry;
     Gauge.builder("ninjaone.circuit.state", circuit, c -> c.state().ordinal())
-        .description("NinjaOne circuit of this instance: 0 closed, 1 open (no step starts), 2 probing")
+        .description(
+            "NinjaOne circuit of this instance: 0 closed, 1 open (no step starts), 2 probing")
         .register(registry);
   }
 
@@ -41,7 +42,9 @@ public class NinjaOneProber {
     } catch (RemoteCallException e) {
       circuit.probeFailed(e.retryAfter(), e.getMessage());
       count("down");
-      LOG.infof("NinjaOne probe failed (%s); next probe at %s", e.getMessage(), circuit.status().nextProbeAt());
+      LOG.infof(
+          "NinjaOne probe failed (%s); next probe at %s",
+          e.getMessage(), circuit.status().nextProbeAt());
     } catch (RuntimeException e) {
       circuit.probeFailed(null, e.toString());
       count("down");

@@ -7,10 +7,10 @@ import java.time.Duration;
 import org.msp.onboarding.saga.RemoteCallException;
 
 /**
- * The client-credentials token, from the Quarkus OIDC client. Client credentials give no refresh token, so a
- * new token is fetched shortly before expiry (refresh-token-time-skew), and once more after a 401. A token
- * request counts against the request budget like any call: NinjaOne does not say whether it counts them, so we
- * assume it does (it costs one slot per instance and hour).
+ * The client-credentials token, from the Quarkus OIDC client. Client credentials give no refresh
+ * token, so a new token is fetched shortly before expiry (refresh-token-time-skew), and once more
+ * after a 401. A token request counts against the request budget like any call: NinjaOne does not
+ * say whether it counts them, so we assume it does (it costs one slot per instance and hour).
  */
 @ApplicationScoped
 public class NinjaOneTokens {
@@ -27,7 +27,9 @@ public class NinjaOneTokens {
   }
 
   public synchronized String accessToken() {
-    if (tokens == null || tokens.isAccessTokenExpired() || tokens.isAccessTokenWithinRefreshInterval()) {
+    if (tokens == null
+        || tokens.isAccessTokenExpired()
+        || tokens.isAccessTokenWithinRefreshInterval()) {
       tokens = fetch();
       generation++;
     }
@@ -49,11 +51,15 @@ public class NinjaOneTokens {
   private Tokens fetch() {
     budget.acquire();
     try {
-      return metrics.tokenRequest(() -> oidcClient.getTokens().await().atMost(Duration.ofSeconds(30)));
+      return metrics.tokenRequest(
+          () -> oidcClient.getTokens().await().atMost(Duration.ofSeconds(30)));
     } catch (RuntimeException e) {
       // The auth layer's message names neither secret nor token; it is safe to keep on the step.
       throw new RemoteCallException(
-          RemoteCallException.Kind.TRANSIENT, 0, "token request to /ws/oauth/token failed: " + e.getMessage(), null);
+          RemoteCallException.Kind.TRANSIENT,
+          0,
+          "token request to /ws/oauth/token failed: " + e.getMessage(),
+          null);
     }
   }
 }

@@ -5,7 +5,8 @@ import org.msp.onboarding.ninjaone.dto.OrganizationBody;
 import org.msp.onboarding.saga.RemoteCallException;
 
 /**
- * The {@code after} cursor of NinjaOne's organization listings: truncated paging is NinjaOne clients' classic bug.
+ * The {@code after} cursor of NinjaOne's organization listings: truncated paging is NinjaOne
+ * clients' classic bug.
  */
 public final class OrganizationPaging {
   private OrganizationPaging() {}
@@ -21,7 +22,12 @@ public final class OrganizationPaging {
       throw new RemoteCallException(
           RemoteCallException.Kind.PERMANENT,
           200,
-          endpoint + ": paging cursor did not advance (after=" + previous + ", last id=" + lastIdOfPage + ")",
+          endpoint
+              + ": paging cursor did not advance (after="
+              + previous
+              + ", last id="
+              + lastIdOfPage
+              + ")",
           null);
     }
     return lastIdOfPage;

@@ -1,18 +1,18 @@
 package org.msp.onboarding.ops;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import org.msp.onboarding.ops.SagaViews.DeploymentTaskList;
 
 /** The agent-deployment tasks recorded by step 5. */
@@ -30,13 +30,32 @@ public class AgentDeploymentTaskResource {
 
   @GET
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
-  @APIResponse(responseCode = "400", description = "a bad parameter, named in parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "401", description = "no valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "403", description = "the token lacks the role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "a bad parameter, named in parameter",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "no valid bearer token",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "the token lacks the role",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public DeploymentTaskList list(
       @QueryParam("organizationId") String organizationId, @QueryParam("status") String status) {
     String wanted = status == null || status.isBlank() ? null : TaskStatus.parse("status", status);
-    return queries.deploymentTasks(QueryParameters.positiveLong("organizationId", organizationId), wanted);
+    return queries.deploymentTasks(
+        QueryParameters.positiveLong("organizationId", organizationId), wanted);
   }
 
   /** Body of the task update. */
@@ -47,12 +66,31 @@ public class AgentDeploymentTaskResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.OPERATOR)
   @APIResponse(responseCode = "200", description = "the task as it is now")
-  @APIResponse(responseCode = "400", description = "a bad status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "404", description = "no such task", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "409", description = "the task was cancelled by a rollback", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "a bad status",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "no such task",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "the task was cancelled by a rollback",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public SagaViews.DeploymentTaskView update(@PathParam("id") String id, TaskUpdate update) {
     if (update == null || update.status() == null) {
-      throw ProblemException.badParameter("status", "the body must be {\"status\": \"PENDING|DEPLOYED|CANCELLED\"}");
+      throw ProblemException.badParameter(
+          "status", "the body must be {\"status\": \"PENDING|DEPLOYED|CANCELLED\"}");
     }
     return actions.changeStatus(taskId(id), TaskStatus.parse("status", update.status()));
   }

@@ -6,8 +6,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
-import org.msp.onboarding.persistence.AgentDeploymentTaskEntity;
 import org.msp.onboarding.ops.SagaViews.DeploymentTaskView;
+import org.msp.onboarding.persistence.AgentDeploymentTaskEntity;
 
 /** Operators record what happened to an agent deployment (installed, or not wanted). */
 @ApplicationScoped
@@ -20,12 +20,14 @@ public class DeploymentTaskActions {
 
   @Transactional
   public DeploymentTaskView changeStatus(UUID id, String status) {
-    AgentDeploymentTaskEntity task = em.find(AgentDeploymentTaskEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+    AgentDeploymentTaskEntity task =
+        em.find(AgentDeploymentTaskEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (task == null) {
       throw ProblemException.notFound("no agent-deployment task with id " + id);
     }
     if (AgentDeploymentTaskEntity.CANCELLED.equals(task.status) && !status.equals(task.status)) {
-      throw ProblemException.conflict("task " + id + " was cancelled (its onboarding was rolled back)");
+      throw ProblemException.conflict(
+          "task " + id + " was cancelled (its onboarding was rolled back)");
     }
     task.changeStatus(status, Instant.now());
     return SagaQueries.view(task);

@@ -9,11 +9,18 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /** The OpenAPI document's header: every ops API call takes a bearer JWT. */
 @OpenAPIDefinition(
-    info = @Info(
-        title = "Client onboarding ops API",
-        version = "1",
-        description = "Query onboarding sagas and act on them. Errors are RFC 9457 application/problem+json."),
+    info =
+        @Info(
+            title = "Client onboarding ops API",
+            version = "1",
+            description =
+                "Query onboarding sagas and act on them. Errors are RFC 9457 application/problem+json."),
     security = @SecurityRequirement(name = "jwt"))
-@SecurityScheme(securitySchemeName = "jwt", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
-    description = "Roles in the groups claim: onboarding-viewer (GETs), onboarding-operator (actions)")
+@SecurityScheme(
+    securitySchemeName = "jwt",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT",
+    description =
+        "Roles in the groups claim: onboarding-viewer (GETs), onboarding-operator (actions)")
 public class OpsApiDocument extends Application {}

@@ -10,7 +10,9 @@ final class PageCursor {
   private PageCursor() {}
 
   static String encode(long seq) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + seq).getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString((PREFIX + seq).getBytes(StandardCharsets.UTF_8));
   }
 
   static long decode(String cursor) {
@@ -25,7 +27,8 @@ final class PageCursor {
       }
       return seq;
     } catch (IllegalArgumentException e) {
-      throw ProblemException.badParameter("after", "after must be an endCursor from a previous page");
+      throw ProblemException.badParameter(
+          "after", "after must be an endCursor from a previous page");
     }
   }
 }

@@ -15,16 +15,26 @@ public class ProblemException extends RuntimeException {
 
   public static ProblemException badParameter(String parameter, String detail) {
     return new ProblemException(
-        new Problem("https://onboarding.msp/problems/bad-parameter", "Bad parameter", 400, detail, parameter));
+        new Problem(
+            "https://onboarding.msp/problems/bad-parameter",
+            "Bad parameter",
+            400,
+            detail,
+            parameter));
   }
 
   public static ProblemException notFound(String detail) {
-    return new ProblemException(new Problem("https://onboarding.msp/problems/not-found", "Not found", 404, detail, null));
+    return new ProblemException(
+        new Problem("https://onboarding.msp/problems/not-found", "Not found", 404, detail, null));
   }
 
   public static ProblemException conflict(String detail) {
     return new ProblemException(
-        new Problem("https://onboarding.msp/problems/action-not-allowed", "Action not allowed in this state", 409,
-            detail, null));
+        new Problem(
+            "https://onboarding.msp/problems/action-not-allowed",
+            "Action not allowed in this state",
+            409,
+            detail,
+            null));
   }
 }

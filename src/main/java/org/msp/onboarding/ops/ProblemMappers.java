@@ -20,15 +20,26 @@ public class ProblemMappers {
   /** No token, or one that does not verify: 401 with the Bearer challenge. */
   @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
   public Response unauthorized(RuntimeException e) {
-    Response problem = respond(new Problem("https://onboarding.msp/problems/unauthorized", "Unauthorized", 401,
-        "a valid bearer token (JWT) is required", null));
+    Response problem =
+        respond(
+            new Problem(
+                "https://onboarding.msp/problems/unauthorized",
+                "Unauthorized",
+                401,
+                "a valid bearer token (JWT) is required",
+                null));
     return Response.fromResponse(problem).header("WWW-Authenticate", "Bearer").build();
   }
 
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e) {
-    return respond(new Problem("https://onboarding.msp/problems/forbidden", "Forbidden", 403,
-        "this action needs the role " + Roles.OPERATOR, null));
+    return respond(
+        new Problem(
+            "https://onboarding.msp/problems/forbidden",
+            "Forbidden",
+            403,
+            "this action needs the role " + Roles.OPERATOR,
+            null));
   }
 
   @ServerExceptionMapper
@@ -41,7 +52,13 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response unexpected(RuntimeException e) {
     LOG.error("ops API request failed", e);
-    return respond(new Problem("about:blank", "Internal Server Error", 500, "the request could not be completed", null));
+    return respond(
+        new Problem(
+            "about:blank",
+            "Internal Server Error",
+            500,
+            "the request could not be completed",
+            null));
   }
 
   static Response respond(Problem problem) {

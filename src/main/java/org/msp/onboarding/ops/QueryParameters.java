@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Parses query parameters by hand, so that a bad one is a 400 naming it rather than JAX-RS's bare 404. */
+/**
+ * Parses query parameters by hand, so that a bad one is a 400 naming it rather than JAX-RS's bare
+ * 404.
+ */
 final class QueryParameters {
   private QueryParameters() {}
 
@@ -20,7 +23,8 @@ final class QueryParameters {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw ProblemException.badParameter(name, name + " must be a whole number from " + min + " to " + max);
+    throw ProblemException.badParameter(
+        name, name + " must be a whole number from " + min + " to " + max);
   }
 
   static Long positiveLong(String name, String value) {
@@ -45,7 +49,8 @@ final class QueryParameters {
     try {
       return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+      String allowed =
+          Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
       throw ProblemException.badParameter(name, name + " must be one of " + allowed);
     }
   }
@@ -65,7 +70,8 @@ final class QueryParameters {
       return null;
     }
     if (value.length() > maxLength) {
-      throw ProblemException.badParameter(name, name + " must be at most " + maxLength + " characters");
+      throw ProblemException.badParameter(
+          name, name + " must be at most " + maxLength + " characters");
     }
     return value;
   }

@@ -4,6 +4,7 @@ package org.msp.onboarding.ops;
 public final class Roles {
   /** Reads everything. */
   public static final String VIEWER = "onboarding-viewer";
+
   /** Acts: retry, compensate, task updates (and reads). */
   public static final String OPERATOR = "onboarding-operator";
 

@@ -7,14 +7,14 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.msp.onboarding.ops.SagaViews.SagaDetail;
 import org.msp.onboarding.persistence.SagaEntity;
 import org.msp.onboarding.saga.FailureCode;
 import org.msp.onboarding.saga.SagaStatus;
-import org.msp.onboarding.ops.SagaViews.SagaDetail;
 
 /**
- * Operator actions. Each takes the saga's row lock, so it is ordered with the worker recording a step; a
- * worker in the middle of a step sees a rollback request when it records that step.
+ * Operator actions. Each takes the saga's row lock, so it is ordered with the worker recording a
+ * step; a worker in the middle of a step sees a rollback request when it records that step.
  */
 @ApplicationScoped
 public class SagaActions {
@@ -27,8 +27,8 @@ public class SagaActions {
   }
 
   /**
-   * FAILED: resume the rollback. Halted (its outcome could not be recorded): run the step again, with a fresh count.
-   * Waiting on a retry: run now. Anything else: nothing to retry.
+   * FAILED: resume the rollback. Halted (its outcome could not be recorded): run the step again,
+   * with a fresh count. Waiting on a retry: run now. Anything else: nothing to retry.
    */
   @Transactional
   public SagaDetail retry(UUID id) {
@@ -43,7 +43,11 @@ public class SagaActions {
       saga.scheduleAt(now);
     } else {
       throw ProblemException.conflict(
-          "saga " + id + " is " + saga.status + (saga.status.isActive() ? " and not waiting for a retry" : "")
+          "saga "
+              + id
+              + " is "
+              + saga.status
+              + (saga.status.isActive() ? " and not waiting for a retry" : "")
               + "; only a FAILED saga or one waiting for a retry can be retried");
     }
     return queries.detail(saga);
@@ -63,10 +67,16 @@ public class SagaActions {
       case FAILED -> saga.resumeCompensation(now);
       case COMPLETED -> {
         requireNoOtherActiveSaga(saga);
-        saga.beginCompensation(FailureCode.OPERATOR_REQUESTED, "rollback requested by an operator", now);
+        saga.beginCompensation(
+            FailureCode.OPERATOR_REQUESTED, "rollback requested by an operator", now);
       }
-      default -> throw ProblemException.conflict(
-          "saga " + id + " is " + saga.status + "; only RUNNING, COMPLETED or FAILED sagas can be rolled back");
+      default ->
+          throw ProblemException.conflict(
+              "saga "
+                  + id
+                  + " is "
+                  + saga.status
+                  + "; only RUNNING, COMPLETED or FAILED sagas can be rolled back");
     }
     return queries.detail(saga);
   }
@@ -74,11 +84,15 @@ public class SagaActions {
   private void requireNoOtherActiveSaga(SagaEntity saga) {
     long active =
         SagaEntity.count(
-            "clientId = ?1 and id <> ?2 and status in ?3", saga.clientId, saga.id,
+            "clientId = ?1 and id <> ?2 and status in ?3",
+            saga.clientId,
+            saga.id,
             List.of(SagaStatus.RUNNING, SagaStatus.COMPENSATING));
     if (active > 0) {
       throw ProblemException.conflict(
-          "client " + saga.clientId + " has another running saga; roll this one back after that one has ended");
+          "client "
+              + saga.clientId
+              + " has another running saga; roll this one back after that one has ended");
     }
   }
 

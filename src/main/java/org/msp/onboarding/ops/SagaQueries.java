@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.UUID;
 import org.msp.onboarding.config.OnboardingConfig;
 import org.msp.onboarding.monitoring.StuckRule;
+import org.msp.onboarding.ops.SagaViews.*;
 import org.msp.onboarding.persistence.AgentDeploymentTaskEntity;
 import org.msp.onboarding.persistence.CleanupTaskEntity;
 import org.msp.onboarding.persistence.SagaEntity;
 import org.msp.onboarding.persistence.SagaJson;
 import org.msp.onboarding.persistence.SagaStepEntity;
 import org.msp.onboarding.saga.SagaStatus;
-import org.msp.onboarding.ops.SagaViews.*;
 
 /** Read side of the ops API. */
 @ApplicationScoped
@@ -31,14 +31,23 @@ public class SagaQueries {
 
   /** Newest first; fetches one extra row to know whether another page follows. */
   @Transactional
-  public SagaPage list(SagaStatus status, String clientId, boolean stuckOnly, int pageSize, Long beforeSeq) {
+  public SagaPage list(
+      SagaStatus status, String clientId, boolean stuckOnly, int pageSize, Long beforeSeq) {
     return list(status, clientId, null, stuckOnly, pageSize, beforeSeq);
   }
 
-  /** As above; {@code nameContains} matches part of the organization name, ignoring case (the console's filter). */
+  /**
+   * As above; {@code nameContains} matches part of the organization name, ignoring case (the
+   * console's filter).
+   */
   @Transactional
   public SagaPage list(
-      SagaStatus status, String clientId, String nameContains, boolean stuckOnly, int pageSize, Long beforeSeq) {
+      SagaStatus status,
+      String clientId,
+      String nameContains,
+      boolean stuckOnly,
+      int pageSize,
+      Long beforeSeq) {
     StringBuilder where = new StringBuilder("1 = 1");
     Parameters parameters = new Parameters();
     if (status != null) {
@@ -56,16 +65,22 @@ public class SagaQueries {
     }
     if (stuckOnly) {
       Instant now = Instant.now();
-      where.append(" and status in :active"
-          + " and (haltedReason is not null or nextAttemptAt <= :now and updatedAt < :cutoff)");
-      parameters.and("active", SagaStatus.activeStatuses()).and("now", now).and("cutoff", now.minus(stuckAfter));
+      where.append(
+          " and status in :active"
+              + " and (haltedReason is not null or nextAttemptAt <= :now and updatedAt < :cutoff)");
+      parameters
+          .and("active", SagaStatus.activeStatuses())
+          .and("now", now)
+          .and("cutoff", now.minus(stuckAfter));
     }
     if (beforeSeq != null) {
       where.append(" and seq < :before");
       parameters.and("before", beforeSeq);
     }
     List<SagaEntity> rows =
-        SagaEntity.<SagaEntity>find(where + " order by seq desc", parameters).page(0, pageSize + 1).list();
+        SagaEntity.<SagaEntity>find(where + " order by seq desc", parameters)
+            .page(0, pageSize + 1)
+            .list();
     boolean hasNext = rows.size() > pageSize;
     List<SagaEntity> page = hasNext ? rows.subList(0, pageSize) : rows;
     List<SagaSummary> sagas = new ArrayList<>();
@@ -88,22 +103,49 @@ public class SagaQueries {
     for (SagaStepEntity step : saga.steps) {
       steps.add(
           new StepView(
-              step.name.name(), step.status.name(), step.attempts, step.lastError, step.nextAttemptAt, step.startedAt,
-              step.finishedAt, step.compensationAttempts, step.compensationError, step.compensatedAt));
+              step.name.name(),
+              step.status.name(),
+              step.attempts,
+              step.lastError,
+              step.nextAttemptAt,
+              step.startedAt,
+              step.finishedAt,
+              step.compensationAttempts,
+              step.compensationError,
+              step.compensatedAt));
     }
     CleanupTaskEntity cleanup = CleanupTaskEntity.find("sagaId", saga.id).firstResult();
     CleanupTaskView cleanupView =
         cleanup == null
             ? null
-            : new CleanupTaskView(cleanup.id, cleanup.organizationId, cleanup.description, cleanup.status,
+            : new CleanupTaskView(
+                cleanup.id,
+                cleanup.organizationId,
+                cleanup.description,
+                cleanup.status,
                 cleanup.createdAt);
     return new SagaDetail(
-        saga.id, saga.clientId, saga.eventId, saga.organizationName, saga.status.name(), saga.organizationId,
-        json.data(saga).locationIds, name(saga.failureCode), saga.failureReason, saga.earlierFailure,
+        saga.id,
+        saga.clientId,
+        saga.eventId,
+        saga.organizationName,
+        saga.status.name(),
+        saga.organizationId,
+        json.data(saga).locationIds,
+        name(saga.failureCode),
+        saga.failureReason,
+        saga.earlierFailure,
         saga.compensationRequested,
-        saga.status.isActive() ? saga.nextAttemptAt : null, stuckReason(saga) != null, stuckReason(saga),
-        saga.leaseOwner, saga.leaseUntil, saga.createdAt,
-        saga.updatedAt, saga.finishedAt, steps, cleanupView);
+        saga.status.isActive() ? saga.nextAttemptAt : null,
+        stuckReason(saga) != null,
+        stuckReason(saga),
+        saga.leaseOwner,
+        saga.leaseUntil,
+        saga.createdAt,
+        saga.updatedAt,
+        saga.finishedAt,
+        steps,
+        cleanupView);
   }
 
   @Transactional
@@ -119,7 +161,8 @@ public class SagaQueries {
       parameters.and("status", status);
     }
     List<DeploymentTaskView> tasks = new ArrayList<>();
-    AgentDeploymentTaskEntity.<AgentDeploymentTaskEntity>find(where + " order by createdAt, locationName, installerType", parameters)
+    AgentDeploymentTaskEntity.<AgentDeploymentTaskEntity>find(
+            where + " order by createdAt, locationName, installerType", parameters)
         .page(0, 1000)
         .list()
         .forEach(t -> tasks.add(view(t)));
@@ -127,16 +170,36 @@ public class SagaQueries {
   }
 
   static DeploymentTaskView view(AgentDeploymentTaskEntity t) {
-    return new DeploymentTaskView(t.id, t.sagaId, t.organizationId, t.locationId, t.locationName, t.installerType,
-        t.nodeRoleId, t.installerUrl, t.status, t.createdAt);
+    return new DeploymentTaskView(
+        t.id,
+        t.sagaId,
+        t.organizationId,
+        t.locationId,
+        t.locationName,
+        t.installerType,
+        t.nodeRoleId,
+        t.installerUrl,
+        t.status,
+        t.createdAt);
   }
 
   private SagaSummary summary(SagaEntity s) {
     String stuckReason = stuckReason(s);
     return new SagaSummary(
-        s.id, s.clientId, s.eventId, s.organizationName, s.status.name(), s.organizationId, name(s.failureCode),
-        s.failureReason, s.status.isActive() ? s.nextAttemptAt : null, stuckReason != null, stuckReason,
-        s.createdAt, s.updatedAt, s.finishedAt);
+        s.id,
+        s.clientId,
+        s.eventId,
+        s.organizationName,
+        s.status.name(),
+        s.organizationId,
+        name(s.failureCode),
+        s.failureReason,
+        s.status.isActive() ? s.nextAttemptAt : null,
+        stuckReason != null,
+        stuckReason,
+        s.createdAt,
+        s.updatedAt,
+        s.finishedAt);
   }
 
   private String stuckReason(SagaEntity saga) {

@@ -1,10 +1,6 @@
 package org.msp.onboarding.ops;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,10 +10,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.msp.onboarding.runner.SagaRunner;
-import org.msp.onboarding.saga.SagaStatus;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.msp.onboarding.ops.SagaViews.SagaDetail;
 import org.msp.onboarding.ops.SagaViews.SagaPage;
+import org.msp.onboarding.runner.SagaRunner;
+import org.msp.onboarding.saga.SagaStatus;
 
 /** Ops API v1: query sagas and act on them. */
 @Path("/api/v1/sagas")
@@ -37,9 +37,27 @@ public class SagaResource {
   @GET
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
   @APIResponse(responseCode = "200", description = "a page of sagas, newest first")
-  @APIResponse(responseCode = "400", description = "a bad parameter, named in parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "401", description = "no valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "403", description = "the token lacks the role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "a bad parameter, named in parameter",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "no valid bearer token",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "the token lacks the role",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public SagaPage list(
       @QueryParam("status") String status,
       @QueryParam("clientId") String clientId,
@@ -60,9 +78,27 @@ public class SagaResource {
   @Path("/{id}")
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
   @APIResponse(responseCode = "200", description = "the saga with its steps")
-  @APIResponse(responseCode = "404", description = "no such saga", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "401", description = "no valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "403", description = "the token lacks the role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "no such saga",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "no valid bearer token",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "the token lacks the role",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public SagaDetail get(@PathParam("id") String id) {
     return queries.get(sagaId(id));
   }
@@ -70,11 +106,38 @@ public class SagaResource {
   @POST
   @Path("/{id}/retry")
   @RolesAllowed(Roles.OPERATOR)
-  @APIResponse(responseCode = "202", description = "accepted; the saga as it is now", content = @Content(schema = @Schema(implementation = SagaDetail.class)))
-  @APIResponse(responseCode = "404", description = "no such saga", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "409", description = "not allowed in the saga's state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "401", description = "no valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "403", description = "the token lacks the role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "202",
+      description = "accepted; the saga as it is now",
+      content = @Content(schema = @Schema(implementation = SagaDetail.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "no such saga",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "not allowed in the saga's state",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "no valid bearer token",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "the token lacks the role",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Response retry(@PathParam("id") String id) {
     SagaDetail saga = actions.retry(sagaId(id));
     runner.wake();
@@ -84,11 +147,38 @@ public class SagaResource {
   @POST
   @Path("/{id}/compensate")
   @RolesAllowed(Roles.OPERATOR)
-  @APIResponse(responseCode = "202", description = "accepted; the saga as it is now", content = @Content(schema = @Schema(implementation = SagaDetail.class)))
-  @APIResponse(responseCode = "404", description = "no such saga", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "409", description = "not allowed in the saga's state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "401", description = "no valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "403", description = "the token lacks the role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "202",
+      description = "accepted; the saga as it is now",
+      content = @Content(schema = @Schema(implementation = SagaDetail.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "no such saga",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "not allowed in the saga's state",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "no valid bearer token",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "the token lacks the role",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Response compensate(@PathParam("id") String id) {
     SagaDetail saga = actions.compensate(sagaId(id));
     runner.wake();

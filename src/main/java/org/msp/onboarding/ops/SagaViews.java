@@ -37,7 +37,8 @@ public final class SagaViews {
       String compensationError,
       Instant compensatedAt) {}
 
-  public record CleanupTaskView(UUID id, long organizationId, String description, String status, Instant createdAt) {}
+  public record CleanupTaskView(
+      UUID id, long organizationId, String description, String status, Instant createdAt) {}
 
   public record SagaDetail(
       UUID id,

@@ -10,7 +10,8 @@ final class TaskStatus {
   static String parse(String parameter, String value) {
     String wanted = value.trim().toUpperCase(Locale.ROOT);
     if (!AgentDeploymentTaskEntity.STATUSES.contains(wanted)) {
-      throw ProblemException.badParameter(parameter, parameter + " must be one of PENDING, DEPLOYED, CANCELLED");
+      throw ProblemException.badParameter(
+          parameter, parameter + " must be one of PENDING, DEPLOYED, CANCELLED");
     }
     return wanted;
   }

@@ -22,9 +22,10 @@ import org.msp.onboarding.inbound.Topics;
 import org.msp.onboarding.persistence.OutboxEventEntity;
 
 /**
- * Relays outbox rows to client-onboarding-events, oldest first, at least once: rows are deleted only after
- * Kafka acknowledged them. One relay at a time across instances (a PostgreSQL advisory lock), so the order per
- * client holds; each event carries its own id for consumers to drop a repeat.
+ * Relays outbox rows to client-onboarding-events, oldest first, at least once: rows are deleted
+ * only after Kafka acknowledged them. One relay at a time across instances (a PostgreSQL advisory
+ * lock), so the order per client holds; each event carries its own id for consumers to drop a
+ * repeat.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -37,7 +38,10 @@ public class OutboxRelay {
   private final AtomicLong lagSeconds = new AtomicLong();
   private volatile boolean stopping;
 
-  public OutboxRelay(EntityManager em, @Channel(Topics.EVENTS_CHANNEL) Emitter<String> events, MeterRegistry registry) {
+  public OutboxRelay(
+      EntityManager em,
+      @Channel(Topics.EVENTS_CHANNEL) Emitter<String> events,
+      MeterRegistry registry) {
     this.em = em;
     this.events = events;
     Gauge.builder("onboarding.outbox.lag.seconds", lagSeconds, AtomicLong::get)
@@ -45,8 +49,11 @@ public class OutboxRelay {
         .register(registry);
   }
 
-  // The delay lets messaging connect its emitter first; the scheduler runs at most once a second anyway.
-  @Scheduled(every = "${onboarding.outbox.interval:PT1S}", delayed = "${onboarding.outbox.start-delay:PT5S}",
+  // The delay lets messaging connect its emitter first; the scheduler runs at most once a second
+  // anyway.
+  @Scheduled(
+      every = "${onboarding.outbox.interval:PT1S}",
+      delayed = "${onboarding.outbox.start-delay:PT5S}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void relay() {
     if (stopping) {
@@ -61,18 +68,24 @@ public class OutboxRelay {
     }
   }
 
-  /** The scheduler may still fire while the persistence unit is being closed: stop relaying first. */
+  /**
+   * The scheduler may still fire while the persistence unit is being closed: stop relaying first.
+   */
   void stop(@Observes ShutdownEvent event) {
     stopping = true;
   }
 
   private int relayBatch() {
     Boolean locked =
-        (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
+        (Boolean)
+            em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, LOCK_KEY)
+                .getSingleResult();
     if (!Boolean.TRUE.equals(locked)) {
       return 0;
     }
-    List<OutboxEventEntity> batch = OutboxEventEntity.<OutboxEventEntity>find("order by seq").page(0, BATCH).list();
+    List<OutboxEventEntity> batch =
+        OutboxEventEntity.<OutboxEventEntity>find("order by seq").page(0, BATCH).list();
     updateLag(batch);
     if (batch.isEmpty()) {
       return 0;
@@ -84,10 +97,13 @@ public class OutboxRelay {
     try {
       CompletableFuture.allOf(acks.toArray(new CompletableFuture[0])).get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
-      throw new IllegalStateException("Kafka did not acknowledge the status events: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Kafka did not acknowledge the status events: " + e.getMessage(), e);
     }
-    // Exactly the rows sent: sequence numbers become visible out of order (a transaction that took a lower seq may
-    // commit after this batch was read), so "everything up to the last seq" would delete events never sent.
+    // Exactly the rows sent: sequence numbers become visible out of order (a transaction that took
+    // a lower seq may
+    // commit after this batch was read), so "everything up to the last seq" would delete events
+    // never sent.
     em.createQuery("delete from OutboxEventEntity where seq in :sent")
         .setParameter("sent", batch.stream().map(e -> e.seq).toList())
         .executeUpdate();
@@ -98,21 +114,29 @@ public class OutboxRelay {
     CompletableFuture<Void> acked = new CompletableFuture<>();
     Message<String> message =
         Message.of(event.payload)
-            .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.clientId).build())
-            .withAck(() -> {
-              acked.complete(null);
-              return CompletableFuture.completedFuture(null);
-            })
-            .withNack(failure -> {
-              acked.completeExceptionally(failure);
-              return CompletableFuture.completedFuture(null);
-            });
+            .addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.clientId).build())
+            .withAck(
+                () -> {
+                  acked.complete(null);
+                  return CompletableFuture.completedFuture(null);
+                })
+            .withNack(
+                failure -> {
+                  acked.completeExceptionally(failure);
+                  return CompletableFuture.completedFuture(null);
+                });
     events.send(message);
     return acked;
   }
 
   private void updateLag(List<OutboxEventEntity> batch) {
     lagSeconds.set(
-        batch.isEmpty() ? 0 : Math.max(0, java.time.Duration.between(batch.get(0).createdAt, java.time.Instant.now()).toSeconds()));
+        batch.isEmpty()
+            ? 0
+            : Math.max(
+                0,
+                java.time.Duration.between(batch.get(0).createdAt, java.time.Instant.now())
+                    .toSeconds()));
   }
 }

@@ -14,7 +14,8 @@ public class AgentDeploymentTaskEntity extends PanacheEntityBase {
   public static final String PENDING = "PENDING";
   public static final String DEPLOYED = "DEPLOYED";
   public static final String CANCELLED = "CANCELLED";
-  public static final java.util.Set<String> STATUSES = java.util.Set.of(PENDING, DEPLOYED, CANCELLED);
+  public static final java.util.Set<String> STATUSES =
+      java.util.Set.of(PENDING, DEPLOYED, CANCELLED);
 
   @Id public UUID id;
   public UUID sagaId;
@@ -28,7 +29,10 @@ public class AgentDeploymentTaskEntity extends PanacheEntityBase {
   public Instant createdAt;
   public Instant updatedAt;
 
-  /** An operator's update: the agent was installed (DEPLOYED), or not yet (PENDING), or is not wanted. */
+  /**
+   * An operator's update: the agent was installed (DEPLOYED), or not yet (PENDING), or is not
+   * wanted.
+   */
   public void changeStatus(String newStatus, Instant now) {
     status = newStatus;
     updatedAt = now;

@@ -7,7 +7,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** What an operator must finish by hand after a rollback: NinjaOne cannot delete an organization. */
+/**
+ * What an operator must finish by hand after a rollback: NinjaOne cannot delete an organization.
+ */
 @Entity
 @Table(name = "cleanup_task")
 public class CleanupTaskEntity extends PanacheEntityBase {

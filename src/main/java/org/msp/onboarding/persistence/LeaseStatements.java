@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The lease statements, run on the caller's connection (and so in its transaction). Plain JDBC: through Hibernate
- * a native query added an entry to its query-plan cache on every call, and the claim is the runner's hottest SQL.
- * Each claim takes the next lease epoch; renewing, releasing and counting a failed record all name the epoch the
- * worker holds, so a worker whose claim was superseded (its lease expired and the saga was claimed again) changes
- * nothing.
+ * The lease statements, run on the caller's connection (and so in its transaction). Plain JDBC:
+ * through Hibernate a native query added an entry to its query-plan cache on every call, and the
+ * claim is the runner's hottest SQL. Each claim takes the next lease epoch; renewing, releasing and
+ * counting a failed record all name the epoch the worker holds, so a worker whose claim was
+ * superseded (its lease expired and the saga was claimed again) changes nothing.
  */
 final class LeaseStatements {
   /** A saga's lease as one claim took it. */
@@ -46,8 +46,12 @@ final class LeaseStatements {
 
   private LeaseStatements() {}
 
-  /** Leases up to {@code limit} due sagas, never one in {@code busy}; SKIP LOCKED lets instances claim side by side. */
-  static List<Lease> claimDue(Connection c, String owner, int limit, Duration lease, Collection<UUID> busy)
+  /**
+   * Leases up to {@code limit} due sagas, never one in {@code busy}; SKIP LOCKED lets instances
+   * claim side by side.
+   */
+  static List<Lease> claimDue(
+      Connection c, String owner, int limit, Duration lease, Collection<UUID> busy)
       throws SQLException {
     try (PreparedStatement claim = c.prepareStatement(CLAIM_DUE)) {
       claim.setString(1, owner);
@@ -64,13 +68,18 @@ final class LeaseStatements {
     }
   }
 
-  /** Extends the leases this owner still holds at the given epochs; returns how many it extended. */
-  static int renew(Connection c, String owner, Map<UUID, Long> held, Duration lease) throws SQLException {
+  /**
+   * Extends the leases this owner still holds at the given epochs; returns how many it extended.
+   */
+  static int renew(Connection c, String owner, Map<UUID, Long> held, Duration lease)
+      throws SQLException {
     try (PreparedStatement renew = c.prepareStatement(RENEW)) {
-      List<Map.Entry<UUID, Long>> leases = List.copyOf(held.entrySet()); // one order for both arrays
+      List<Map.Entry<UUID, Long>> leases =
+          List.copyOf(held.entrySet()); // one order for both arrays
       renew.setDouble(1, seconds(lease));
       renew.setArray(2, c.createArrayOf("uuid", leases.stream().map(Map.Entry::getKey).toArray()));
-      renew.setArray(3, c.createArrayOf("bigint", leases.stream().map(Map.Entry::getValue).toArray()));
+      renew.setArray(
+          3, c.createArrayOf("bigint", leases.stream().map(Map.Entry::getValue).toArray()));
       renew.setString(4, owner);
       return renew.executeUpdate();
     }
@@ -87,8 +96,8 @@ final class LeaseStatements {
   }
 
   /**
-   * Frees every lease this owner holds except on the sagas it is still driving: no step of the others runs here,
-   * whatever their epoch. Returns how many it freed.
+   * Frees every lease this owner holds except on the sagas it is still driving: no step of the
+   * others runs here, whatever their epoch. Returns how many it freed.
    */
   static int releaseIdle(Connection c, String owner, Collection<UUID> driving) throws SQLException {
     try (PreparedStatement release = c.prepareStatement(RELEASE_IDLE)) {
@@ -99,11 +108,12 @@ final class LeaseStatements {
   }
 
   /**
-   * Counts an outcome that could not be recorded and frees the lease; the {@code haltAt}-th in a row halts the
-   * saga with {@code reason}. Null when the lease was no longer ours: the current holder's record counts instead.
+   * Counts an outcome that could not be recorded and frees the lease; the {@code haltAt}-th in a
+   * row halts the saga with {@code reason}. Null when the lease was no longer ours: the current
+   * holder's record counts instead.
    */
-  static RecordFailures countRecordFailure(Connection c, String owner, Lease lease, String reason, int haltAt)
-      throws SQLException {
+  static RecordFailures countRecordFailure(
+      Connection c, String owner, Lease lease, String reason, int haltAt) throws SQLException {
     try (PreparedStatement count = c.prepareStatement(COUNT_RECORD_FAILURE)) {
       count.setInt(1, haltAt);
       count.setString(2, reason);

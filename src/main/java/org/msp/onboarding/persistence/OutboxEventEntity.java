@@ -1,8 +1,8 @@
 package org.msp.onboarding.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Entity;
 import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -15,13 +15,15 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "outbox_event")
 public class OutboxEventEntity extends PanacheEntityBase {
   /**
-   * The event's own id is the entity's identity, so inserts need no round trip for a generated key and are sent
-   * in JDBC batches; {@code seq} (the relay's order) is assigned by the database and read back by the relay.
+   * The event's own id is the entity's identity, so inserts need no round trip for a generated key
+   * and are sent in JDBC batches; {@code seq} (the relay's order) is assigned by the database and
+   * read back by the relay.
    */
   @Id public UUID id;
 
   @Column(insertable = false, updatable = false)
   public Long seq;
+
   public UUID sagaId;
   public String clientId;
   public String type;

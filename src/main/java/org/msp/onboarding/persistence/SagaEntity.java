@@ -21,7 +21,6 @@ import org.hibernate.type.SqlTypes;
 import org.msp.onboarding.saga.FailureCode;
 import org.msp.onboarding.saga.SagaStatus;
 import org.msp.onboarding.saga.StepName;
-import org.msp.onboarding.saga.StepStatus;
 
 /** One onboarding saga. State changes only through the intention methods below. */
 @Entity
@@ -52,25 +51,44 @@ public class SagaEntity extends PanacheEntityBase {
   public FailureCode failureCode;
 
   public String failureReason;
-  /** Why the rollback runs: kept while a FAILED rollback shows COMPENSATION_FAILED, restored when it resumes. */
+
+  /**
+   * Why the rollback runs: kept while a FAILED rollback shows COMPENSATION_FAILED, restored when it
+   * resumes.
+   */
   @Enumerated(EnumType.STRING)
   public FailureCode rollbackCode;
 
   public String rollbackReason;
+
   /** The FAILED record a resumed rollback replaced: "COMPENSATION_FAILED: what was left". */
   public String earlierFailure;
-  /** W3C trace context of the record that started the saga; its steps' NinjaOne calls continue that trace. */
+
+  /**
+   * W3C trace context of the record that started the saga; its steps' NinjaOne calls continue that
+   * trace.
+   */
   public String traceparent;
+
   public boolean compensationRequested;
   public Instant nextAttemptAt;
   public String leaseOwner;
   public Instant leaseUntil;
-  /** Grows with each claim; a worker holding an older epoch was superseded and may change nothing. */
+
+  /**
+   * Grows with each claim; a worker holding an older epoch was superseded and may change nothing.
+   */
   public long leaseEpoch;
+
   /** Consecutive outcomes that could not be recorded for a reason retrying will not cure. */
   public int recordFailures;
-  /** Set when too many outcomes in a row could not be recorded: no claim takes the saga until an operator acts. */
+
+  /**
+   * Set when too many outcomes in a row could not be recorded: no claim takes the saga until an
+   * operator acts.
+   */
   public String haltedReason;
+
   public Instant createdAt;
   public Instant updatedAt;
   public Instant finishedAt;
@@ -81,11 +99,18 @@ public class SagaEntity extends PanacheEntityBase {
   @OrderBy("position")
   public List<SagaStepEntity> steps = new ArrayList<>();
 
-  /** Status events raised by the intention methods, written to the outbox in the same transaction. */
+  /**
+   * Status events raised by the intention methods, written to the outbox in the same transaction.
+   */
   @Transient public final List<SagaEvent> raised = new ArrayList<>();
 
   public static SagaEntity start(
-      UUID id, String eventId, String clientId, String organizationName, String requestJson, Instant now) {
+      UUID id,
+      String eventId,
+      String clientId,
+      String organizationName,
+      String requestJson,
+      Instant now) {
     SagaEntity saga = new SagaEntity();
     saga.id = id;
     saga.eventId = eventId;
@@ -167,7 +192,8 @@ public class SagaEntity extends PanacheEntityBase {
   /** The rollback could not finish: an operator must act; the reason says what is left. */
   public void fail(String whatIsLeft, Instant now) {
     status = SagaStatus.FAILED;
-    failureReason = (failureCode == null ? "" : failureCode + ": " + failureReason + ". ") + whatIsLeft;
+    failureReason =
+        (failureCode == null ? "" : failureCode + ": " + failureReason + ". ") + whatIsLeft;
     failureCode = FailureCode.COMPENSATION_FAILED;
     finishedAt = now;
     updatedAt = now;
@@ -175,8 +201,8 @@ public class SagaEntity extends PanacheEntityBase {
   }
 
   /**
-   * An operator's retry of a FAILED saga resumes the rollback where it stopped. The saga says again why it is
-   * rolled back; the FAILED record stays visible as the earlier failure.
+   * An operator's retry of a FAILED saga resumes the rollback where it stopped. The saga says again
+   * why it is rolled back; the FAILED record stays visible as the earlier failure.
    */
   public void resumeCompensation(Instant now) {
     steps.forEach(SagaStepEntity::resetCompensationAttempts);
@@ -220,5 +246,4 @@ public class SagaEntity extends PanacheEntityBase {
     recordFailures = 0;
     haltedReason = null;
   }
-
 }

@@ -26,7 +26,8 @@ public class SagaIntake {
   private final SagaJson json;
   private final SagaProjections projections;
 
-  public SagaIntake(EntityManager em, SagaEngine engine, SagaJson json, SagaProjections projections) {
+  public SagaIntake(
+      EntityManager em, SagaEngine engine, SagaJson json, SagaProjections projections) {
     this.em = em;
     this.engine = engine;
     this.json = json;
@@ -37,20 +38,27 @@ public class SagaIntake {
   public record Request(OnboardingRequest request, String traceparent) {}
 
   /**
-   * Idempotent on eventId; refuses a second saga for a client whose saga still runs. A batch costs two lookups
-   * whatever its size; a request is checked against the earlier ones of its batch too.
+   * Idempotent on eventId; refuses a second saga for a client whose saga still runs. A batch costs
+   * two lookups whatever its size; a request is checked against the earlier ones of its batch too.
    */
   public List<Result> acceptAll(List<Request> requests) {
-    Set<String> seenEvents = new HashSet<>(
-        em.createQuery("select p.eventId from ProcessedEventEntity p where p.eventId in :ids", String.class)
-            .setParameter("ids", requests.stream().map(r -> r.request().eventId()).distinct().toList())
-            .getResultList());
-    Set<String> busyClients = new HashSet<>(
-        em.createQuery("select s.clientId from SagaEntity s where s.clientId in :ids and s.status in :active",
-                String.class)
-            .setParameter("ids", requests.stream().map(r -> r.request().clientId()).distinct().toList())
-            .setParameter("active", SagaStatus.activeStatuses())
-            .getResultList());
+    Set<String> seenEvents =
+        new HashSet<>(
+            em.createQuery(
+                    "select p.eventId from ProcessedEventEntity p where p.eventId in :ids",
+                    String.class)
+                .setParameter(
+                    "ids", requests.stream().map(r -> r.request().eventId()).distinct().toList())
+                .getResultList());
+    Set<String> busyClients =
+        new HashSet<>(
+            em.createQuery(
+                    "select s.clientId from SagaEntity s where s.clientId in :ids and s.status in :active",
+                    String.class)
+                .setParameter(
+                    "ids", requests.stream().map(r -> r.request().clientId()).distinct().toList())
+                .setParameter("active", SagaStatus.activeStatuses())
+                .getResultList());
     Instant now = Instant.now();
     List<Result> results = new ArrayList<>(requests.size());
     for (Request r : requests) {
@@ -59,7 +67,8 @@ public class SagaIntake {
         results.add(Result.DUPLICATE);
       } else if (!busyClients.add(request.clientId())) {
         results.add(Result.CLIENT_BUSY);
-        seenEvents.remove(request.eventId()); // not processed: the same event may be published again later
+        seenEvents.remove(
+            request.eventId()); // not processed: the same event may be published again later
       } else {
         start(request, r.traceparent(), now);
         results.add(Result.ACCEPTED);
@@ -72,8 +81,12 @@ public class SagaIntake {
   private void start(OnboardingRequest request, String traceparent, Instant now) {
     SagaEntity saga =
         SagaEntity.start(
-            UUID.randomUUID(), request.eventId(), request.clientId(), request.organization().name(),
-            json.write(request), now);
+            UUID.randomUUID(),
+            request.eventId(),
+            request.clientId(),
+            request.organization().name(),
+            json.write(request),
+            now);
     saga.traceparent = traceparent;
     engine.addSteps(saga, request);
     saga.persist();

@@ -13,8 +13,8 @@ import org.msp.onboarding.saga.Work;
 import org.msp.onboarding.saga.request.AgentDeploymentRequest;
 
 /**
- * The rows that follow from a saga's state change, written in the same transaction: attempt history,
- * deployment tasks, the clean-up task, and status events for the outbox.
+ * The rows that follow from a saga's state change, written in the same transaction: attempt
+ * history, deployment tasks, the clean-up task, and status events for the outbox.
  */
 @ApplicationScoped
 public class SagaProjections {
@@ -26,7 +26,10 @@ public class SagaProjections {
     this.counters = counters;
   }
 
-  /** After an outcome was applied: its history row, its status events, then the rows that follow from it. */
+  /**
+   * After an outcome was applied: its history row, its status events, then the rows that follow
+   * from it.
+   */
   void afterOutcome(SagaEntity saga, Work work, StepOutcome outcome, SagaData data, Instant now) {
     recordAttempt(saga, work, outcome, now);
     publishRaised(saga, now);
@@ -64,8 +67,11 @@ public class SagaProjections {
     if (forward && work.step() == StepName.RECORD_AGENT_DEPLOYMENTS) {
       recordDeploymentTasks(saga, data, now);
     } else if (!forward && work.step() == StepName.RECORD_AGENT_DEPLOYMENTS) {
-      AgentDeploymentTaskEntity.<AgentDeploymentTaskEntity>list("sagaId", saga.id).forEach(t -> t.cancel(now));
-    } else if (!forward && work.step() == StepName.CREATE_ORGANIZATION && data.rolledBackName != null) {
+      AgentDeploymentTaskEntity.<AgentDeploymentTaskEntity>list("sagaId", saga.id)
+          .forEach(t -> t.cancel(now));
+    } else if (!forward
+        && work.step() == StepName.CREATE_ORGANIZATION
+        && data.rolledBackName != null) {
       recordCleanupTask(saga, data, now);
     }
   }
@@ -101,16 +107,27 @@ public class SagaProjections {
     task.sagaId = saga.id;
     task.organizationId = data.organizationId;
     task.description =
-        "Onboarding of client " + saga.clientId + " was rolled back (" + saga.failureCode + "). NinjaOne cannot"
-            + " delete organizations: organization " + data.organizationId + " was renamed to '" + data.rolledBackName
+        "Onboarding of client "
+            + saga.clientId
+            + " was rolled back ("
+            + saga.failureCode
+            + "). NinjaOne cannot"
+            + " delete organizations: organization "
+            + data.organizationId
+            + " was renamed to '"
+            + data.rolledBackName
             + "', set to REJECT new devices and tagged onboarding-rolled-back. Archive or delete it in the NinjaOne"
-            + " console" + (data.locationIds.isEmpty() ? "." : ", with its locations " + data.locationIds.keySet() + ".");
+            + " console"
+            + (data.locationIds.isEmpty()
+                ? "."
+                : ", with its locations " + data.locationIds.keySet() + ".");
     task.status = "OPEN";
     task.createdAt = now;
     task.persist();
   }
 
-  private void outbox(SagaEntity saga, String type, String detail, Map<String, Object> extra, Instant now) {
+  private void outbox(
+      SagaEntity saga, String type, String detail, Map<String, Object> extra, Instant now) {
     OutboxEventEntity event = new OutboxEventEntity();
     event.id = UUID.randomUUID();
     event.sagaId = saga.id;

@@ -39,8 +39,12 @@ public class SagaStepEntity extends PanacheEntityBase {
   public Instant startedAt;
   public Instant finishedAt;
   public Instant compensatedAt;
-  /** The first counted transient failure of the forward step: its retries end maxElapsed after it. */
+
+  /**
+   * The first counted transient failure of the forward step: its retries end maxElapsed after it.
+   */
   public Instant firstFailureAt;
+
   /** The same for the step's compensation. */
   public Instant compensationFirstFailureAt;
 
@@ -55,14 +59,21 @@ public class SagaStepEntity extends PanacheEntityBase {
   }
 
   boolean isUnfinished() {
-    return status == StepStatus.PENDING || status == StepStatus.RUNNING || status == StepStatus.WAITING_RETRY;
+    return status == StepStatus.PENDING
+        || status == StepStatus.RUNNING
+        || status == StepStatus.WAITING_RETRY;
   }
 
   /** A step that succeeded, or failed after calling NinjaOne (its call may have taken effect). */
-  /** A run that started counts even when its outcome was never recorded: the call may have taken effect. */
+  /**
+   * A run that started counts even when its outcome was never recorded: the call may have taken
+   * effect.
+   */
   boolean needsCompensation() {
     return status == StepStatus.SUCCEEDED
-        || (status == StepStatus.FAILED && (attempts > 0 || startedAt != null) && compensatedAt == null);
+        || (status == StepStatus.FAILED
+            && (attempts > 0 || startedAt != null)
+            && compensatedAt == null);
   }
 
   public void running(Instant now) {
@@ -90,7 +101,10 @@ public class SagaStepEntity extends PanacheEntityBase {
     }
   }
 
-  /** NinjaOne is down for everyone: wait for it without counting an attempt or starting the failure clock. */
+  /**
+   * NinjaOne is down for everyone: wait for it without counting an attempt or starting the failure
+   * clock.
+   */
   public void pause(String error, Instant at) {
     status = StepStatus.WAITING_RETRY;
     lastError = error;
@@ -105,11 +119,15 @@ public class SagaStepEntity extends PanacheEntityBase {
     finishedAt = now;
   }
 
-  /** A step interrupted by the rollback: it did not finish, and counts as failed if it had called NinjaOne. */
+  /**
+   * A step interrupted by the rollback: it did not finish, and counts as failed if it had called
+   * NinjaOne.
+   */
   void stopForward(String reason) {
     if (status == StepStatus.RUNNING || status == StepStatus.WAITING_RETRY) {
       // RUNNING here means a run whose process died during the call: it may have created something.
-      status = attempts > 0 || status == StepStatus.RUNNING ? StepStatus.FAILED : StepStatus.PENDING;
+      status =
+          attempts > 0 || status == StepStatus.RUNNING ? StepStatus.FAILED : StepStatus.PENDING;
       nextAttemptAt = null;
       if (lastError == null && status == StepStatus.FAILED) {
         lastError = "stopped: " + reason;

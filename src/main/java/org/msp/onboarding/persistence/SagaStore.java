@@ -19,8 +19,9 @@ import org.msp.onboarding.saga.StepOutcome;
 import org.msp.onboarding.saga.Work;
 
 /**
- * The runner's transactions. Each is short and never spans a NinjaOne call: claim (lease + first step), then
- * one per outcome, which also plans the next step so that a saga costs one commit per step.
+ * The runner's transactions. Each is short and never spans a NinjaOne call: claim (lease + first
+ * step), then one per outcome, which also plans the next step so that a saga costs one commit per
+ * step.
  */
 @ApplicationScoped
 public class SagaStore {
@@ -29,7 +30,8 @@ public class SagaStore {
   private final SagaJson json;
   private final SagaProjections projections;
 
-  public SagaStore(EntityManager em, SagaEngine engine, SagaJson json, SagaProjections projections) {
+  public SagaStore(
+      EntityManager em, SagaEngine engine, SagaJson json, SagaProjections projections) {
     this.em = em;
     this.engine = engine;
     this.json = json;
@@ -43,9 +45,13 @@ public class SagaStore {
   }
 
   private List<Claimed> claim(Claimant claimant, int limit) {
-    Instant leaseEnd = Instant.now().plus(claimant.lease()); // read before the claim: never later than the row's
-    List<LeaseStatements.Lease> leases = jdbc(c ->
-        LeaseStatements.claimDue(c, claimant.owner(), limit, claimant.lease(), claimant.busy()));
+    Instant leaseEnd =
+        Instant.now().plus(claimant.lease()); // read before the claim: never later than the row's
+    List<LeaseStatements.Lease> leases =
+        jdbc(
+            c ->
+                LeaseStatements.claimDue(
+                    c, claimant.owner(), limit, claimant.lease(), claimant.busy()));
     List<Claimed> claimed = new ArrayList<>();
     Instant now = Instant.now();
     for (LeaseStatements.Lease lease : leases) {
@@ -62,15 +68,19 @@ public class SagaStore {
     return claimed;
   }
 
-  /** What a worker does next: the same saga's next step, or another saga claimed in the same commit. */
+  /**
+   * What a worker does next: the same saga's next step, or another saga claimed in the same commit.
+   */
   public record Recorded(Optional<Work> next, Optional<Claimed> another) {}
 
   /**
-   * Records one outcome and plans what comes next. The row lock orders us with operator actions; the lease check
-   * (owner and epoch) drops the outcome of a worker that was presumed dead, or whose claim was superseded.
+   * Records one outcome and plans what comes next. The row lock orders us with operator actions;
+   * the lease check (owner and epoch) drops the outcome of a worker that was presumed dead, or
+   * whose claim was superseded.
    */
   @Transactional
-  public Recorded record(Claimant claimant, Work work, StepOutcome outcome, SagaData data, boolean claimAnother) {
+  public Recorded record(
+      Claimant claimant, Work work, StepOutcome outcome, SagaData data, boolean claimAnother) {
     SagaEntity saga = em.find(SagaEntity.class, work.sagaId(), LockModeType.PESSIMISTIC_WRITE);
     if (!saga.isLeasedBy(claimant.owner(), work.leaseEpoch())) {
       throw new LeaseLostException(work.sagaId());
@@ -86,15 +96,20 @@ public class SagaStore {
     Instant leaseEnd = now.plus(claimant.lease());
     if (next.isPresent()) {
       saga.acquireLease(claimant.owner(), leaseEnd);
-      return new Recorded(Optional.of(next.get().leased(leaseEnd, work.leaseEpoch())), Optional.empty());
+      return new Recorded(
+          Optional.of(next.get().leased(leaseEnd, work.leaseEpoch())), Optional.empty());
     }
     saga.releaseLease();
-    // The worker would go idle: it takes the next due saga in this same commit rather than in a claim of its own.
-    Optional<Claimed> another = claimAnother ? claim(claimant, 1).stream().findFirst() : Optional.empty();
+    // The worker would go idle: it takes the next due saga in this same commit rather than in a
+    // claim of its own.
+    Optional<Claimed> another =
+        claimAnother ? claim(claimant, 1).stream().findFirst() : Optional.empty();
     return new Recorded(Optional.empty(), another);
   }
 
-  /** Keeps the leases of the sagas this instance is driving right now (id to epoch), and only those. */
+  /**
+   * Keeps the leases of the sagas this instance is driving right now (id to epoch), and only those.
+   */
   @Transactional
   public void renewLeases(String owner, Map<UUID, Long> driving, Duration lease) {
     if (!driving.isEmpty()) {
@@ -108,7 +123,10 @@ public class SagaStore {
     return jdbc(c -> LeaseStatements.release(c, owner, leaseOf(work)));
   }
 
-  /** On shutdown: frees every lease of this instance except where a step still runs (it keeps its lease). */
+  /**
+   * On shutdown: frees every lease of this instance except where a step still runs (it keeps its
+   * lease).
+   */
   @Transactional
   public int releaseIdle(String owner, Collection<UUID> driving) {
     return jdbc(c -> LeaseStatements.releaseIdle(c, owner, driving));

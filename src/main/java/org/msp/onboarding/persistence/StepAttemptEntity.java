@@ -15,13 +15,16 @@ import java.util.UUID;
 @Table(name = "step_attempt")
 public class StepAttemptEntity extends PanacheEntityBase {
   /**
-   * Ids come from the table's sequence 50 at a time (V4), so a record's insert joins the transaction's JDBC batch
-   * instead of costing a round trip of its own. Several instances interleave their blocks: history is shown in
-   * recordedAt order.
+   * Ids come from the table's sequence 50 at a time (V4), so a record's insert joins the
+   * transaction's JDBC batch instead of costing a round trip of its own. Several instances
+   * interleave their blocks: history is shown in recordedAt order.
    */
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "step_attempt_ids")
-  @SequenceGenerator(name = "step_attempt_ids", sequenceName = "step_attempt_id_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "step_attempt_ids",
+      sequenceName = "step_attempt_id_seq",
+      allocationSize = 50)
   public Long id;
 
   public UUID sagaId;

@@ -14,7 +14,12 @@ final class InstanceId {
     } catch (Exception e) {
       host = "unknown-host";
     }
-    String id = host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    String id =
+        host
+            + "/"
+            + ProcessHandle.current().pid()
+            + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
     return id.length() > 100 ? id.substring(id.length() - 100) : id;
   }
 }

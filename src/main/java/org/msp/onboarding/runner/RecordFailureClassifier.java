@@ -11,14 +11,18 @@ import org.hibernate.MappingException;
 import org.hibernate.PropertyValueException;
 
 /**
- * Tells an outcome that cannot be recorded however often the step runs again (a constraint, a mapping error) from
- * one that a later attempt may record (connection lost, deadlock, failover, pool or transaction timeout).
- * Permanent only when positively identified: halting a saga for a passing database fault would be worse than
- * retrying a broken one a little longer.
+ * Tells an outcome that cannot be recorded however often the step runs again (a constraint, a
+ * mapping error) from one that a later attempt may record (connection lost, deadlock, failover,
+ * pool or transaction timeout). Permanent only when positively identified: halting a saga for a
+ * passing database fault would be worse than retrying a broken one a little longer.
  */
 final class RecordFailureClassifier {
-  /** SQLSTATE classes of errors in the statement or the data: 22 data exception, 23 constraint, 42 syntax/object. */
+  /**
+   * SQLSTATE classes of errors in the statement or the data: 22 data exception, 23 constraint, 42
+   * syntax/object.
+   */
   private static final Set<String> PERMANENT_SQL_CLASSES = Set.of("22", "23", "42");
+
   private static final int MAX_REASON_CHARS = 500;
 
   private RecordFailureClassifier() {}
@@ -27,9 +31,12 @@ final class RecordFailureClassifier {
     List<Throwable> chain = causes(failure);
     boolean sqlPermanent = false;
     for (Throwable cause : chain) {
-      if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2) {
+      if (cause instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().length() >= 2) {
         if (!PERMANENT_SQL_CLASSES.contains(sql.getSQLState().substring(0, 2))) {
-          return false; // a connection or concurrency error anywhere in the chain: the database itself failed
+          return false; // a connection or concurrency error anywhere in the chain: the database
+          // itself failed
         }
         sqlPermanent = true;
       }
@@ -47,13 +54,17 @@ final class RecordFailureClassifier {
   }
 
   /**
-   * The most specific message for an operator: the innermost database error (a batch's own message only quotes
-   * the statement; the error chained to it names the constraint), else the innermost cause's.
+   * The most specific message for an operator: the innermost database error (a batch's own message
+   * only quotes the statement; the error chained to it names the constraint), else the innermost
+   * cause's.
    */
   static String reason(Throwable failure) {
     List<Throwable> chain = causes(failure);
-    Throwable telling = chain.stream().filter(SQLException.class::isInstance).reduce((first, last) -> last)
-        .orElse(chain.get(chain.size() - 1));
+    Throwable telling =
+        chain.stream()
+            .filter(SQLException.class::isInstance)
+            .reduce((first, last) -> last)
+            .orElse(chain.get(chain.size() - 1));
     String text = telling.toString();
     return text.length() <= MAX_REASON_CHARS ? text : text.substring(0, MAX_REASON_CHARS) + "...";
   }

@@ -19,13 +19,18 @@ import org.msp.onboarding.saga.StepOutcome;
 import org.msp.onboarding.saga.Work;
 
 /**
- * Drives one claimed saga: run a step outside any transaction, record its outcome, go on while it is due. While
- * NinjaOne is down for everyone (the circuit is open) it starts no step, and a transient failure costs no retry.
+ * Drives one claimed saga: run a step outside any transaction, record its outcome, go on while it
+ * is due. While NinjaOne is down for everyone (the circuit is open) it starts no step, and a
+ * transient failure costs no retry.
  */
 @ApplicationScoped
 public class SagaDriver {
-  /** Outcomes that cannot be recorded, in a row, before the saga is halted: each costs a run of the step. */
+  /**
+   * Outcomes that cannot be recorded, in a row, before the saga is halted: each costs a run of the
+   * step.
+   */
   static final int HALT_AFTER_RECORD_FAILURES = 3;
+
   private static final Logger LOG = Logger.getLogger(SagaDriver.class);
 
   private final SagaEngine engine;
@@ -35,7 +40,11 @@ public class SagaDriver {
   private final NinjaOneCircuit circuit;
 
   public SagaDriver(
-      SagaEngine engine, SagaStore store, SagaMetrics metrics, StepTracing tracing, NinjaOneCircuit circuit) {
+      SagaEngine engine,
+      SagaStore store,
+      SagaMetrics metrics,
+      StepTracing tracing,
+      NinjaOneCircuit circuit) {
     this.engine = engine;
     this.store = store;
     this.metrics = metrics;
@@ -43,7 +52,10 @@ public class SagaDriver {
     this.circuit = circuit;
   }
 
-  /** Drives the saga while it has a step due; returns another saga claimed when this one stopped, if any. */
+  /**
+   * Drives the saga while it has a step due; returns another saga claimed when this one stopped, if
+   * any.
+   */
   Optional<Claimed> drive(Claimant claimant, Claimed claimed, BooleanSupplier stopping) {
     MDC.put("sagaId", claimed.work().sagaId().toString());
     MDC.put("clientId", claimed.work().clientId());
@@ -52,11 +64,16 @@ public class SagaDriver {
       while (true) {
         boolean tooLate = tooLateToStart(work, claimant.lease());
         if (tooLate) {
-          // Waited too long for a thread: another instance could take the saga over while the step runs.
-          LOG.warnf("%s %s not started: the lease runs out at %s", work.phase(), work.step(), work.startBy());
+          // Waited too long for a thread: another instance could take the saga over while the step
+          // runs.
+          LOG.warnf(
+              "%s %s not started: the lease runs out at %s",
+              work.phase(), work.step(), work.startBy());
         }
         if (tooLate || stopping.getAsBoolean() || !circuit.allowsWork()) {
-          release(claimant, work); // the step has not started: its saga is free for another instance at once
+          release(
+              claimant,
+              work); // the step has not started: its saga is free for another instance at once
           return Optional.empty();
         }
         Optional<SagaStore.Recorded> recorded = runAndRecord(claimant, claimed, work, stopping);
@@ -73,7 +90,8 @@ public class SagaDriver {
 
   /** A step needs a margin of its lease to run and record its outcome: a third of it. */
   static boolean tooLateToStart(Work work, Duration lease) {
-    return work.startBy() != null && Instant.now().isAfter(work.startBy().minus(lease.dividedBy(3)));
+    return work.startBy() != null
+        && Instant.now().isAfter(work.startBy().minus(lease.dividedBy(3)));
   }
 
   /** Runs the step and records its outcome; empty when the outcome could not be recorded. */
@@ -96,7 +114,10 @@ public class SagaDriver {
     return Optional.empty();
   }
 
-  /** A transient failure while (or because) the circuit opened is NinjaOne's outage, not the saga's: no retry spent. */
+  /**
+   * A transient failure while (or because) the circuit opened is NinjaOne's outage, not the saga's:
+   * no retry spent.
+   */
   private StepOutcome pausedWhileNinjaOneIsDown(StepOutcome outcome) {
     if (outcome instanceof StepOutcome.RetryLater r && !circuit.allowsWork()) {
       return new StepOutcome.Paused(r.error(), circuit.resumeAt());
@@ -114,31 +135,46 @@ public class SagaDriver {
   }
 
   /**
-   * A transient failure (database gone?) keeps the lease: it expires and the step runs again, safely. A permanent
-   * one would fail the same way every time, calling NinjaOne each time: it is counted, and halts the saga.
+   * A transient failure (database gone?) keeps the lease: it expires and the step runs again,
+   * safely. A permanent one would fail the same way every time, calling NinjaOne each time: it is
+   * counted, and halts the saga.
    */
   private void recordFailed(Claimant claimant, Work work, RuntimeException e) {
     boolean permanent = RecordFailureClassifier.isPermanent(e);
     metrics.recordFailed(work, permanent);
     if (!permanent) {
-      LOG.warnf("could not record the outcome, the step will run again after the lease expires: %s", e.toString());
+      LOG.warnf(
+          "could not record the outcome, the step will run again after the lease expires: %s",
+          e.toString());
       return;
     }
-    String reason = work.phase() + " " + work.step() + ": the outcome could not be recorded: "
-        + RecordFailureClassifier.reason(e);
+    String reason =
+        work.phase()
+            + " "
+            + work.step()
+            + ": the outcome could not be recorded: "
+            + RecordFailureClassifier.reason(e);
     try {
-      RecordFailures failures = store.countRecordFailure(claimant.owner(), work, reason, HALT_AFTER_RECORD_FAILURES);
+      RecordFailures failures =
+          store.countRecordFailure(claimant.owner(), work, reason, HALT_AFTER_RECORD_FAILURES);
       if (failures == null) {
-        LOG.warnf("could not record the outcome, and the lease on saga %s was lost meanwhile: %s", work.sagaId(), reason);
+        LOG.warnf(
+            "could not record the outcome, and the lease on saga %s was lost meanwhile: %s",
+            work.sagaId(), reason);
       } else if (failures.halted()) {
-        LOG.errorf("saga %s halted: its outcome could not be recorded %d times in a row; no step runs until an"
-            + " operator retries it. %s", work.sagaId(), failures.count(), reason);
+        LOG.errorf(
+            "saga %s halted: its outcome could not be recorded %d times in a row; no step runs until an"
+                + " operator retries it. %s",
+            work.sagaId(), failures.count(), reason);
       } else {
-        LOG.warnf("saga %s: %s (%d of %d before the saga is halted)", work.sagaId(), reason, failures.count(),
-            HALT_AFTER_RECORD_FAILURES);
+        LOG.warnf(
+            "saga %s: %s (%d of %d before the saga is halted)",
+            work.sagaId(), reason, failures.count(), HALT_AFTER_RECORD_FAILURES);
       }
     } catch (RuntimeException countFailed) {
-      LOG.warnf("could not count the failed record of saga %s (%s): %s", work.sagaId(), reason, countFailed.toString());
+      LOG.warnf(
+          "could not count the failed record of saga %s (%s): %s",
+          work.sagaId(), reason, countFailed.toString());
     }
   }
 
@@ -146,7 +182,8 @@ public class SagaDriver {
     try {
       store.release(claimant.owner(), work);
     } catch (RuntimeException e) {
-      LOG.debugf("lease on saga %s not released, it expires by itself: %s", work.sagaId(), e.getMessage());
+      LOG.debugf(
+          "lease on saga %s not released, it expires by itself: %s", work.sagaId(), e.getMessage());
     }
   }
 }

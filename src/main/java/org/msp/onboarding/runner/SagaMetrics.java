@@ -25,13 +25,24 @@ public class SagaMetrics {
         .register(registry)
         .record(nanos, TimeUnit.NANOSECONDS);
     if (outcome instanceof StepOutcome.RetryLater) {
-      registry.counter("onboarding.step.retries", "step", work.step().name(), "phase", work.phase().name()).increment();
+      registry
+          .counter(
+              "onboarding.step.retries", "step", work.step().name(), "phase", work.phase().name())
+          .increment();
     }
   }
 
   /** An outcome that could not be recorded: permanent ones count towards halting the saga. */
   void recordFailed(Work work, boolean permanent) {
-    registry.counter("onboarding.saga.record.failures", "step", work.step().name(), "phase", work.phase().name(),
-        "kind", permanent ? "permanent" : "transient").increment();
+    registry
+        .counter(
+            "onboarding.saga.record.failures",
+            "step",
+            work.step().name(),
+            "phase",
+            work.phase().name(),
+            "kind",
+            permanent ? "permanent" : "transient")
+        .increment();
   }
 }

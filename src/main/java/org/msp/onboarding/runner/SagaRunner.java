@@ -25,9 +25,10 @@ import org.msp.onboarding.persistence.Claimed;
 import org.msp.onboarding.persistence.SagaStore;
 
 /**
- * Claims due sagas from PostgreSQL and drives each on a worker thread until it waits or ends. Woken at once
- * when a saga is accepted or an operator acts; the scheduled poll is the backstop (retries, other instances).
- * While NinjaOne is down for everyone (the circuit is open) it claims nothing, and after it ramps back up.
+ * Claims due sagas from PostgreSQL and drives each on a worker thread until it waits or ends. Woken
+ * at once when a saga is accepted or an operator acts; the scheduled poll is the backstop (retries,
+ * other instances). While NinjaOne is down for everyone (the circuit is open) it claims nothing,
+ * and after it ramps back up.
  */
 @ApplicationScoped
 public class SagaRunner {
@@ -38,8 +39,10 @@ public class SagaRunner {
   private final OnboardingConfig.Runner config;
   private final NinjaOneCircuit circuit;
   private final String owner = InstanceId.get();
+
   /** The sagas a worker of this instance is driving, with the epoch of its lease. */
   private final Map<UUID, Long> driving = new ConcurrentHashMap<>();
+
   private final Claimant claimant;
   private final AtomicBoolean claiming = new AtomicBoolean();
   private final AtomicBoolean wakeRequested = new AtomicBoolean();
@@ -48,7 +51,8 @@ public class SagaRunner {
   private ExecutorService workers;
   private ExecutorService claimer;
 
-  public SagaRunner(SagaStore store, SagaDriver driver, OnboardingConfig config, NinjaOneCircuit circuit) {
+  public SagaRunner(
+      SagaStore store, SagaDriver driver, OnboardingConfig config, NinjaOneCircuit circuit) {
     this.store = store;
     this.driver = driver;
     this.config = config.runner();
@@ -63,7 +67,9 @@ public class SagaRunner {
     wake();
   }
 
-  @Scheduled(every = "${onboarding.runner.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  @Scheduled(
+      every = "${onboarding.runner.poll-interval}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void poll() {
     wake();
   }
@@ -94,8 +100,8 @@ public class SagaRunner {
   }
 
   /**
-   * One claim query for as many sagas as there are free workers within the circuit's limit; true when it got all
-   * it asked for.
+   * One claim query for as many sagas as there are free workers within the circuit's limit; true
+   * when it got all it asked for.
    */
   private boolean claimOnce() {
     int free = freeWorkers.drainPermits();
@@ -103,7 +109,8 @@ public class SagaRunner {
     int wanted = Math.min(Math.min(free, allowed), config.claimBatch());
     if (wanted <= 0) {
       freeWorkers.release(free);
-      return false; // a worker that finishes claims its next saga itself (SagaStore.record); the poll ramps up
+      return false; // a worker that finishes claims its next saga itself (SagaStore.record); the
+      // poll ramps up
     }
     List<Claimed> claimed;
     try {
@@ -139,7 +146,9 @@ public class SagaRunner {
   }
 
   /** A lease outlives a slow step only while this instance is alive and still driving that saga. */
-  @Scheduled(every = "${onboarding.runner.heartbeat:PT15S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  @Scheduled(
+      every = "${onboarding.runner.heartbeat:PT15S}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void heartbeat() {
     try {
       store.renewLeases(owner, Map.copyOf(driving), config.lease());
@@ -149,8 +158,9 @@ public class SagaRunner {
   }
 
   /**
-   * Graceful shutdown: let the steps in flight finish, then free the leases of the sagas whose step has ended. A
-   * step still running keeps its lease until it expires, so that no other instance starts it meanwhile.
+   * Graceful shutdown: let the steps in flight finish, then free the leases of the sagas whose step
+   * has ended. A step still running keeps its lease until it expires, so that no other instance
+   * starts it meanwhile.
    */
   void stop(@Observes ShutdownEvent event) {
     stopping = true;
@@ -167,10 +177,12 @@ public class SagaRunner {
     Set<UUID> running = Set.copyOf(driving.keySet());
     try {
       int released = store.releaseIdle(owner, running);
-      LOG.infof("runner stopped; released %d lease(s); %d step(s) still running keep theirs until they expire%s",
+      LOG.infof(
+          "runner stopped; released %d lease(s); %d step(s) still running keep theirs until they expire%s",
           released, running.size(), running.isEmpty() ? "" : ": sagas " + running);
     } catch (RuntimeException e) {
-      LOG.warnf("could not release leases on shutdown (they expire by themselves): %s", e.getMessage());
+      LOG.warnf(
+          "could not release leases on shutdown (they expire by themselves): %s", e.getMessage());
     }
   }
 

@@ -11,23 +11,24 @@ import java.util.Map;
 import org.msp.onboarding.saga.Work;
 
 /**
- * Continues the request's trace for each step: a span whose parent is the stored traceparent, current while the
- * step calls NinjaOne, so the REST client's calls carry the same trace id (also with the SDK off: the parent
- * context still propagates).
+ * Continues the request's trace for each step: a span whose parent is the stored traceparent,
+ * current while the step calls NinjaOne, so the REST client's calls carry the same trace id (also
+ * with the SDK off: the parent context still propagates).
  */
 @ApplicationScoped
 public class StepTracing {
-  private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
-    @Override
-    public Iterable<String> keys(Map<String, String> carrier) {
-      return carrier.keySet();
-    }
+  private static final TextMapGetter<Map<String, String>> GETTER =
+      new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+          return carrier.keySet();
+        }
 
-    @Override
-    public String get(Map<String, String> carrier, String key) {
-      return carrier == null ? null : carrier.get(key);
-    }
-  };
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+          return carrier == null ? null : carrier.get(key);
+        }
+      };
 
   private final Tracer tracer;
 
@@ -42,15 +43,19 @@ public class StepTracing {
   }
 
   StepSpan start(String traceparent, Work work) {
-    Context parent = traceparent == null
-        ? Context.root()
-        : W3CTraceContextPropagator.getInstance().extract(Context.root(), Map.of("traceparent", traceparent), GETTER);
-    Span span = tracer.spanBuilder("onboarding " + work.phase().name().toLowerCase() + " " + work.step())
-        .setParent(parent)
-        .setAttribute("onboarding.saga.id", work.sagaId().toString())
-        .setAttribute("onboarding.client.id", work.clientId())
-        .setAttribute("onboarding.step.attempt", work.attempt())
-        .startSpan();
+    Context parent =
+        traceparent == null
+            ? Context.root()
+            : W3CTraceContextPropagator.getInstance()
+                .extract(Context.root(), Map.of("traceparent", traceparent), GETTER);
+    Span span =
+        tracer
+            .spanBuilder("onboarding " + work.phase().name().toLowerCase() + " " + work.step())
+            .setParent(parent)
+            .setAttribute("onboarding.saga.id", work.sagaId().toString())
+            .setAttribute("onboarding.client.id", work.clientId())
+            .setAttribute("onboarding.step.attempt", work.attempt())
+            .startSpan();
     Scope scope = parent.with(span).makeCurrent();
     return () -> {
       scope.close();

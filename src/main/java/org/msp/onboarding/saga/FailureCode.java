@@ -2,11 +2,13 @@ package org.msp.onboarding.saga;
 
 /** Why a saga did not complete; shown to operators as failureCode. */
 public enum FailureCode {
-  /** The organization name belongs to an organization this saga did not create; nothing was touched. */
+  /**
+   * The organization name belongs to an organization this saga did not create; nothing was touched.
+   */
   NAME_CONFLICT,
   /**
-   * A policy mapping or agent deployment names a node role or policy the tenant does not have, or pairs a policy
-   * with a role of another node class; refused before anything was written.
+   * A policy mapping or agent deployment names a node role or policy the tenant does not have, or
+   * pairs a policy with a role of another node class; refused before anything was written.
    */
   INVALID_POLICY_MAPPING,
   /** NinjaOne answered 409 to a later step. */

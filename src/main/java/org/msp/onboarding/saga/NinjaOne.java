@@ -5,18 +5,24 @@ import java.util.Map;
 import org.msp.onboarding.saga.request.PolicyRequest;
 
 /**
- * The NinjaOne operations the saga needs. Every method throws {@link RemoteCallException} when the call fails.
- * Idempotency contract: PUT/PATCH-style methods may be repeated freely; the two create methods are not
- * idempotent on NinjaOne's side, so callers look for an earlier attempt's result before repeating them.
+ * The NinjaOne operations the saga needs. Every method throws {@link RemoteCallException} when the
+ * call fails. Idempotency contract: PUT/PATCH-style methods may be repeated freely; the two create
+ * methods are not idempotent on NinjaOne's side, so callers look for an earlier attempt's result
+ * before repeating them.
  */
 public interface NinjaOne {
 
   record Organization(long id, String name, Map<String, Object> userData, List<String> tags) {}
 
   record NewOrganization(
-      String name, String description, String nodeApprovalMode, List<String> tags, Map<String, Object> userData) {}
+      String name,
+      String description,
+      String nodeApprovalMode,
+      List<String> tags,
+      Map<String, Object> userData) {}
 
-  record OrganizationChange(String name, String nodeApprovalMode, List<String> tags, Map<String, Object> userData) {}
+  record OrganizationChange(
+      String name, String nodeApprovalMode, List<String> tags, Map<String, Object> userData) {}
 
   record Location(long id, String name) {}
 
@@ -25,8 +31,9 @@ public interface NinjaOne {
   long createOrganization(NewOrganization organization);
 
   /**
-   * Pages through the whole tenant: every organization with this name (case-insensitive), oldest first. Costly on
-   * a large tenant; the create step reads {@link OrganizationNames} instead and asks this only after a 409.
+   * Pages through the whole tenant: every organization with this name (case-insensitive), oldest
+   * first. Costly on a large tenant; the create step reads {@link OrganizationNames} instead and
+   * asks this only after a 409.
    */
   List<Organization> organizationsNamed(String name);
 
@@ -45,9 +52,9 @@ public interface NinjaOne {
   String installerUrl(long organizationId, long locationId, String installerType, Long nodeRoleId);
 
   /**
-   * The tenant's node roles (id -> nodeClass, GET /v2/roles) and policies (id -> nodeClass, GET /v2/policies):
-   * role ids are per tenant. Served from a cache; {@code fresh} asks for a re-read because an id was not found
-   * (the cache limits how often that happens).
+   * The tenant's node roles (id -> nodeClass, GET /v2/roles) and policies (id -> nodeClass, GET
+   * /v2/policies): role ids are per tenant. Served from a cache; {@code fresh} asks for a re-read
+   * because an id was not found (the cache limits how often that happens).
    */
   TenantCatalog catalog(boolean fresh);
 

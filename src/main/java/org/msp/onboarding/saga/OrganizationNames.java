@@ -4,24 +4,34 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which organizations of the tenant hold a name. NinjaOne's published API answers no 409 for a taken name, so the
- * create step asks this port before every create; implementations keep the answer's cost independent of the
- * tenant's size.
+ * Which organizations of the tenant hold a name. NinjaOne's published API answers no 409 for a
+ * taken name, so the create step asks this port before every create; implementations keep the
+ * answer's cost independent of the tenant's size.
  */
 public interface OrganizationNames {
 
-  /** One organization holding a name, with the saga marker of its userData (null when it carries none). */
+  /**
+   * One organization holding a name, with the saga marker of its userData (null when it carries
+   * none).
+   */
   record Holder(long organizationId, String sagaMarker) {}
 
   /**
-   * Every organization known to hold this name (case-insensitive), oldest first, including every organization
-   * created in NinjaOne before this call started. Throws RemoteCallException when NinjaOne cannot be read.
+   * Every organization known to hold this name (case-insensitive), oldest first, including every
+   * organization created in NinjaOne before this call started. Throws RemoteCallException when
+   * NinjaOne cannot be read.
    */
   List<Holder> holdersOf(String name);
 
-  /** The organization carrying this saga marker in its userData, whatever its name now; empty when none does. */
+  /**
+   * The organization carrying this saga marker in its userData, whatever its name now; empty when
+   * none does.
+   */
   Optional<Long> markedBy(String sagaMarker);
 
-  /** Records an organization this service just created or renamed, so the next look-up sees it at once. */
+  /**
+   * Records an organization this service just created or renamed, so the next look-up sees it at
+   * once.
+   */
   void named(long organizationId, String name, String sagaMarker);
 }

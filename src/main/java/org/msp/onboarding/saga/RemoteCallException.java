@@ -2,7 +2,9 @@ package org.msp.onboarding.saga;
 
 import java.time.Duration;
 
-/** A NinjaOne call that did not succeed, already classified; the saga rules never see HTTP types. */
+/**
+ * A NinjaOne call that did not succeed, already classified; the saga rules never see HTTP types.
+ */
 public class RemoteCallException extends RuntimeException {
 
   public enum Kind {

@@ -13,8 +13,8 @@ import org.msp.onboarding.persistence.SagaStepEntity;
 import org.msp.onboarding.saga.request.OnboardingRequest;
 
 /**
- * The saga rules: what runs next, and what an outcome does to the saga. Knows nothing of Kafka, HTTP or
- * transactions; the store calls it inside one.
+ * The saga rules: what runs next, and what an outcome does to the saga. Knows nothing of Kafka,
+ * HTTP or transactions; the store calls it inside one.
  */
 public class SagaEngine {
   private final RetryPolicy retry;
@@ -35,7 +35,8 @@ public class SagaEngine {
   /** What is due for this saga now (marking its step RUNNING), or empty when nothing is. */
   public Optional<Work> plan(SagaEntity saga, Instant now) {
     if (saga.status == SagaStatus.RUNNING && saga.compensationRequested) {
-      saga.beginCompensation(FailureCode.OPERATOR_REQUESTED, "rollback requested by an operator", now);
+      saga.beginCompensation(
+          FailureCode.OPERATOR_REQUESTED, "rollback requested by an operator", now);
     }
     if (!saga.isDue(now)) {
       return Optional.empty();
@@ -55,19 +56,24 @@ public class SagaEngine {
       saga.compensated(now);
       return Optional.empty();
     }
-    // Every compensation is a PUT/PATCH or a lookup-then-PATCH, safe to repeat whether or not a lost run applied.
-    return Optional.of(work(saga, Work.Phase.COMPENSATE, step, step.compensationAttempts + 1, false));
+    // Every compensation is a PUT/PATCH or a lookup-then-PATCH, safe to repeat whether or not a
+    // lost run applied.
+    return Optional.of(
+        work(saga, Work.Phase.COMPENSATE, step, step.compensationAttempts + 1, false));
   }
 
-  private static Work work(SagaEntity saga, Work.Phase phase, SagaStepEntity step, int attempt, boolean resumed) {
-    return new Work(saga.id, saga.clientId, phase, step.name, attempt, saga.failureCode, resumed, null, 0);
+  private static Work work(
+      SagaEntity saga, Work.Phase phase, SagaStepEntity step, int attempt, boolean resumed) {
+    return new Work(
+        saga.id, saga.clientId, phase, step.name, attempt, saga.failureCode, resumed, null, 0);
   }
 
   /** Runs the step's forward or compensating action; a failed NinjaOne call becomes an outcome. */
   public StepOutcome run(Work work, OnboardingRequest request, SagaData data) {
     SagaStep step = steps.get(work.step());
     StepContext context =
-        new StepContext(work.sagaId(), request, data, work.attempt(), work.failureCode(), work.resumed());
+        new StepContext(
+            work.sagaId(), request, data, work.attempt(), work.failureCode(), work.resumed());
     try {
       return work.phase() == Work.Phase.FORWARD ? step.execute(context) : step.compensate(context);
     } catch (RemoteCallException e) {
@@ -75,7 +81,10 @@ public class SagaEngine {
     }
   }
 
-  /** Records an outcome on the saga: the step's new state, the saga's next state and its next attempt time. */
+  /**
+   * Records an outcome on the saga: the step's new state, the saga's next state and its next
+   * attempt time.
+   */
   public void apply(SagaEntity saga, Work work, StepOutcome outcome, Instant now) {
     SagaStepEntity step = saga.step(work.step());
     if (work.phase() == Work.Phase.FORWARD) {
@@ -85,7 +94,8 @@ public class SagaEngine {
     }
   }
 
-  private void applyForward(SagaEntity saga, SagaStepEntity step, StepOutcome outcome, Instant now) {
+  private void applyForward(
+      SagaEntity saga, SagaStepEntity step, StepOutcome outcome, Instant now) {
     if (outcome instanceof StepOutcome.Succeeded) {
       step.succeeded(now);
       saga.raised.add(SagaEvent.of("StepSucceeded", step.name.name()));
@@ -97,7 +107,9 @@ public class SagaEngine {
         step.failed(r.error(), now);
         saga.beginCompensation(FailureCode.RETRIES_EXHAUSTED, reason(step, r.error()), now);
       } else {
-        Instant at = now.plus(retry.delayAfter(step.attempts + 1, r.retryAfter(), ThreadLocalRandom.current()));
+        Instant at =
+            now.plus(
+                retry.delayAfter(step.attempts + 1, r.retryAfter(), ThreadLocalRandom.current()));
         step.waitToRetry(r.error(), at, now);
         saga.scheduleAt(at);
       }
@@ -111,7 +123,8 @@ public class SagaEngine {
     }
   }
 
-  private void applyCompensation(SagaEntity saga, SagaStepEntity step, StepOutcome outcome, Instant now) {
+  private void applyCompensation(
+      SagaEntity saga, SagaStepEntity step, StepOutcome outcome, Instant now) {
     if (outcome instanceof StepOutcome.Succeeded) {
       step.compensated(now);
       saga.scheduleAt(now);
@@ -122,7 +135,8 @@ public class SagaEngine {
         compensationFailed(saga, step, r.error(), now);
       } else {
         int attempt = step.compensationAttempts + 1;
-        Instant at = now.plus(retry.delayAfter(attempt, r.retryAfter(), ThreadLocalRandom.current()));
+        Instant at =
+            now.plus(retry.delayAfter(attempt, r.retryAfter(), ThreadLocalRandom.current()));
         step.compensationWaitToRetry(r.error(), at, now);
         saga.scheduleAt(at);
       }
@@ -135,15 +149,24 @@ public class SagaEngine {
     }
   }
 
-  private static void compensationFailed(SagaEntity saga, SagaStepEntity step, String error, Instant now) {
+  private static void compensationFailed(
+      SagaEntity saga, SagaStepEntity step, String error, Instant now) {
     step.compensationFailed(error);
     String left =
         saga.steps.stream()
-            .filter(s -> s.status == StepStatus.SUCCEEDED || (s.status == StepStatus.FAILED && s.attempts > 0))
+            .filter(
+                s ->
+                    s.status == StepStatus.SUCCEEDED
+                        || (s.status == StepStatus.FAILED && s.attempts > 0))
             .map(s -> s.name.name())
             .collect(Collectors.joining(", "));
     saga.fail(
-        "Rollback of " + step.name + " failed: " + error + ". Not rolled back: " + left
+        "Rollback of "
+            + step.name
+            + " failed: "
+            + error
+            + ". Not rolled back: "
+            + left
             + (saga.organizationId == null ? "" : " (organization " + saga.organizationId + ")"),
         now);
   }

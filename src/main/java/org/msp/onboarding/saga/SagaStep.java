@@ -3,8 +3,8 @@ package org.msp.onboarding.saga;
 import org.msp.onboarding.saga.request.OnboardingRequest;
 
 /**
- * One onboarding step paired with its compensation. Both must be safe to run again: a process can die after
- * NinjaOne applied a call and before the outcome was recorded.
+ * One onboarding step paired with its compensation. Both must be safe to run again: a process can
+ * die after NinjaOne applied a call and before the outcome was recorded.
  */
 public interface SagaStep {
 

@@ -9,15 +9,19 @@ public sealed interface StepOutcome {
   /** Done; the step's effects are recorded in the saga data. */
   record Succeeded() implements StepOutcome {}
 
-  /** Progress worth saving before going on (e.g. values read for a later restore); run again at once. */
+  /**
+   * Progress worth saving before going on (e.g. values read for a later restore); run again at
+   * once.
+   */
   record Checkpoint() implements StepOutcome {}
 
   /** A transient failure: try again later, not before retryAfter when NinjaOne named one. */
   record RetryLater(String error, Duration retryAfter) implements StepOutcome {}
 
   /**
-   * A transient failure while NinjaOne is failing for everyone (the circuit is open): the step waits until about
-   * when NinjaOne is probed next, without spending its retries; the runner starts nothing until NinjaOne answers.
+   * A transient failure while NinjaOne is failing for everyone (the circuit is open): the step
+   * waits until about when NinjaOne is probed next, without spending its retries; the runner starts
+   * nothing until NinjaOne answers.
    */
   record Paused(String error, Instant until) implements StepOutcome {}
 

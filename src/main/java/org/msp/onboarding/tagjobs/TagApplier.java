@@ -6,7 +6,10 @@ import org.msp.onboarding.ninjaone.NinjaOneClient;
 import org.msp.onboarding.saga.NinjaOne.OrganizationChange;
 import org.msp.onboarding.saga.RemoteCallException;
 
-/** One attempt at one organization: read its tags, PATCH the new list, read it back. No transaction is open here. */
+/**
+ * One attempt at one organization: read its tags, PATCH the new list, read it back. No transaction
+ * is open here.
+ */
 @ApplicationScoped
 public class TagApplier {
   private final NinjaOneClient ninjaOne;
@@ -26,11 +29,13 @@ public class TagApplier {
       }
       // Sent before the call: a lost answer may still have applied it.
       patched = true;
-      ninjaOne.changeOrganization(organizationId, new OrganizationChange(null, null, desired, null));
+      ninjaOne.changeOrganization(
+          organizationId, new OrganizationChange(null, null, desired, null));
       List<String> after = ninjaOne.organization(organizationId).tagsOrEmpty();
       if (!TagChange.satisfied(after, add, remove)) {
         // Someone else wrote the tags between our read and our PATCH: read-modify-write again.
-        return new TargetOutcome.RetryLater(read, true, "read back " + after + " after the PATCH; trying again", null);
+        return new TargetOutcome.RetryLater(
+            read, true, "read back " + after + " after the PATCH; trying again", null);
       }
       return new TargetOutcome.Verified(read, after, true);
     } catch (RemoteCallException e) {

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * NinjaOne's PATCH replaces the whole tag list, so a change is computed from the tags read just before: the ones
- * to remove are dropped, the ones to add appended, everything else kept in its order. Running it again on its
- * own result changes nothing, which makes a retried organization safe.
+ * NinjaOne's PATCH replaces the whole tag list, so a change is computed from the tags read just
+ * before: the ones to remove are dropped, the ones to add appended, everything else kept in its
+ * order. Running it again on its own result changes nothing, which makes a retried organization
+ * safe.
  */
 final class TagChange {
   private TagChange() {}
@@ -26,7 +27,10 @@ final class TagChange {
     return result;
   }
 
-  /** What verification checks: every added tag is there and no removed one is (other tags may change freely). */
+  /**
+   * What verification checks: every added tag is there and no removed one is (other tags may change
+   * freely).
+   */
   static boolean satisfied(List<String> tags, List<String> add, List<String> remove) {
     return tags.containsAll(add) && remove.stream().noneMatch(tags::contains);
   }

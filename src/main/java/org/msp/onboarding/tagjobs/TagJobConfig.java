@@ -5,8 +5,8 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * Bulk tag job settings (environment form: ONBOARDING_TAG_JOBS_POLL_INTERVAL and so on). Retries use the saga's
- * settings (ONBOARDING_RETRY_*), per organization.
+ * Bulk tag job settings (environment form: ONBOARDING_TAG_JOBS_POLL_INTERVAL and so on). Retries
+ * use the saga's settings (ONBOARDING_RETRY_*), per organization.
  */
 @ConfigMapping(prefix = "onboarding.tag-jobs")
 public interface TagJobConfig {

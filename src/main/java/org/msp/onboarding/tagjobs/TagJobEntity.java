@@ -35,8 +35,10 @@ public class TagJobEntity extends PanacheEntityBase {
   public String removeTags;
 
   public String requestedBy;
+
   /** Attempts to read the organization list (selection); organizations count their own. */
   public int attempts;
+
   public String lastError;
   public Instant nextAttemptAt;
   public String leaseOwner;
@@ -47,7 +49,8 @@ public class TagJobEntity extends PanacheEntityBase {
 
   @Version public long version;
 
-  static TagJobEntity create(String filter, String addTags, String removeTags, String requestedBy, Instant now) {
+  static TagJobEntity create(
+      String filter, String addTags, String removeTags, String requestedBy, Instant now) {
     TagJobEntity job = new TagJobEntity();
     job.id = UUID.randomUUID();
     job.status = TagJobStatus.SELECTING;

@@ -27,8 +27,13 @@ public class TagJobQueries {
 
   @Transactional
   public JobSummary create(TagJobRequest request, String requestedBy) {
-    TagJobEntity job = TagJobEntity.create(json.write(request.filter()), json.write(request.addOrEmpty()),
-        json.write(request.removeOrEmpty()), requestedBy, java.time.Instant.now());
+    TagJobEntity job =
+        TagJobEntity.create(
+            json.write(request.filter()),
+            json.write(request.addOrEmpty()),
+            json.write(request.removeOrEmpty()),
+            requestedBy,
+            java.time.Instant.now());
     em.persist(job);
     return summary(job);
   }
@@ -36,7 +41,8 @@ public class TagJobQueries {
   /** Newest first. */
   @Transactional
   public JobList recent(int limit) {
-    List<TagJobEntity> jobs = TagJobEntity.<TagJobEntity>find("order by createdAt desc").page(0, limit).list();
+    List<TagJobEntity> jobs =
+        TagJobEntity.<TagJobEntity>find("order by createdAt desc").page(0, limit).list();
     return new JobList(jobs.stream().map(this::summary).toList());
   }
 
@@ -47,20 +53,32 @@ public class TagJobQueries {
       throw ProblemException.notFound("no tag job with id " + id);
     }
     List<TagJobTargetEntity> targets =
-        TagJobTargetEntity.<TagJobTargetEntity>find("jobId = ?1 order by organizationId", id).list();
+        TagJobTargetEntity.<TagJobTargetEntity>find("jobId = ?1 order by organizationId", id)
+            .list();
     return new JobDetail(summary(job), targets.stream().map(this::result).toList());
   }
 
   private JobSummary summary(TagJobEntity job) {
-    return new JobSummary(job.id, job.status.name(), json.filter(job.filter), json.tags(job.addTags),
-        json.tags(job.removeTags), job.requestedBy, job.attempts, job.lastError,
-        job.status.isActive() ? job.nextAttemptAt : null, job.createdAt, job.updatedAt, job.finishedAt,
+    return new JobSummary(
+        job.id,
+        job.status.name(),
+        json.filter(job.filter),
+        json.tags(job.addTags),
+        json.tags(job.removeTags),
+        job.requestedBy,
+        job.attempts,
+        job.lastError,
+        job.status.isActive() ? job.nextAttemptAt : null,
+        job.createdAt,
+        job.updatedAt,
+        job.finishedAt,
         counts(job.id));
   }
 
   private Counts counts(UUID jobId) {
     Map<TargetStatus, Long> byStatus = new EnumMap<>(TargetStatus.class);
-    em.createQuery("select t.status, count(t) from TagJobTargetEntity t where t.jobId = :job group by t.status",
+    em.createQuery(
+            "select t.status, count(t) from TagJobTargetEntity t where t.jobId = :job group by t.status",
             Object[].class)
         .setParameter("job", jobId)
         .getResultList()
@@ -72,8 +90,15 @@ public class TagJobQueries {
   }
 
   private OrganizationResult result(TagJobTargetEntity t) {
-    return new OrganizationResult(t.organizationId, t.organizationName, t.status.name(), t.attempts, t.lastError,
-        t.status.isFinished() ? null : t.nextAttemptAt, orEmpty(json.tags(t.tagsBefore)), orEmpty(json.tags(t.tagsAfter)),
+    return new OrganizationResult(
+        t.organizationId,
+        t.organizationName,
+        t.status.name(),
+        t.attempts,
+        t.lastError,
+        t.status.isFinished() ? null : t.nextAttemptAt,
+        orEmpty(json.tags(t.tagsBefore)),
+        orEmpty(json.tags(t.tagsAfter)),
         t.changed,
         t.verifiedAt);
   }

@@ -20,17 +20,20 @@ public final class TagJobRequestCheck {
     TagFilter filter = request.filter();
     if (filter == null || filter.isEmpty()) {
       // Never "every organization" by accident: an empty filter would tag the whole tenant.
-      throw ProblemException.badParameter("filter", "filter must name a namePrefix, a tag or organizationIds");
+      throw ProblemException.badParameter(
+          "filter", "filter must name a namePrefix, a tag or organizationIds");
     }
     checkFilter(filter);
     List<String> add = tags("addTags", request.addOrEmpty());
     List<String> remove = tags("removeTags", request.removeOrEmpty());
     if (add.isEmpty() && remove.isEmpty()) {
-      throw ProblemException.badParameter("addTags", "give at least one tag in addTags or removeTags");
+      throw ProblemException.badParameter(
+          "addTags", "give at least one tag in addTags or removeTags");
     }
     for (String tag : add) {
       if (remove.contains(tag)) {
-        throw ProblemException.badParameter("removeTags", "tag " + tag + " is both added and removed");
+        throw ProblemException.badParameter(
+            "removeTags", "tag " + tag + " is both added and removed");
       }
     }
     return new TagJobRequest(filter, add, remove);
@@ -40,9 +43,10 @@ public final class TagJobRequestCheck {
     text("filter.namePrefix", filter.namePrefix(), 128);
     text("filter.tag", filter.tag(), MAX_TAG_LENGTH);
     List<Long> ids = filter.organizationIds();
-    if (ids != null && (ids.size() > MAX_IDS || ids.stream().anyMatch(id -> id == null || id <= 0))) {
-      throw ProblemException.badParameter("filter.organizationIds",
-          "organizationIds must be at most " + MAX_IDS + " positive ids");
+    if (ids != null
+        && (ids.size() > MAX_IDS || ids.stream().anyMatch(id -> id == null || id <= 0))) {
+      throw ProblemException.badParameter(
+          "filter.organizationIds", "organizationIds must be at most " + MAX_IDS + " positive ids");
     }
   }
 
@@ -69,7 +73,8 @@ public final class TagJobRequestCheck {
     }
     String t = value.strip();
     if (t.length() > max || t.chars().anyMatch(Character::isISOControl)) {
-      throw ProblemException.badParameter(field, field + " must be at most " + max + " characters, no control characters");
+      throw ProblemException.badParameter(
+          field, field + " must be at most " + max + " characters, no control characters");
     }
     return t;
   }

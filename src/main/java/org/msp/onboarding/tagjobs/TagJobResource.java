@@ -23,7 +23,10 @@ import org.msp.onboarding.tagjobs.TagJobViews.JobDetail;
 import org.msp.onboarding.tagjobs.TagJobViews.JobList;
 import org.msp.onboarding.tagjobs.TagJobViews.JobSummary;
 
-/** Bulk tag updates on the ops API: each request becomes a persisted job run by {@link TagJobWorker}. */
+/**
+ * Bulk tag updates on the ops API: each request becomes a persisted job run by {@link
+ * TagJobWorker}.
+ */
 @Path("/api/v1/tag-jobs")
 @Tag(name = "Tag jobs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,12 +44,34 @@ public class TagJobResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.OPERATOR)
-  @APIResponse(responseCode = "202", description = "accepted; the job as stored", content = @Content(schema = @Schema(implementation = JobSummary.class)))
-  @APIResponse(responseCode = "400", description = "a bad field, named in parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "401", description = "no valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "403", description = "the token lacks the role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "202",
+      description = "accepted; the job as stored",
+      content = @Content(schema = @Schema(implementation = JobSummary.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "a bad field, named in parameter",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "no valid bearer token",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "the token lacks the role",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Response create(TagJobRequest request) {
-    JobSummary job = jobs.create(TagJobRequestCheck.valid(request), identity.getPrincipal().getName());
+    JobSummary job =
+        jobs.create(TagJobRequestCheck.valid(request), identity.getPrincipal().getName());
     worker.wake();
     return Response.accepted(job).location(URI.create("/api/v1/tag-jobs/" + job.id())).build();
   }
@@ -62,7 +87,13 @@ public class TagJobResource {
   @Path("/{id}")
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
   @APIResponse(responseCode = "200", description = "the job with a result per organization")
-  @APIResponse(responseCode = "404", description = "no such job", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "no such job",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public JobDetail get(@PathParam("id") String id) {
     return jobs.get(jobId(id));
   }

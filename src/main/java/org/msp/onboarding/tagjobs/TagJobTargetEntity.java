@@ -35,13 +35,16 @@ public class TagJobTargetEntity extends PanacheEntityBase {
   @JdbcTypeCode(SqlTypes.JSON)
   public String tagsAfter;
 
-  /** Whether this job PATCHed the organization (in any attempt); false when it already had the tags. */
+  /**
+   * Whether this job PATCHed the organization (in any attempt); false when it already had the tags.
+   */
   public boolean changed;
 
   public Instant verifiedAt;
   public Instant updatedAt;
 
-  static TagJobTargetEntity of(UUID jobId, long organizationId, String organizationName, Instant now) {
+  static TagJobTargetEntity of(
+      UUID jobId, long organizationId, String organizationName, Instant now) {
     TagJobTargetEntity target = new TagJobTargetEntity();
     target.id = UUID.randomUUID();
     target.jobId = jobId;

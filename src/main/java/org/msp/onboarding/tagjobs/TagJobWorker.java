@@ -18,8 +18,9 @@ import org.msp.onboarding.tagjobs.TagJobStore.ClaimedJob;
 import org.msp.onboarding.tagjobs.TagJobStore.DueTarget;
 
 /**
- * Claims due tag jobs and works through their organizations on one thread per instance: bulk tagging is not
- * urgent, and one organization at a time keeps NinjaOne's rate limits for the onboarding sagas.
+ * Claims due tag jobs and works through their organizations on one thread per instance: bulk
+ * tagging is not urgent, and one organization at a time keeps NinjaOne's rate limits for the
+ * onboarding sagas.
  */
 @ApplicationScoped
 public class TagJobWorker {
@@ -29,30 +30,42 @@ public class TagJobWorker {
   private final TagApplier applier;
   private final NinjaOneClient ninjaOne;
   private final TagJobConfig config;
+
   /** Lease owner: unique per process start, like the saga runner's. */
   private final String owner =
-      "tag-jobs/" + ProcessHandle.current().pid() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "tag-job-worker");
-    t.setDaemon(true);
-    return t;
-  });
+      "tag-jobs/"
+          + ProcessHandle.current().pid()
+          + "/"
+          + java.util.UUID.randomUUID().toString().substring(0, 8);
+
+  private final ExecutorService thread =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "tag-job-worker");
+            t.setDaemon(true);
+            return t;
+          });
   private final AtomicBoolean busy = new AtomicBoolean();
   private volatile boolean stopping;
 
-  public TagJobWorker(TagJobStore store, TagApplier applier, NinjaOneClient ninjaOne, TagJobConfig config) {
+  public TagJobWorker(
+      TagJobStore store, TagApplier applier, NinjaOneClient ninjaOne, TagJobConfig config) {
     this.store = store;
     this.applier = applier;
     this.ninjaOne = ninjaOne;
     this.config = config;
   }
 
-  @Scheduled(every = "${onboarding.tag-jobs.poll-interval:PT2S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  @Scheduled(
+      every = "${onboarding.tag-jobs.poll-interval:PT2S}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void poll() {
     wake();
   }
 
-  /** Starts a round unless one is running; a new job calls this so it does not wait for the poll. */
+  /**
+   * Starts a round unless one is running; a new job calls this so it does not wait for the poll.
+   */
   public void wake() {
     if (!stopping && busy.compareAndSet(false, true)) {
       thread.execute(this::rounds);
@@ -80,7 +93,8 @@ public class TagJobWorker {
       List<DueTarget> due;
       while (!stopping && !(due = store.dueTargets(job.id(), config.batch())).isEmpty()) {
         for (DueTarget target : due) {
-          TargetOutcome outcome = applier.apply(target.organizationId(), job.addTags(), job.removeTags());
+          TargetOutcome outcome =
+              applier.apply(target.organizationId(), job.addTags(), job.removeTags());
           store.record(owner, job.id(), target.id(), outcome, config.lease());
         }
       }
@@ -88,15 +102,22 @@ public class TagJobWorker {
     } catch (TagJobStore.LeaseLost e) {
       LOG.warn(e.getMessage());
     } catch (RuntimeException e) {
-      // Not recorded (database gone?): the lease expires and the job is picked up again; redoing is safe.
-      LOG.warnf("tag job %s: could not record progress, it resumes after its lease: %s", job.id(), e.toString());
+      // Not recorded (database gone?): the lease expires and the job is picked up again; redoing is
+      // safe.
+      LOG.warnf(
+          "tag job %s: could not record progress, it resumes after its lease: %s",
+          job.id(), e.toString());
     }
   }
 
-  /** Applies the filter to NinjaOne's whole organization list; false when the job must wait or has failed. */
+  /**
+   * Applies the filter to NinjaOne's whole organization list; false when the job must wait or has
+   * failed.
+   */
   private boolean select(ClaimedJob job) {
     try {
-      List<OrganizationBody> chosen = ninjaOne.allOrganizations().stream().filter(job.filter()::matches).toList();
+      List<OrganizationBody> chosen =
+          ninjaOne.allOrganizations().stream().filter(job.filter()::matches).toList();
       store.selected(owner, job.id(), chosen, config.lease());
       return true;
     } catch (RemoteCallException e) {
@@ -114,7 +135,9 @@ public class TagJobWorker {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      LOG.warnf("tag jobs: could not release leases on shutdown (they expire by themselves): %s", e.getMessage());
+      LOG.warnf(
+          "tag jobs: could not release leases on shutdown (they expire by themselves): %s",
+          e.getMessage());
     }
   }
 }

@@ -9,7 +9,8 @@ sealed interface TargetOutcome {
 
   boolean patched();
 
-  record Verified(List<String> tagsRead, List<String> tagsAfter, boolean patched) implements TargetOutcome {}
+  record Verified(List<String> tagsRead, List<String> tagsAfter, boolean patched)
+      implements TargetOutcome {}
 
   record RetryLater(List<String> tagsRead, boolean patched, String error, Duration retryAfter)
       implements TargetOutcome {}

@@ -15,14 +15,17 @@ class DriftCheckTest {
 
   @Test
   void sameMappingInAnyOrderIsNoDrift() {
-    assertEquals(List.of(), DriftCheck.policies(
-        List.of(new PolicyRequest(1L, 100L), new PolicyRequest(2L, 200L)),
-        List.of(new PolicyMappingBody(2, 200), new PolicyMappingBody(1, 100))));
+    assertEquals(
+        List.of(),
+        DriftCheck.policies(
+            List.of(new PolicyRequest(1L, 100L), new PolicyRequest(2L, 200L)),
+            List.of(new PolicyMappingBody(2, 200), new PolicyMappingBody(1, 100))));
   }
 
   @Test
   void changedMissingAndExtraMappingsAreEachNamed() {
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             "node role 1: expected policy 100, found 101",
             "node role 2: expected policy 200, not mapped",
             "node role 5: mapped to policy 500, not set by onboarding"),
@@ -33,7 +36,8 @@ class DriftCheckTest {
 
   @Test
   void onlyRequestedFieldsCountAndNumbersCompareByValue() {
-    Map<String, Object> actual = new HashMap<>(Map.of("slaHours", 4.0, "contractType", "Managed", "other", "x"));
+    Map<String, Object> actual =
+        new HashMap<>(Map.of("slaHours", 4.0, "contractType", "Managed", "other", "x"));
     assertEquals(List.of(), drift.fields(Map.of("slaHours", 4, "contractType", "Managed"), actual));
   }
 
@@ -44,7 +48,8 @@ class DriftCheckTest {
     expected.put("slaHours", 4);
     expected.put("retired", null);
     Map<String, Object> actual = Map.of("slaHours", 8, "retired", true);
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             "field contractType: expected \"Managed\", missing",
             "field retired: expected none, found true",
             "field slaHours: expected 4, found 8"),

@@ -16,9 +16,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The benchmark's Kafka side: a fresh request topic per run (so no contender ever sees another run's records,
- * whatever offsets its group kept), a check that a consumer group holds every partition before the clock starts,
- * and the publisher.
+ * The benchmark's Kafka side: a fresh request topic per run (so no contender ever sees another
+ * run's records, whatever offsets its group kept), a check that a consumer group holds every
+ * partition before the clock starts, and the publisher.
  */
 final class BenchKafka implements AutoCloseable {
   static final int PARTITIONS = 3;
@@ -27,8 +27,13 @@ final class BenchKafka implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
 
   BenchKafka(String bootstrap) {
-    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+    admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                30_000));
     Properties config = new Properties();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -40,21 +45,29 @@ final class BenchKafka implements AutoCloseable {
 
   void createTopic(String name) {
     try {
-      admin.createTopics(List.of(new NewTopic(name, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
+      admin
+          .createTopics(List.of(new NewTopic(name, PARTITIONS, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("cannot create topic " + name, e);
     }
   }
 
-  /** Waits until the group's members hold all partitions of the topic, i.e. records are consumed at once. */
+  /**
+   * Waits until the group's members hold all partitions of the topic, i.e. records are consumed at
+   * once.
+   */
   void awaitAssigned(String group, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       try {
         ConsumerGroupDescription description =
             admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group);
-        int assigned = description.members().stream()
-            .mapToInt(m -> m.assignment().topicPartitions().size()).sum();
+        int assigned =
+            description.members().stream()
+                .mapToInt(m -> m.assignment().topicPartitions().size())
+                .sum();
         if (assigned >= PARTITIONS) {
           return;
         }
@@ -63,10 +76,14 @@ final class BenchKafka implements AutoCloseable {
       }
       sleep(200);
     }
-    throw new IllegalStateException("consumer group " + group + " has not taken its partitions within " + timeout);
+    throw new IllegalStateException(
+        "consumer group " + group + " has not taken its partitions within " + timeout);
   }
 
-  /** Sends without waiting for each acknowledgement (a burst); returns the wall-clock time just before sending. */
+  /**
+   * Sends without waiting for each acknowledgement (a burst); returns the wall-clock time just
+   * before sending.
+   */
   long publish(String topic, String key, byte[] value) {
     long at = System.currentTimeMillis();
     producer.send(new ProducerRecord<>(topic, key, value));

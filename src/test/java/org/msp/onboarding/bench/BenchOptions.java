@@ -10,17 +10,24 @@ import java.util.Map;
 final class BenchOptions {
   int requests = 1000;
   List<Integer> latencies = List.of(0, 50);
+
   /**
-   * NinjaOne requests per second for the budget run; 0 skips it; -1 (default, "auto") = 60% of what the raw
-   * baseline managed in its burst at the budget latency, so the budget is below what every contender could do on
-   * this machine today (60 when there is no such burst).
+   * NinjaOne requests per second for the budget run; 0 skips it; -1 (default, "auto") = 60% of what
+   * the raw baseline managed in its burst at the budget latency, so the budget is below what every
+   * contender could do on this machine today (60 when there is no such burst).
    */
   double budget = -1;
+
   int budgetRequests = 400;
   int budgetLatency = 50;
   boolean scaling;
-  /** The tenant's budget shared by several service processes, then the same with NinjaOne throttling mid-run. */
+
+  /**
+   * The tenant's budget shared by several service processes, then the same with NinjaOne throttling
+   * mid-run.
+   */
   boolean sharedBudget;
+
   double sharedBudgetRate = 30;
   int sharedBudgetRequests = 150;
   int sharedBudgetProcesses = 3;
@@ -30,22 +37,35 @@ final class BenchOptions {
   int backlog = 50_000;
   int backlogSeconds = 300;
   int workers = 8;
+
   /** Unmeasured sagas each contender runs first, so all are measured warm. */
   int warmup = 200;
+
   /** A JFR recording of each measured burst in the contender's (first) process. */
   boolean profile;
+
   String dbosMode = "pool";
   List<String> contenders = List.of("service", "dbos", "raw");
   Path out = Path.of("target", "bench");
   boolean smoke;
-  /** Only the backlog check (e.g. with -XX:NativeMemoryTracking=summary to see where the memory goes). */
+
+  /**
+   * Only the backlog check (e.g. with -XX:NativeMemoryTracking=summary to see where the memory
+   * goes).
+   */
   boolean backlogOnly;
+
   /** Extra JVM options for the service process (e.g. a JFR recording while profiling). */
   String serviceJvmOptions = "";
-  /** Extra environment for the service (KEY=VALUE,KEY=VALUE): to try a setting before making it the default. */
+
+  /**
+   * Extra environment for the service (KEY=VALUE,KEY=VALUE): to try a setting before making it the
+   * default.
+   */
   java.util.Map<String, String> serviceEnv = new java.util.LinkedHashMap<>();
 
-  static final String HELP = """
+  static final String HELP =
+      """
       ./bench [options]
         --requests N          requests per burst (default 1000)
         --latencies 0,50      simulator latencies in ms, one burst per latency and contender (default 0,50)
@@ -94,7 +114,7 @@ final class BenchOptions {
     for (Map.Entry<String, String> e : kv.entrySet()) {
       String v = e.getValue();
       switch (e.getKey()) {
-        case "smoke", "help" -> { }
+        case "smoke", "help" -> {}
         case "requests" -> o.requests = Integer.parseInt(v);
         case "latencies" -> o.latencies = ints(v);
         case "budget" -> o.budget = v.equals("auto") ? -1 : Double.parseDouble(v);
@@ -120,10 +140,12 @@ final class BenchOptions {
         case "service-jvm-options" -> o.serviceJvmOptions = v;
         case "service-env" -> {
           for (String pair : v.split(",")) {
-            o.serviceEnv.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            o.serviceEnv.put(
+                pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
           }
         }
-        default -> throw new IllegalArgumentException("unknown option --" + e.getKey() + "\n" + HELP);
+        default ->
+            throw new IllegalArgumentException("unknown option --" + e.getKey() + "\n" + HELP);
       }
     }
     return o;

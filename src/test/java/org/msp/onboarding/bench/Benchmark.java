@@ -23,17 +23,18 @@ import org.msp.onboarding.simulator.NinjaOneSimulator;
 import org.msp.onboarding.simulator.SimCall;
 
 /**
- * {@code ./bench}: the service against DBOS Transact and a raw-call baseline on the same workload, the same
- * NinjaOne simulator, the same Kafka broker and the same PostgreSQL server, one after another, each on a fresh
- * database and a fresh request topic. Writes target/bench/results.json, results.md and chart.png.
+ * {@code ./bench}: the service against DBOS Transact and a raw-call baseline on the same workload,
+ * the same NinjaOne simulator, the same Kafka broker and the same PostgreSQL server, one after
+ * another, each on a fresh database and a fresh request topic. Writes target/bench/results.json,
+ * results.md and chart.png.
  *
- * <p>What is measured, per contender and workload: requests are published to Kafka in one burst; a saga's
- * latency is from the moment its request was handed to the producer to its completion (the service's
- * {@code saga.finished_at}, DBOS's committed SUCCESS, the baseline's last call answered). Throughput is sagas
- * divided by first publish to last completion. NinjaOne calls come from the simulator's log, PostgreSQL
- * transactions from the xact_commit of the contender's database (read from the server's admin database after
- * the contender stopped, so its sessions' statistics are flushed and our reads are not counted), memory and CPU
- * from /proc of the contender's JVMs.
+ * <p>What is measured, per contender and workload: requests are published to Kafka in one burst; a
+ * saga's latency is from the moment its request was handed to the producer to its completion (the
+ * service's {@code saga.finished_at}, DBOS's committed SUCCESS, the baseline's last call answered).
+ * Throughput is sagas divided by first publish to last completion. NinjaOne calls come from the
+ * simulator's log, PostgreSQL transactions from the xact_commit of the contender's database (read
+ * from the server's admin database after the contender stopped, so its sessions' statistics are
+ * flushed and our reads are not counted), memory and CPU from /proc of the contender's JVMs.
  */
 public final class Benchmark {
   private final BenchOptions options;
@@ -44,7 +45,10 @@ public final class Benchmark {
   private NinjaOneSimulator simulator;
   private TestJwt jwt;
   private int runs;
-  /** Injected into the simulator a few seconds into the measured part of the next burst, when set. */
+
+  /**
+   * Injected into the simulator a few seconds into the measured part of the next burst, when set.
+   */
   private Runnable midRunFault;
 
   private Benchmark(BenchOptions options) {
@@ -75,8 +79,10 @@ public final class Benchmark {
   }
 
   private void startStack() {
-    say("starting Kafka broker, NinjaOne simulator; PostgreSQL: "
-        + System.getenv().getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", "(none configured: embedded)"));
+    say(
+        "starting Kafka broker, NinjaOne simulator; PostgreSQL: "
+            + System.getenv()
+                .getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", "(none configured: embedded)"));
     broker = KafkaBrokerProcess.start(work.resolve("kafka"));
     // The service's readiness wants its standard topics; each run reads its own request topic.
     broker.createTopics(BenchKafka.PARTITIONS, Topics.REQUESTS, Topics.REQUESTS_DLQ, Topics.EVENTS);
@@ -108,24 +114,53 @@ public final class Benchmark {
     }
     for (int latency : options.latencies) {
       for (String contender : options.contenders) {
-        results.add(burst("burst", "burst " + options.requests + " @ " + latency + " ms", contender, latency,
-            options.requests, 0, 1, null));
+        results.add(
+            burst(
+                "burst",
+                "burst " + options.requests + " @ " + latency + " ms",
+                contender,
+                latency,
+                options.requests,
+                0,
+                1,
+                null));
       }
     }
     double budget = options.budget < 0 ? autoBudget() : options.budget;
     if (budget > 0) {
       for (String contender : options.contenders) {
-        results.add(burst("budget", "budget " + fmt(budget) + " req/s, " + options.budgetRequests + " @ "
-            + options.budgetLatency + " ms", contender, options.budgetLatency, options.budgetRequests,
-            budget, 1, null));
+        results.add(
+            burst(
+                "budget",
+                "budget "
+                    + fmt(budget)
+                    + " req/s, "
+                    + options.budgetRequests
+                    + " @ "
+                    + options.budgetLatency
+                    + " ms",
+                contender,
+                options.budgetLatency,
+                options.budgetRequests,
+                budget,
+                1,
+                null));
       }
     }
     if (options.scaling) {
       int n = options.scalingRequests;
       costChecks();
       for (int processes : new int[] {1, 2}) {
-        results.add(burst("processes", processes + " process" + (processes > 1 ? "es" : "") + ", " + n + " @ 50 ms",
-            "service", 50, n, 0, processes, null));
+        results.add(
+            burst(
+                "processes",
+                processes + " process" + (processes > 1 ? "es" : "") + ", " + n + " @ 50 ms",
+                "service",
+                50,
+                n,
+                0,
+                processes,
+                null));
       }
       results.add(backlog(options.backlog));
     }
@@ -135,42 +170,67 @@ public final class Benchmark {
   }
 
   /**
-   * Several service processes on one database under one budget: the simulator's log shows whether the tenant
-   * sees the budget or a multiple of it. Then again with a burst of 429s ten seconds in: every instance slows
-   * down (AIMD) and recovers.
+   * Several service processes on one database under one budget: the simulator's log shows whether
+   * the tenant sees the budget or a multiple of it. Then again with a burst of 429s ten seconds in:
+   * every instance slows down (AIMD) and recovers.
    */
   private void sharedBudget() {
     double budget = options.sharedBudgetRate;
     int n = options.sharedBudgetRequests;
     int processes = options.sharedBudgetProcesses;
-    String label = "shared budget " + fmt(budget) + " req/s, " + processes + " processes, " + n + " @ 50 ms";
+    String label =
+        "shared budget " + fmt(budget) + " req/s, " + processes + " processes, " + n + " @ 50 ms";
     results.add(burst("shared-budget", label, "service", 50, n, budget, processes, null));
     midRunFault = () -> simulator.throttleNext("*", "/v2/.*", 10, 1);
     try {
-      results.add(burst("shared-budget-429", label + ", 10 x 429 at 10 s", "service", 50, n, budget, processes,
-          null));
+      results.add(
+          burst(
+              "shared-budget-429",
+              label + ", 10 x 429 at 10 s",
+              "service",
+              50,
+              n,
+              budget,
+              processes,
+              null));
     } finally {
       midRunFault = null;
     }
   }
 
   /**
-   * NinjaOne calls per saga with an empty tenant and with a large one: the name check before each create must not
-   * page the tenant (the name index fills during the unmeasured warm-up, once per database).
+   * NinjaOne calls per saga with an empty tenant and with a large one: the name check before each
+   * create must not page the tenant (the name index fills during the unmeasured warm-up, once per
+   * database).
    */
   private void costChecks() {
     int n = options.scalingRequests;
     for (int seeded : new int[] {0, options.seededOrganizations}) {
-      results.add(burst("cost", "cost " + n + " @ 0 ms, " + seeded + " organizations", "service", 0, n, 0, 1,
-          seeded));
+      results.add(
+          burst(
+              "cost",
+              "cost " + n + " @ 0 ms, " + seeded + " organizations",
+              "service",
+              0,
+              n,
+              0,
+              1,
+              seeded));
     }
   }
 
-  /** 60% of the raw baseline's NinjaOne calls per second in its burst at the budget latency, else 60. */
+  /**
+   * 60% of the raw baseline's NinjaOne calls per second in its burst at the budget latency, else
+   * 60.
+   */
   private double autoBudget() {
     return results.stream()
-        .filter(r -> r.group.equals("burst") && r.contender.equals("raw") && r.latencyMs == options.budgetLatency
-            && r.ok())
+        .filter(
+            r ->
+                r.group.equals("burst")
+                    && r.contender.equals("raw")
+                    && r.latencyMs == options.budgetLatency
+                    && r.ok())
         .findFirst()
         .map(r -> (double) Math.max(5, Math.round(0.6 * r.sagasPerSecond * r.ninjaOneCallsPerSaga)))
         .orElse(60.0);
@@ -178,8 +238,15 @@ public final class Benchmark {
 
   // ---- one burst ----
 
-  private RunResult burst(String group, String workload, String contender, int latencyMs, int n, double budget,
-      int processes, Integer seeded) {
+  private RunResult burst(
+      String group,
+      String workload,
+      String contender,
+      int latencyMs,
+      int n,
+      double budget,
+      int processes,
+      Integer seeded) {
     RunResult r = newResult(group, workload, contender, latencyMs, n, budget, processes, seeded);
     say("== " + workload + " : " + contender + (processes > 1 ? " x" + processes : ""));
     String topic = prepareRun(latencyMs, seeded);
@@ -192,9 +259,11 @@ public final class Benchmark {
     try {
       run = start(contender, topic, groupId, budget, processes);
       kafka.awaitAssigned(groupId, Duration.ofSeconds(60));
-      // A few sagas first, unmeasured: a long-running service is warm (JIT, pools, caches); so are the others.
+      // A few sagas first, unmeasured: a long-running service is warm (JIT, pools, caches); so are
+      // the others.
       // Under a shared budget a long warm-up costs minutes: a few sagas per worker suffice there.
-      int warmup = group.startsWith("shared-budget") ? Math.min(options.warmup, 24) : options.warmup;
+      int warmup =
+          group.startsWith("shared-budget") ? Math.min(options.warmup, 24) : options.warmup;
       for (int i = 0; i < warmup; i++) {
         Events.Event event = Events.newClient("w" + runs + "-" + i);
         kafka.publish(topic, event.clientId(), event.bytes());
@@ -213,7 +282,8 @@ public final class Benchmark {
         published.put(event.clientId(), kafka.publish(topic, event.clientId(), event.bytes()));
       }
       kafka.flush();
-      Thread fault = midRunFault == null ? null : scheduleFault(midRunFault, Duration.ofSeconds(10));
+      Thread fault =
+          midRunFault == null ? null : scheduleFault(midRunFault, Duration.ofSeconds(10));
       awaitEnded(run, warmup + n, Duration.ofSeconds(120 + n * 2L / 5));
       if (fault != null) {
         fault.interrupt();
@@ -234,11 +304,24 @@ public final class Benchmark {
       run.stop();
       Long commitsAfter = commits(run.database(), true);
       Map<String, Long> completions = run.completions();
-      fill(r, published, first, completions, run.failed(), calls, cpuAfter - cpuBefore,
+      fill(
+          r,
+          published,
+          first,
+          completions,
+          run.failed(),
+          calls,
+          cpuAfter - cpuBefore,
           commitsBefore == null ? null : commitsAfter - commitsBefore - ourPolls);
       if (r.budget > 0) {
-        long[] waited = run instanceof ServiceRun service
-            ? workWaited(published.keySet(), service.acceptedAt(), completions, processes * options.workers) : null;
+        long[] waited =
+            run instanceof ServiceRun service
+                ? workWaited(
+                    published.keySet(),
+                    service.acceptedAt(),
+                    completions,
+                    processes * options.workers)
+                : null;
         budgetFigures(r, allCalls, waited);
       }
       r.machineCpuSecondsPerSaga = (machineAfter - machineBefore) / Math.max(1, r.completed);
@@ -260,18 +343,37 @@ public final class Benchmark {
         run.close();
       }
     }
-    say(String.format("   %d/%d completed, %.1f sagas/s, p50 %.2f s, p99 %.2f s, %.2f calls/saga, %s tx/saga,"
-            + " peak RSS %.0f MB, %.4f CPU s/saga (machine %.4f)%s", r.completed, r.requests, r.sagasPerSecond,
-        r.p50Seconds, r.p99Seconds, r.ninjaOneCallsPerSaga,
-        r.postgresTransactionsPerSaga == null ? "-" : fmt(r.postgresTransactionsPerSaga), r.peakRssMb,
-        r.cpuSecondsPerSaga, r.machineCpuSecondsPerSaga, r.acceptedPerSecond == null ? "" : String.format(
-            "; accepted %.1f/s, accepted-to-completed p50 %.2f s", r.acceptedPerSecond,
-            r.acceptedToCompletedP50Seconds)));
+    say(
+        String.format(
+            "   %d/%d completed, %.1f sagas/s, p50 %.2f s, p99 %.2f s, %.2f calls/saga, %s tx/saga,"
+                + " peak RSS %.0f MB, %.4f CPU s/saga (machine %.4f)%s",
+            r.completed,
+            r.requests,
+            r.sagasPerSecond,
+            r.p50Seconds,
+            r.p99Seconds,
+            r.ninjaOneCallsPerSaga,
+            r.postgresTransactionsPerSaga == null ? "-" : fmt(r.postgresTransactionsPerSaga),
+            r.peakRssMb,
+            r.cpuSecondsPerSaga,
+            r.machineCpuSecondsPerSaga,
+            r.acceptedPerSecond == null
+                ? ""
+                : String.format(
+                    "; accepted %.1f/s, accepted-to-completed p50 %.2f s",
+                    r.acceptedPerSecond, r.acceptedToCompletedP50Seconds)));
     return r;
   }
 
-  private RunResult newResult(String group, String workload, String contender, int latencyMs, int n, double budget,
-      int processes, Integer seeded) {
+  private RunResult newResult(
+      String group,
+      String workload,
+      String contender,
+      int latencyMs,
+      int n,
+      double budget,
+      int processes,
+      Integer seeded) {
     RunResult r = new RunResult();
     r.group = group;
     r.workload = workload;
@@ -298,11 +400,13 @@ public final class Benchmark {
     return topic;
   }
 
-  private ContenderRun start(String contender, String topic, String groupId, double budget, int processes)
+  private ContenderRun start(
+      String contender, String topic, String groupId, double budget, int processes)
       throws Exception {
     Path dir = work.resolve("run-" + runs);
     if (contender.equals("service")) {
-      return ServiceRun.start(dir, processes, serviceEnv(topic, groupId, budget), options.serviceJvmOptions);
+      return ServiceRun.start(
+          dir, processes, serviceEnv(topic, groupId, budget), options.serviceJvmOptions);
     }
     Map<String, String> o = new LinkedHashMap<>();
     o.put("bootstrap", broker.bootstrapServers());
@@ -338,15 +442,29 @@ public final class Benchmark {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (run.completed() + run.failed() < n) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("only " + run.completed() + " of " + n + " sagas completed ("
-            + run.failed() + " failed) within " + timeout);
+        throw new IllegalStateException(
+            "only "
+                + run.completed()
+                + " of "
+                + n
+                + " sagas completed ("
+                + run.failed()
+                + " failed) within "
+                + timeout);
       }
       BenchKafka.sleep(100);
     }
   }
 
-  private void fill(RunResult r, Map<String, Long> published, long first, Map<String, Long> completions, int failed,
-      List<SimCall> calls, double cpuSeconds, Long commits) {
+  private void fill(
+      RunResult r,
+      Map<String, Long> published,
+      long first,
+      Map<String, Long> completions,
+      int failed,
+      List<SimCall> calls,
+      double cpuSeconds,
+      Long commits) {
     List<Double> latencies = new ArrayList<>();
     long last = first;
     for (Map.Entry<String, Long> done : completions.entrySet()) {
@@ -371,25 +489,31 @@ public final class Benchmark {
   }
 
   /**
-   * What the tenant saw: every call that reached the simulator, token requests included (the budget counts them,
-   * see the README), in sliding and calendar one-second windows, per second, and while work waited.
+   * What the tenant saw: every call that reached the simulator, token requests included (the budget
+   * counts them, see the README), in sliding and calendar one-second windows, per second, and while
+   * work waited.
    */
   /**
-   * From when more sagas were unfinished than workers could drive (every worker busy, the rest waiting) to when that
-   * ended, in wall-clock milliseconds; null when it never happened.
+   * From when more sagas were unfinished than workers could drive (every worker busy, the rest
+   * waiting) to when that ended, in wall-clock milliseconds; null when it never happened.
    */
-  static long[] workWaited(java.util.Set<String> measured, Map<String, Long> acceptedAt, Map<String, Long> completedAt,
+  static long[] workWaited(
+      java.util.Set<String> measured,
+      Map<String, Long> acceptedAt,
+      Map<String, Long> completedAt,
       int workers) {
     List<long[]> changes = new ArrayList<>(); // [time, +1 accepted / -1 completed]
-    measured.forEach(id -> {
-      if (acceptedAt.containsKey(id)) {
-        changes.add(new long[] {acceptedAt.get(id), 1});
-      }
-      if (completedAt.containsKey(id)) {
-        changes.add(new long[] {completedAt.get(id), -1});
-      }
-    });
-    changes.sort(java.util.Comparator.comparingLong((long[] c) -> c[0]).thenComparingLong(c -> -c[1]));
+    measured.forEach(
+        id -> {
+          if (acceptedAt.containsKey(id)) {
+            changes.add(new long[] {acceptedAt.get(id), 1});
+          }
+          if (completedAt.containsKey(id)) {
+            changes.add(new long[] {completedAt.get(id), -1});
+          }
+        });
+    changes.sort(
+        java.util.Comparator.comparingLong((long[] c) -> c[0]).thenComparingLong(c -> -c[1]));
     long unfinished = 0;
     long from = -1;
     long to = -1;
@@ -410,20 +534,30 @@ public final class Benchmark {
       return;
     }
     // logged when answered, stamped when they arrived: in arrival order for the figures
-    List<SimCall> calls = logged.stream().sorted(java.util.Comparator.comparing(SimCall::at)).toList();
+    List<SimCall> calls =
+        logged.stream().sorted(java.util.Comparator.comparing(SimCall::at)).toList();
     long from = calls.get(0).at().toEpochMilli();
     long to = calls.get(calls.size() - 1).at().toEpochMilli();
     r.callsPerSecond = to > from ? (calls.size() - 1) * 1000.0 / (to - from) : null;
     r.maxCallsInAnySecond = maxInAnySecond(calls);
-    r.maxCallsInAlignedSecond = calls.stream()
-        .collect(java.util.stream.Collectors.groupingBy(c -> c.at().getEpochSecond(),
-            java.util.stream.Collectors.counting()))
-        .values().stream().mapToInt(Long::intValue).max().orElse(0);
+    r.maxCallsInAlignedSecond =
+        calls.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    c -> c.at().getEpochSecond(), java.util.stream.Collectors.counting()))
+            .values()
+            .stream()
+            .mapToInt(Long::intValue)
+            .max()
+            .orElse(0);
     long sustainedFrom = waited != null ? waited[0] : from + 1000;
     long sustainedTo = waited != null ? waited[1] : to - 2000;
     if (sustainedTo > sustainedFrom) {
-      long inside = calls.stream().mapToLong(c -> c.at().toEpochMilli())
-          .filter(at -> at >= sustainedFrom && at < sustainedTo).count();
+      long inside =
+          calls.stream()
+              .mapToLong(c -> c.at().toEpochMilli())
+              .filter(at -> at >= sustainedFrom && at < sustainedTo)
+              .count();
       r.sustainedCallsPerSecond = inside * 1000.0 / (sustainedTo - sustainedFrom);
     }
     int[] perSecond = new int[(int) ((to - from) / 1000) + 1];
@@ -434,22 +568,29 @@ public final class Benchmark {
 
   /** Runs {@code fault} after {@code delay}, unless interrupted first (the run ended). */
   private static Thread scheduleFault(Runnable fault, Duration delay) {
-    Thread thread = new Thread(() -> {
-      try {
-        Thread.sleep(delay.toMillis());
-        say("   injecting the mid-run fault");
-        fault.run();
-      } catch (InterruptedException e) {
-        // the run ended first
-      }
-    }, "bench-mid-run-fault");
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(delay.toMillis());
+                say("   injecting the mid-run fault");
+                fault.run();
+              } catch (InterruptedException e) {
+                // the run ended first
+              }
+            },
+            "bench-mid-run-fault");
     thread.setDaemon(true);
     thread.start();
     return thread;
   }
 
   /** How fast the service took requests in, and how long an accepted saga then took. */
-  private static void intake(RunResult r, Map<String, Long> published, long first, Map<String, Long> accepted,
+  private static void intake(
+      RunResult r,
+      Map<String, Long> published,
+      long first,
+      Map<String, Long> accepted,
       Map<String, Long> completions) {
     long last = first;
     List<Double> inService = new ArrayList<>();
@@ -478,10 +619,16 @@ public final class Benchmark {
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
   }
 
-  /** The most calls whose arrival falls into any window [t, t + 1 s): the budget must hold in every one. */
+  /**
+   * The most calls whose arrival falls into any window [t, t + 1 s): the budget must hold in every
+   * one.
+   */
   static int maxInAnySecond(List<SimCall> calls) {
-    long[] at = calls.stream().mapToLong(c -> c.at().toEpochMilli() * 1000 + c.at().getNano() / 1000 % 1000)
-        .sorted().toArray();
+    long[] at =
+        calls.stream()
+            .mapToLong(c -> c.at().toEpochMilli() * 1000 + c.at().getNano() / 1000 % 1000)
+            .sorted()
+            .toArray();
     int best = 0;
     int start = 0;
     for (int end = 0; end < at.length; end++) {
@@ -493,7 +640,9 @@ public final class Benchmark {
     return best;
   }
 
-  /** The calls of the saga work (per saga): the token grant is left out here; the budget counts it. */
+  /**
+   * The calls of the saga work (per saga): the token grant is left out here; the budget counts it.
+   */
   private List<SimCall> ninjaOneCalls() {
     return simulator.calls().stream().filter(c -> !c.path().startsWith("/ws/oauth")).toList();
   }
@@ -505,12 +654,21 @@ public final class Benchmark {
   // ---- backlog ----
 
   /**
-   * Memory with a backlog: the requests are all in the topic before the service starts, then it works through
-   * them (at 0 ms) for at most --backlog-seconds while its resident memory is sampled every second.
+   * Memory with a backlog: the requests are all in the topic before the service starts, then it
+   * works through them (at 0 ms) for at most --backlog-seconds while its resident memory is sampled
+   * every second.
    */
   private RunResult backlog(int n) {
-    RunResult r = newResult("backlog", "backlog " + n + " @ 0 ms (max " + options.backlogSeconds + " s)", "service",
-        0, n, 0, 1, null);
+    RunResult r =
+        newResult(
+            "backlog",
+            "backlog " + n + " @ 0 ms (max " + options.backlogSeconds + " s)",
+            "service",
+            0,
+            n,
+            0,
+            1,
+            null);
     say("== " + r.workload);
     String topic = prepareRun(0, null);
     String groupId = "bench-group-" + runs;
@@ -522,7 +680,12 @@ public final class Benchmark {
       }
       kafka.flush();
       say("   " + n + " requests waiting in " + topic + "; starting the service");
-      run = ServiceRun.start(work.resolve("run-" + runs), 1, serviceEnv(topic, groupId, 0), options.serviceJvmOptions);
+      run =
+          ServiceRun.start(
+              work.resolve("run-" + runs),
+              1,
+              serviceEnv(topic, groupId, 0),
+              options.serviceJvmOptions);
       long pid = run.pids().get(0);
       double cpuBefore = ProcStats.cpuSeconds(pid);
       long startedAt = System.currentTimeMillis();
@@ -553,7 +716,14 @@ public final class Benchmark {
         r.error = "OutOfMemoryError in the service log";
       }
       if (completed < n) {
-        r.notes.add("time cap reached: " + completed + " of " + n + " completed, " + r.accepted + " accepted");
+        r.notes.add(
+            "time cap reached: "
+                + completed
+                + " of "
+                + n
+                + " completed, "
+                + r.accepted
+                + " accepted");
       }
     } catch (Exception e) {
       r.error = e.toString();
@@ -564,8 +734,10 @@ public final class Benchmark {
         run.close();
       }
     }
-    say(String.format("   %d completed, %s accepted in %.0f s, peak RSS %.0f MB", r.completed, r.accepted, r.seconds,
-        r.peakRssMb));
+    say(
+        String.format(
+            "   %d completed, %s accepted in %.0f s, peak RSS %.0f MB",
+            r.completed, r.accepted, r.seconds, r.peakRssMb));
     return r;
   }
 
@@ -575,7 +747,9 @@ public final class Benchmark {
 
   // ---- profiling ----
 
-  /** A JFR recording of the measured burst only (after warm-up), in the service's process, via jcmd. */
+  /**
+   * A JFR recording of the measured burst only (after warm-up), in the service's process, via jcmd.
+   */
   private Path startProfile(ContenderRun run) throws Exception {
     Path file = options.out.resolve("profile-run-" + runs + ".jfr").toAbsolutePath();
     Files.createDirectories(file.getParent());
@@ -593,8 +767,11 @@ public final class Benchmark {
 
   /** Runs jcmd against the process; its output goes to {@code output} when given. */
   private static void jcmd(long pid, Path output, String... command) throws Exception {
-    List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-        Long.toString(pid)));
+    List<String> line =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid)));
     line.addAll(List.of(command));
     Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
     String text = new String(p.getInputStream().readAllBytes());
@@ -609,8 +786,8 @@ public final class Benchmark {
   // ---- PostgreSQL ----
 
   /**
-   * xact_commit of the contender's database, read through another database of the same server ("postgres") so
-   * that our reads are never counted; null when the contender has no database.
+   * xact_commit of the contender's database, read through another database of the same server
+   * ("postgres") so that our reads are never counted; null when the contender has no database.
    */
   private static Long commits(TestDatabase database, boolean afterStop) throws Exception {
     if (database == null) {
@@ -618,8 +795,10 @@ public final class Benchmark {
     }
     String name = database.databaseName();
     try (Connection admin = adminConnection(database);
-        PreparedStatement st = admin.prepareStatement("SELECT xact_commit FROM pg_stat_database WHERE datname = ?")) {
-      // Sessions flush their statistics when they end (else only about once a second, or after 10 s idle):
+        PreparedStatement st =
+            admin.prepareStatement("SELECT xact_commit FROM pg_stat_database WHERE datname = ?")) {
+      // Sessions flush their statistics when they end (else only about once a second, or after 10 s
+      // idle):
       // wait until the stopped contender's sessions are gone.
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (afterStop && sessions(admin, name) > 0 && System.nanoTime() < deadline) {
@@ -634,7 +813,8 @@ public final class Benchmark {
   }
 
   private static int sessions(Connection admin, String database) throws Exception {
-    try (PreparedStatement st = admin.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = ?")) {
+    try (PreparedStatement st =
+        admin.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = ?")) {
       st.setString(1, database);
       try (ResultSet rows = st.executeQuery()) {
         rows.next();
@@ -643,7 +823,10 @@ public final class Benchmark {
     }
   }
 
-  /** The same server and credentials, database "postgres" (the database's name is unique, so replacing is safe). */
+  /**
+   * The same server and credentials, database "postgres" (the database's name is unique, so
+   * replacing is safe).
+   */
   private static Connection adminConnection(TestDatabase database) throws Exception {
     String url = database.jdbcUrl().replace("/" + database.databaseName(), "/postgres");
     Properties credentials = new Properties();

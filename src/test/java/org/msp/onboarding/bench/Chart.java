@@ -18,15 +18,16 @@ import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 
 /**
- * chart.png: two bar charts side by side, throughput (sagas/s, higher is better) and p99 latency (s, lower is
- * better), one group of bars per workload and one colour per contender, the value written on each bar. Drawn
- * with plain Java2D (headless), so no charting library enters the build.
+ * chart.png: two bar charts side by side, throughput (sagas/s, higher is better) and p99 latency
+ * (s, lower is better), one group of bars per workload and one colour per contender, the value
+ * written on each bar. Drawn with plain Java2D (headless), so no charting library enters the build.
  */
 final class Chart {
   private static final int WIDTH = 1600;
   private static final int HEIGHT = 720;
-  private static final Map<String, Color> COLOURS = Map.of(
-      "service", new Color(0x2E7D32), "dbos", new Color(0x1565C0), "raw", new Color(0x9E9E9E));
+  private static final Map<String, Color> COLOURS =
+      Map.of(
+          "service", new Color(0x2E7D32), "dbos", new Color(0x1565C0), "raw", new Color(0x9E9E9E));
   private static final List<String> ORDER = List.of("service", "dbos", "raw");
 
   private Chart() {}
@@ -43,17 +44,37 @@ final class Chart {
     BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, WIDTH, HEIGHT);
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 22));
-    g.drawString("Onboarding sagas: service vs DBOS Transact vs raw calls (same workload, simulator, PostgreSQL)", 30, 36);
+    g.drawString(
+        "Onboarding sagas: service vs DBOS Transact vs raw calls (same workload, simulator, PostgreSQL)",
+        30,
+        36);
     legend(g, 30, 62);
-    panel(g, byWorkload, 30, 90, WIDTH / 2 - 45, HEIGHT - 130, "Throughput (sagas/s) - higher is better",
-        r -> r.sagasPerSecond, "%.1f");
-    panel(g, byWorkload, WIDTH / 2 + 15, 90, WIDTH / 2 - 45, HEIGHT - 130, "p99 latency (s) - lower is better",
-        r -> r.p99Seconds, "%.2f");
+    panel(
+        g,
+        byWorkload,
+        30,
+        90,
+        WIDTH / 2 - 45,
+        HEIGHT - 130,
+        "Throughput (sagas/s) - higher is better",
+        r -> r.sagasPerSecond,
+        "%.1f");
+    panel(
+        g,
+        byWorkload,
+        WIDTH / 2 + 15,
+        90,
+        WIDTH / 2 - 45,
+        HEIGHT - 130,
+        "p99 latency (s) - lower is better",
+        r -> r.p99Seconds,
+        "%.2f");
     g.dispose();
     ImageIO.write(image, "png", file.toFile());
   }
@@ -64,18 +85,27 @@ final class Chart {
       g.setColor(COLOURS.get(contender));
       g.fillRect(x, y - 13, 16, 16);
       g.setColor(Color.BLACK);
-      String label = switch (contender) {
-        case "service" -> "the service (Kafka -> saga in PostgreSQL)";
-        case "dbos" -> "DBOS Transact workflow (one step per call)";
-        default -> "raw calls, no persistence (upper bound)";
-      };
+      String label =
+          switch (contender) {
+            case "service" -> "the service (Kafka -> saga in PostgreSQL)";
+            case "dbos" -> "DBOS Transact workflow (one step per call)";
+            default -> "raw calls, no persistence (upper bound)";
+          };
       g.drawString(label, x + 22, y);
       x += g.getFontMetrics().stringWidth(label) + 60;
     }
   }
 
-  private static void panel(Graphics2D g, Map<String, Map<String, RunResult>> data, int x, int y, int w, int h,
-      String title, ToDoubleFunction<RunResult> value, String format) {
+  private static void panel(
+      Graphics2D g,
+      Map<String, Map<String, RunResult>> data,
+      int x,
+      int y,
+      int w,
+      int h,
+      String title,
+      ToDoubleFunction<RunResult> value,
+      String format) {
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
     g.drawString(title, x, y + 18);
@@ -123,7 +153,8 @@ final class Chart {
         if (!r.ok()) {
           // a run that did not complete has no figure worth a bar
           g.setColor(Color.RED);
-          g.drawString("failed", gx + c * barWidth + (barWidth - fm.stringWidth("failed")) / 2, bottom - 5);
+          g.drawString(
+              "failed", gx + c * barWidth + (barWidth - fm.stringWidth("failed")) / 2, bottom - 5);
           continue;
         }
         int bh = (int) Math.round((bottom - top) * v / max);
@@ -135,7 +166,8 @@ final class Chart {
         g.drawString(text, bx + (barWidth - fm.stringWidth(text)) / 2, bottom - bh - 5);
       }
       g.setColor(Color.BLACK);
-      drawCentered(g, workloads.get(i), left + i * groupWidth + groupWidth / 2, bottom + 22, groupWidth - 6);
+      drawCentered(
+          g, workloads.get(i), left + i * groupWidth + groupWidth / 2, bottom + 22, groupWidth - 6);
     }
   }
 

@@ -19,9 +19,10 @@ import org.msp.onboarding.harness.ServiceProcess;
 import org.msp.onboarding.harness.TestDatabase;
 
 /**
- * A competitor ({@link ContenderMain}) as a child JVM with the service's JVM options and malloc arenas
- * ({@link ServiceProcess#javaLikeTheService}), so resident memory and CPU time compare like for like. Its DONE/FAIL
- * lines are its completion record; everything else it prints goes to its log file.
+ * A competitor ({@link ContenderMain}) as a child JVM with the service's JVM options and malloc
+ * arenas ({@link ServiceProcess#javaLikeTheService}), so resident memory and CPU time compare like
+ * for like. Its DONE/FAIL lines are its completion record; everything else it prints goes to its
+ * log file.
  */
 final class ChildRun implements ContenderRun {
   private final Process process;
@@ -41,12 +42,14 @@ final class ChildRun implements ContenderRun {
   /** {@code kind} is "dbos" (on a fresh database) or "raw" (none). */
   static ChildRun start(String kind, Path workDir, Map<String, String> options) throws IOException {
     TestDatabase database = kind.equals("dbos") ? TestDatabase.create() : null;
-    List<String> command = new ArrayList<>(
-        List.of("-cp", Classpath.forChildren(), ContenderMain.class.getName(), "--kind", kind));
-    options.forEach((k, v) -> {
-      command.add("--" + k);
-      command.add(v);
-    });
+    List<String> command =
+        new ArrayList<>(
+            List.of("-cp", Classpath.forChildren(), ContenderMain.class.getName(), "--kind", kind));
+    options.forEach(
+        (k, v) -> {
+          command.add("--" + k);
+          command.add(v);
+        });
     if (database != null) {
       command.addAll(List.of("--db-url", database.jdbcUrl(), "--db-user", database.username()));
       if (database.password() != null && !database.password().isEmpty()) {
@@ -55,17 +58,18 @@ final class ChildRun implements ContenderRun {
     }
     Files.createDirectories(workDir);
     Path log = workDir.resolve(kind + ".log");
-    Process process = ServiceProcess.javaLikeTheService(command)
-        .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start();
+    Process process =
+        ServiceProcess.javaLikeTheService(command)
+            .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
     ChildRun run = new ChildRun(process, database, log);
     Thread reader = new Thread(run::readOutput, kind + "-output");
     reader.setDaemon(true);
     reader.start();
     try {
       if (!run.ready.await(120, TimeUnit.SECONDS) || !process.isAlive()) {
-        throw new IllegalStateException(kind + " contender did not start; see " + log + ":\n"
-            + ProcessSupport.tail(log, 40));
+        throw new IllegalStateException(
+            kind + " contender did not start; see " + log + ":\n" + ProcessSupport.tail(log, 40));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -79,8 +83,12 @@ final class ChildRun implements ContenderRun {
   }
 
   private void readOutput() {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        PrintWriter other = new PrintWriter(Files.newBufferedWriter(log.resolveSibling(log.getFileName() + ".out")))) {
+    try (BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        PrintWriter other =
+            new PrintWriter(
+                Files.newBufferedWriter(log.resolveSibling(log.getFileName() + ".out")))) {
       String line;
       while ((line = in.readLine()) != null) {
         if (line.startsWith("DONE ")) {
@@ -114,8 +122,13 @@ final class ChildRun implements ContenderRun {
   @Override
   public int completed() {
     if (!process.isAlive()) {
-      throw new IllegalStateException("contender exited with " + process.exitValue() + "; see " + log + ":\n"
-          + ProcessSupport.tail(log, 40));
+      throw new IllegalStateException(
+          "contender exited with "
+              + process.exitValue()
+              + "; see "
+              + log
+              + ":\n"
+              + ProcessSupport.tail(log, 40));
     }
     return done.size();
   }

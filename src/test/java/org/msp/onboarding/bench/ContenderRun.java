@@ -13,7 +13,10 @@ interface ContenderRun extends AutoCloseable {
   /** Sagas completed so far. */
   int completed();
 
-  /** Transactions that watching for completion added to the contender's database (to leave out of its figure). */
+  /**
+   * Transactions that watching for completion added to the contender's database (to leave out of
+   * its figure).
+   */
   default long polls() {
     return 0;
   }
@@ -27,7 +30,10 @@ interface ContenderRun extends AutoCloseable {
   /** The contender's PostgreSQL database, or null when it has none (raw baseline). */
   TestDatabase database();
 
-  /** Stops the processes and waits for them, so their PostgreSQL sessions are gone and their statistics flushed. */
+  /**
+   * Stops the processes and waits for them, so their PostgreSQL sessions are gone and their
+   * statistics flushed.
+   */
   void stop();
 
   /** Drops what the run created (the database); after stop(). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,17 +16,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.msp.onboarding.ninjaone.RequestBudget;
 import org.msp.onboarding.ninjaone.budget.BudgetMetrics;
 import org.msp.onboarding.ninjaone.budget.InProcessSlots;
 import org.msp.onboarding.ninjaone.budget.PacedRequestBudget;
 
 /**
- * The eight NinjaOne calls of one onboarding, made with the JDK's HTTP client and nothing else: the client the
- * DBOS contender and the raw baseline share, so both pay the same per-call cost and only what sits around the
- * calls (durability, or none) differs. Errors are not classified as the service does: the benchmark injects
- * none, and a failing call must show up as a failed saga, not be retried into a flattering figure.
+ * The eight NinjaOne calls of one onboarding, made with the JDK's HTTP client and nothing else: the
+ * client the DBOS contender and the raw baseline share, so both pay the same per-call cost and only
+ * what sits around the calls (durability, or none) differs. Errors are not classified as the
+ * service does: the benchmark injects none, and a failing call must show up as a failed saga, not
+ * be retried into a flattering figure.
  */
 final class NinjaOneHttp {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,31 +35,46 @@ final class NinjaOneHttp {
   private final String baseUrl;
   private final String clientId;
   private final String clientSecret;
+
   /**
-   * The request budget, the service's own pacing (slots, PACE, late slots given up) with the slots kept in memory:
-   * one process needs no shared row.
+   * The request budget, the service's own pacing (slots, PACE, late slots given up) with the slots
+   * kept in memory: one process needs no shared row.
    */
   private final RequestBudget budget;
+
   private volatile String token;
 
-  NinjaOneHttp(String baseUrl, String clientId, String clientSecret, double requestsPerSecond, int connections) {
+  NinjaOneHttp(
+      String baseUrl,
+      String clientId,
+      String clientSecret,
+      double requestsPerSecond,
+      int connections) {
     this.baseUrl = baseUrl;
     this.clientId = clientId;
     this.clientSecret = clientSecret;
-    this.budget = requestsPerSecond > 0
-        ? new PacedRequestBudget(new InProcessSlots(requestsPerSecond), requestsPerSecond,
-            new BudgetMetrics(new SimpleMeterRegistry()))
-        : RequestBudget.NONE;
-    // HTTP/1.1 like the service's REST client; without it the JDK client offers an h2c upgrade on every new
+    this.budget =
+        requestsPerSecond > 0
+            ? new PacedRequestBudget(
+                new InProcessSlots(requestsPerSecond),
+                requestsPerSecond,
+                new BudgetMetrics(new SimpleMeterRegistry()))
+            : RequestBudget.NONE;
+    // HTTP/1.1 like the service's REST client; without it the JDK client offers an h2c upgrade on
+    // every new
     // connection, which the simulator ignores but which costs a header per call.
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .executor(java.util.concurrent.Executors.newFixedThreadPool(Math.max(2, connections / 2), daemon()))
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(
+                java.util.concurrent.Executors.newFixedThreadPool(
+                    Math.max(2, connections / 2), daemon()))
+            .build();
   }
 
-  long createOrganization(String name, String description, String approvalMode, JsonNode tags, String marker) {
+  long createOrganization(
+      String name, String description, String approvalMode, JsonNode tags, String marker) {
     ObjectNode body = JSON.createObjectNode();
     body.put("name", name);
     body.put("description", description);
@@ -73,21 +89,28 @@ final class NinjaOneHttp {
     body.put("name", location.path("name").asText());
     body.put("address", location.path("address").asText(null));
     body.put("description", location.path("description").asText(null));
-    return send("POST", "/v2/organization/" + organizationId + "/locations", body).get("id").asLong();
+    return send("POST", "/v2/organization/" + organizationId + "/locations", body)
+        .get("id")
+        .asLong();
   }
 
   void replacePolicies(long organizationId, JsonNode policies) {
     ArrayNode body = JSON.createArrayNode();
-    policies.forEach(p -> body.addObject()
-        .put("nodeRoleId", p.get("nodeRoleId").asLong())
-        .put("policyId", p.get("policyId").asLong()));
+    policies.forEach(
+        p ->
+            body.addObject()
+                .put("nodeRoleId", p.get("nodeRoleId").asLong())
+                .put("policyId", p.get("policyId").asLong()));
     send("PUT", "/v2/organization/" + organizationId + "/policies", body);
   }
 
   Map<String, Object> customFields(long organizationId) {
     JsonNode answer = send("GET", "/v2/organization/" + organizationId + "/custom-fields", null);
     Map<String, Object> fields = new LinkedHashMap<>();
-    answer.fields().forEachRemaining(e -> fields.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class)));
+    answer
+        .fields()
+        .forEachRemaining(
+            e -> fields.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class)));
     return fields;
   }
 
@@ -95,12 +118,23 @@ final class NinjaOneHttp {
     send("PATCH", "/v2/organization/" + organizationId + "/custom-fields", fields);
   }
 
-  /** With a node role: POST generate-installer; without: GET the location's installer (as the service does). */
+  /**
+   * With a node role: POST generate-installer; without: GET the location's installer (as the
+   * service does).
+   */
   String installerUrl(long organizationId, long locationId, String installerType, Long nodeRoleId) {
     JsonNode answer;
     if (nodeRoleId == null) {
-      answer = send("GET", "/v2/organization/" + organizationId + "/location/" + locationId + "/installer/"
-          + installerType, null);
+      answer =
+          send(
+              "GET",
+              "/v2/organization/"
+                  + organizationId
+                  + "/location/"
+                  + locationId
+                  + "/installer/"
+                  + installerType,
+              null);
     } else {
       ObjectNode body = JSON.createObjectNode();
       body.put("organizationId", organizationId);
@@ -121,8 +155,8 @@ final class NinjaOneHttp {
       response = exchange(method, path, body, token());
     }
     if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-          + response.body());
+      throw new IllegalStateException(
+          method + " " + path + " answered " + response.statusCode() + ": " + response.body());
     }
     try {
       return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
@@ -133,14 +167,16 @@ final class NinjaOneHttp {
 
   private HttpResponse<String> exchange(String method, String path, JsonNode body, String bearer) {
     budget.acquire();
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .timeout(Duration.ofSeconds(15))
-        .header("Authorization", "Bearer " + bearer)
-        .header("Accept", "application/json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(15))
+            .header("Authorization", "Bearer " + bearer)
+            .header("Accept", "application/json");
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json")
+      request
+          .header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
     }
     return await(request.build());
@@ -166,16 +202,25 @@ final class NinjaOneHttp {
     }
   }
 
-  /** The client-credentials grant; counted against the budget, as the service counts its token requests. */
+  /**
+   * The client-credentials grant; counted against the budget, as the service counts its token
+   * requests.
+   */
   private String fetchToken() {
     budget.acquire();
-    String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret="
-        + encode(clientSecret) + "&scope=" + encode("monitoring management");
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/ws/oauth/token"))
-        .timeout(Duration.ofSeconds(15))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form))
-        .build();
+    String form =
+        "grant_type=client_credentials&client_id="
+            + encode(clientId)
+            + "&client_secret="
+            + encode(clientSecret)
+            + "&scope="
+            + encode("monitoring management");
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/ws/oauth/token"))
+            .timeout(Duration.ofSeconds(15))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build();
     HttpResponse<String> response = await(request);
     if (response.statusCode() != 200) {
       throw new IllegalStateException("token request answered " + response.statusCode());

@@ -10,10 +10,11 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * The onboarding saga written the way DBOS Transact intends: a {@code @Workflow} whose every NinjaOne call is a
- * {@code runStep}, so DBOS checkpoints each call's result in its system database and a restarted process resumes
- * after the last finished call. Retries use DBOS's own step retry (attempts and backoff like the service's
- * defaults); the benchmark injects no failures, so they never fire.
+ * The onboarding saga written the way DBOS Transact intends: a {@code @Workflow} whose every
+ * NinjaOne call is a {@code runStep}, so DBOS checkpoints each call's result in its system database
+ * and a restarted process resumes after the last finished call. Retries use DBOS's own step retry
+ * (attempts and backoff like the service's defaults); the benchmark injects no failures, so they
+ * never fire.
  */
 public class OnboardingWorkflowImpl implements OnboardingWorkflow {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,10 +38,11 @@ public class OnboardingWorkflowImpl implements OnboardingWorkflow {
   }
 
   private <T> T step(String name, Supplier<T> call) {
-    StepOptions options = new StepOptions(name)
-        .withMaxAttempts(8)
-        .withRetryInterval(Duration.ofSeconds(1))
-        .withBackoffRate(2.0);
+    StepOptions options =
+        new StepOptions(name)
+            .withMaxAttempts(8)
+            .withRetryInterval(Duration.ofSeconds(1))
+            .withBackoffRate(2.0);
     return dbos.runStep(call::get, options);
   }
 }

@@ -6,11 +6,14 @@ import java.nio.file.Path;
 
 /**
  * What Linux's /proc says about a process: peak and current resident memory (VmHWM, VmRSS in
- * /proc/PID/status) and CPU time (utime + stime in /proc/PID/stat). Read from outside, so the service, DBOS and
- * the baseline are measured the same way, whatever runs inside them.
+ * /proc/PID/status) and CPU time (utime + stime in /proc/PID/stat). Read from outside, so the
+ * service, DBOS and the baseline are measured the same way, whatever runs inside them.
  */
 final class ProcStats {
-  /** Clock ticks per second of /proc/PID/stat; 100 on every Linux the JDK runs on here (getconf CLK_TCK). */
+  /**
+   * Clock ticks per second of /proc/PID/stat; 100 on every Linux the JDK runs on here (getconf
+   * CLK_TCK).
+   */
   private static final double TICKS_PER_SECOND = 100.0;
 
   private ProcStats() {}
@@ -28,7 +31,8 @@ final class ProcStats {
   static double cpuSeconds(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      // The command name (field 2) may contain spaces; everything after its closing parenthesis is numeric.
+      // The command name (field 2) may contain spaces; everything after its closing parenthesis is
+      // numeric.
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       // fields[0] is field 3 (state): utime is field 14, stime field 15.
       return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
@@ -38,8 +42,9 @@ final class ProcStats {
   }
 
   /**
-   * CPU seconds the whole machine spent busy so far (all processes: the contender, PostgreSQL, Kafka, the
-   * simulator and this harness), from the first line of /proc/stat: user, nice, system, irq, softirq, steal.
+   * CPU seconds the whole machine spent busy so far (all processes: the contender, PostgreSQL,
+   * Kafka, the simulator and this harness), from the first line of /proc/stat: user, nice, system,
+   * irq, softirq, steal.
    */
   static double machineCpuSeconds() {
     try {

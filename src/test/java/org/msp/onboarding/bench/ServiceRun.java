@@ -16,8 +16,9 @@ import org.msp.onboarding.harness.ServiceProcess;
 import org.msp.onboarding.harness.TestDatabase;
 
 /**
- * The service under test: the packaged Quarkus app as one or more processes on a fresh database, configured
- * only through the environment a user would set (README), consuming the run's topic with the run's group.
+ * The service under test: the packaged Quarkus app as one or more processes on a fresh database,
+ * configured only through the environment a user would set (README), consuming the run's topic with
+ * the run's group.
  */
 final class ServiceRun implements ContenderRun {
   static final String CLIENT_ID = "bench-client";
@@ -36,7 +37,8 @@ final class ServiceRun implements ContenderRun {
   }
 
   /** Starts {@code processes} instances and waits until each is ready. */
-  static ServiceRun start(Path workDir, int processes, Map<String, String> commonEnv, String extraJvmOptions) {
+  static ServiceRun start(
+      Path workDir, int processes, Map<String, String> commonEnv, String extraJvmOptions) {
     ServiceRun run = new ServiceRun(TestDatabase.create());
     try {
       for (int i = 1; i <= processes; i++) {
@@ -78,9 +80,9 @@ final class ServiceRun implements ContenderRun {
   }
 
   /**
-   * Polled from the service's database (one query, one transaction, counted in {@link #polls()} so the commit
-   * figure can leave it out). Not /q/metrics: rendering every meter ten times a second cost the service more CPU
-   * than some of its own work, as a first profile showed.
+   * Polled from the service's database (one query, one transaction, counted in {@link #polls()} so
+   * the commit figure can leave it out). Not /q/metrics: rendering every meter ten times a second
+   * cost the service more CPU than some of its own work, as a first profile showed.
    */
   @Override
   public int completed() {
@@ -92,7 +94,9 @@ final class ServiceRun implements ContenderRun {
     return counts()[1];
   }
 
-  /** Ended sagas, read at most every 100 ms however often asked: [completed, rolled back or failed]. */
+  /**
+   * Ended sagas, read at most every 100 ms however often asked: [completed, rolled back or failed].
+   */
   private synchronized int[] counts() {
     long now = System.nanoTime();
     if (lastCounts != null && now - lastCountAt < 100_000_000L) {
@@ -102,9 +106,11 @@ final class ServiceRun implements ContenderRun {
       if (poller == null) {
         poller = database.connect();
       }
-      try (Statement st = poller.createStatement(); ResultSet rows = st.executeQuery(
-          "SELECT count(*) FILTER (WHERE status = 'COMPLETED'),"
-              + " count(*) FILTER (WHERE status IN ('COMPENSATED', 'FAILED')) FROM saga")) {
+      try (Statement st = poller.createStatement();
+          ResultSet rows =
+              st.executeQuery(
+                  "SELECT count(*) FILTER (WHERE status = 'COMPLETED'),"
+                      + " count(*) FILTER (WHERE status IN ('COMPENSATED', 'FAILED')) FROM saga")) {
         polls++;
         rows.next();
         lastCounts = new int[] {rows.getInt(1), rows.getInt(2)};
@@ -126,9 +132,12 @@ final class ServiceRun implements ContenderRun {
   @Override
   public Map<String, Long> completions() throws Exception {
     Map<String, Long> done = new HashMap<>();
-    try (Connection c = database.connect(); Statement st = c.createStatement();
-        ResultSet rows = st.executeQuery("SELECT client_id, (extract(epoch FROM finished_at) * 1000)::bigint"
-            + " FROM saga WHERE status = 'COMPLETED'")) {
+    try (Connection c = database.connect();
+        Statement st = c.createStatement();
+        ResultSet rows =
+            st.executeQuery(
+                "SELECT client_id, (extract(epoch FROM finished_at) * 1000)::bigint"
+                    + " FROM saga WHERE status = 'COMPLETED'")) {
       while (rows.next()) {
         done.put(rows.getString(1), rows.getLong(2));
       }
@@ -139,8 +148,11 @@ final class ServiceRun implements ContenderRun {
   /** clientId to the wall-clock millisecond its request was accepted (saga.created_at). */
   Map<String, Long> acceptedAt() throws Exception {
     Map<String, Long> accepted = new HashMap<>();
-    try (Connection c = database.connect(); Statement st = c.createStatement();
-        ResultSet rows = st.executeQuery("SELECT client_id, (extract(epoch FROM created_at) * 1000)::bigint FROM saga")) {
+    try (Connection c = database.connect();
+        Statement st = c.createStatement();
+        ResultSet rows =
+            st.executeQuery(
+                "SELECT client_id, (extract(epoch FROM created_at) * 1000)::bigint FROM saga")) {
       while (rows.next()) {
         accepted.put(rows.getString(1), rows.getLong(2));
       }
@@ -150,24 +162,36 @@ final class ServiceRun implements ContenderRun {
 
   /** Sagas the service has accepted so far (for the backlog check). */
   int accepted() throws Exception {
-    try (Connection c = database.connect(); Statement st = c.createStatement();
+    try (Connection c = database.connect();
+        Statement st = c.createStatement();
         ResultSet rows = st.executeQuery("SELECT count(*) FROM saga")) {
       rows.next();
       return rows.getInt(1);
     }
   }
 
-  /** The request budget's counters from every instance's /q/metrics, summed: what pacing cost and lost. */
+  /**
+   * The request budget's counters from every instance's /q/metrics, summed: what pacing cost and
+   * lost.
+   */
   String budgetCounters() {
-    String[] names = {"ninjaone_budget_wait_seconds_count", "ninjaone_budget_reservations_total",
-        "ninjaone_budget_missed_slots_total", "ninjaone_budget_throttles_total"};
+    String[] names = {
+      "ninjaone_budget_wait_seconds_count",
+      "ninjaone_budget_reservations_total",
+      "ninjaone_budget_missed_slots_total",
+      "ninjaone_budget_throttles_total"
+    };
     double[] sums = new double[names.length];
     java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     for (ServiceProcess instance : instances) {
       try {
-        String text = http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(instance.baseUrl() + "/q/metrics")).build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String text =
+            http.send(
+                    java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(instance.baseUrl() + "/q/metrics"))
+                        .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
         for (String line : text.split("\n")) {
           for (int i = 0; i < names.length; i++) {
             if (line.startsWith(names[i] + " ") || line.startsWith(names[i] + "{")) {
@@ -180,8 +204,15 @@ final class ServiceRun implements ContenderRun {
         return "metrics unavailable: " + e;
       }
     }
-    return String.format(java.util.Locale.ROOT, "%.0f calls paced, %.0f reservations (%.3f per call), %.0f slots"
-        + " missed, %.0f throttles", sums[0], sums[1], sums[1] / Math.max(1, sums[0]), sums[2], sums[3]);
+    return String.format(
+        java.util.Locale.ROOT,
+        "%.0f calls paced, %.0f reservations (%.3f per call), %.0f slots"
+            + " missed, %.0f throttles",
+        sums[0],
+        sums[1],
+        sums[1] / Math.max(1, sums[0]),
+        sums[2],
+        sums[3]);
   }
 
   @Override
@@ -191,7 +222,8 @@ final class ServiceRun implements ContenderRun {
 
   String logTail(int lines) {
     StringBuilder tails = new StringBuilder();
-    instances.forEach(i -> tails.append(i.name()).append(":\n").append(i.logTail(lines)).append('\n'));
+    instances.forEach(
+        i -> tails.append(i.name()).append(":\n").append(i.logTail(lines)).append('\n'));
     return tails.toString();
   }
 

@@ -19,10 +19,11 @@ import java.util.stream.Stream;
 import org.msp.onboarding.harness.TestDatabase;
 
 /**
- * The run's own fresh database. Normally a {@link TestDatabase} (the configured server, else Testcontainers, else
- * an embedded one). When a PostgreSQL restart is asked for and no server is configured, the run starts its own
- * embedded (zonky) server on a data directory it keeps, because only a server the run owns may be restarted:
- * TestDatabase's embedded server deletes its data when stopped, and the machine's server belongs to others.
+ * The run's own fresh database. Normally a {@link TestDatabase} (the configured server, else
+ * Testcontainers, else an embedded one). When a PostgreSQL restart is asked for and no server is
+ * configured, the run starts its own embedded (zonky) server on a data directory it keeps, because
+ * only a server the run owns may be restarted: TestDatabase's embedded server deletes its data when
+ * stopped, and the machine's server belongs to others.
  */
 final class ChaosDatabase implements AutoCloseable {
   private static final String OWNED_DATABASE = "chaos";
@@ -49,18 +50,24 @@ final class ChaosDatabase implements AutoCloseable {
   }
 
   static ChaosDatabase create(boolean wantRestart, Path workDir) {
-    String configured = System.getProperty("quarkus.datasource.jdbc.url", System.getenv("QUARKUS_DATASOURCE_JDBC_URL"));
+    String configured =
+        System.getProperty(
+            "quarkus.datasource.jdbc.url", System.getenv("QUARKUS_DATASOURCE_JDBC_URL"));
     boolean isConfigured = configured != null && !configured.isBlank();
     if (wantRestart && !isConfigured) {
-      ChaosDatabase db = new ChaosDatabase(workDir.resolve("postgres-data"), workDir.resolve("postgres.log"));
+      ChaosDatabase db =
+          new ChaosDatabase(workDir.resolve("postgres-data"), workDir.resolve("postgres.log"));
       db.startOwned(0);
       db.createOwnedDatabase();
       return db;
     }
     TestDatabase database = TestDatabase.create();
-    String note = !wantRestart ? null
-        : "PostgreSQL restart skipped: the run uses " + database.description()
-            + ", which it does not own (unset QUARKUS_DATASOURCE_JDBC_URL to use an embedded server it can restart)";
+    String note =
+        !wantRestart
+            ? null
+            : "PostgreSQL restart skipped: the run uses "
+                + database.description()
+                + ", which it does not own (unset QUARKUS_DATASOURCE_JDBC_URL to use an embedded server it can restart)";
     return new ChaosDatabase(database, note);
   }
 
@@ -74,23 +81,38 @@ final class ChaosDatabase implements AutoCloseable {
   }
 
   String description() {
-    return shared != null ? shared.description()
-        : "embedded PostgreSQL (zonky, owned by the chaos run) on port " + ownedPort + ", database " + OWNED_DATABASE
-            + ", data in " + dataDir;
+    return shared != null
+        ? shared.description()
+        : "embedded PostgreSQL (zonky, owned by the chaos run) on port "
+            + ownedPort
+            + ", database "
+            + OWNED_DATABASE
+            + ", data in "
+            + dataDir;
   }
 
   String jdbcUrl() {
-    return shared != null ? shared.jdbcUrl() : "jdbc:postgresql://127.0.0.1:" + ownedPort + "/" + OWNED_DATABASE;
+    return shared != null
+        ? shared.jdbcUrl()
+        : "jdbc:postgresql://127.0.0.1:" + ownedPort + "/" + OWNED_DATABASE;
   }
 
   Map<String, String> quarkusEnv() {
-    return shared != null ? shared.quarkusEnv()
-        : Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(), "QUARKUS_DATASOURCE_USERNAME", "postgres",
-            "QUARKUS_DATASOURCE_PASSWORD", "");
+    return shared != null
+        ? shared.quarkusEnv()
+        : Map.of(
+            "QUARKUS_DATASOURCE_JDBC_URL",
+            jdbcUrl(),
+            "QUARKUS_DATASOURCE_USERNAME",
+            "postgres",
+            "QUARKUS_DATASOURCE_PASSWORD",
+            "");
   }
 
   Connection connect() throws SQLException {
-    return shared != null ? shared.connect() : DriverManager.getConnection(jdbcUrl(), credentials());
+    return shared != null
+        ? shared.connect()
+        : DriverManager.getConnection(jdbcUrl(), credentials());
   }
 
   /** pg_terminate_backend on every session of the run's database; returns how many were ended. */
@@ -99,8 +121,10 @@ final class ChaosDatabase implements AutoCloseable {
       return shared.terminateConnections();
     }
     try (Connection admin = DriverManager.getConnection(adminUrl(), credentials());
-        PreparedStatement ps = admin.prepareStatement("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 5000))"
-            + " FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+        PreparedStatement ps =
+            admin.prepareStatement(
+                "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 5000))"
+                    + " FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
       ps.setString(1, OWNED_DATABASE);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -110,8 +134,8 @@ final class ChaosDatabase implements AutoCloseable {
   }
 
   /**
-   * Stops the owned server (pg_ctl stop -m fast: sessions are cut, as in a failover), keeps it down for
-   * {@code downtime}, then starts it on the same port and data directory.
+   * Stops the owned server (pg_ctl stop -m fast: sessions are cut, as in a failover), keeps it down
+   * for {@code downtime}, then starts it on the same port and data directory.
    */
   synchronized void restart(Duration downtime) throws InterruptedException {
     if (!restartable()) {
@@ -134,15 +158,17 @@ final class ChaosDatabase implements AutoCloseable {
 
   private void startOwned(int port) {
     try {
-      owned = EmbeddedPostgres.builder()
-          .setDataDirectory(dataDir)
-          // Kept across the restart: that is the point. close() deletes it at the end of the run.
-          .setCleanDataDirectory(false)
-          .setPort(port)
-          // The server's own log next to the services' logs, not through this JVM's logging.
-          .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-          .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-          .start();
+      owned =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDir)
+              // Kept across the restart: that is the point. close() deletes it at the end of the
+              // run.
+              .setCleanDataDirectory(false)
+              .setPort(port)
+              // The server's own log next to the services' logs, not through this JVM's logging.
+              .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+              .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+              .start();
       ownedPort = owned.getPort();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded PostgreSQL on " + dataDir, e);

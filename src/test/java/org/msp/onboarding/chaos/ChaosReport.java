@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a chaos run found. A plain holder filled in by {@link Invariants}: the test asserts on the fields, the
- * command prints {@link #format()}. Lists hold one line per offending saga or organization, so a failure names
- * exactly what went wrong.
+ * What a chaos run found. A plain holder filled in by {@link Invariants}: the test asserts on the
+ * fields, the command prints {@link #format()}. Lists hold one line per offending saga or
+ * organization, so a failure names exactly what went wrong.
  */
 public final class ChaosReport {
   public ChaosConfig config;
@@ -63,7 +63,11 @@ public final class ChaosReport {
   public int callsInFlightAtKills;
   public String pgRestartNote;
   public List<FaultInjector.Injected> timeline = new ArrayList<>();
-  /** Wall-clock start of the fault window, to line the timeline up with the services' log timestamps. */
+
+  /**
+   * Wall-clock start of the fault window, to line the timeline up with the services' log
+   * timestamps.
+   */
   public java.time.LocalTime windowStartedAt;
 
   // several instances
@@ -96,18 +100,31 @@ public final class ChaosReport {
     add(problems, "duplicate organizations by saga marker", duplicateOrganizationsByMarker);
     add(problems, "stuck sagas", stuck);
     add(problems, "completed sagas whose NinjaOne setup is incomplete", incompleteOrganizations);
-    add(problems, "compensated sagas whose organization was not neutralised", rollbacksNotNeutralised);
+    add(
+        problems,
+        "compensated sagas whose organization was not neutralised",
+        rollbacksNotNeutralised);
     add(problems, "terminal sagas without their terminal event", missingTerminalEvents);
-    add(problems, "status events committed to the outbox but never on the topic", statusEventsNotOnTopic);
+    add(
+        problems,
+        "status events committed to the outbox but never on the topic",
+        statusEventsNotOnTopic);
     add(problems, "sagas whose status events are out of order", outOfOrderEvents);
     add(problems, "NinjaOne calls of one saga from two processes at once", overlappingCalls);
-    add(problems, "steps run by a process that had lost the saga's lease to another", stepsRunTwice);
-    add(problems, "sagas taken over before the dead owner's lease expired", takenOverBeforeLeaseExpiry);
+    add(
+        problems,
+        "steps run by a process that had lost the saga's lease to another",
+        stepsRunTwice);
+    add(
+        problems,
+        "sagas taken over before the dead owner's lease expired",
+        takenOverBeforeLeaseExpiry);
     if (deadLettered > 0) {
       problems.add(deadLettered + " valid, unique request(s) dead-lettered: " + deadLetterReasons);
     }
-    timeline.stream().filter(f -> f.kind().startsWith("FAILED")).forEach(f ->
-        problems.add("fault injection failed: " + f.kind() + ": " + f.detail()));
+    timeline.stream()
+        .filter(f -> f.kind().startsWith("FAILED"))
+        .forEach(f -> problems.add("fault injection failed: " + f.kind() + ": " + f.detail()));
     return problems;
   }
 
@@ -128,8 +145,14 @@ public final class ChaosReport {
     line(out, "work dir: " + workDir + " (service logs, kafka.log)");
     stack.forEach(s -> line(out, "stack:   " + s));
     line(out, "");
-    line(out, "requested %d, published %d (acknowledged by Kafka; %d resent), sagas %d, dead-lettered %d",
-        requested, published, resent, sagas, deadLettered);
+    line(
+        out,
+        "requested %d, published %d (acknowledged by Kafka; %d resent), sagas %d, dead-lettered %d",
+        requested,
+        published,
+        resent,
+        sagas,
+        deadLettered);
     line(out, "completed %d, compensated %d, failed %d", completed, compensated, failed);
     compensatedReasons.forEach((reason, n) -> line(out, "  compensated %4d x %s", n, reason));
     failedReasons.forEach((reason, n) -> line(out, "  failed      %4d x %s", n, reason));
@@ -149,33 +172,59 @@ public final class ChaosReport {
     line(out, "  one saga's calls from 2 processes     %d", overlappingCalls.size());
     line(out, "  steps run after the lease was lost    %d", stepsRunTwice.size());
     line(out, "  taken over before lease expiry        %d", takenOverBeforeLeaseExpiry.size());
-    line(out, "status events read %d (%d repeats dropped by id, %d with a key other than clientId)",
-        eventsRead, eventRepeats, eventsWithWrongKey);
+    line(
+        out,
+        "status events read %d (%d repeats dropped by id, %d with a key other than clientId)",
+        eventsRead,
+        eventRepeats,
+        eventsWithWrongKey);
     line(out, "");
     line(out, "faults injected:");
     faults.forEach((kind, n) -> line(out, "  %-40s %d", kind, n));
     line(out, "  %-40s %d", "sessions ended by pg_terminate_backend", sessionsTerminated);
     line(out, "  %-40s %d", "NinjaOne calls in flight at the kills", callsInFlightAtKills);
     line(out, "  %-40s %d calls", "NinjaOne 429 bursts, together", burstCalls);
-    line(out, "  NinjaOne simulator faults by kind (random and bursts): %s", describeSimulatorFaults());
+    line(
+        out,
+        "  NinjaOne simulator faults by kind (random and bursts): %s",
+        describeSimulatorFaults());
     if (pgRestartNote != null) {
       line(out, "  note: %s", pgRestartNote);
     }
     line(out, "");
     line(out, "several instances (lease %s):", lease);
     line(out, "  NinjaOne calls per instance: %s", callsPerInstance);
-    line(out, "  consumer group: up to %d member(s) sharing the partitions in a stable group; %d distinct"
-        + " assignment(s) seen, e.g.",
-        maxGroupMembers, groupLayouts.size());
-    groupLayouts.stream().limit(6).forEach(l -> line(out, "    +%6.1fs %s", l.atMillis() / 1000.0, l.summary()));
-    line(out, "  sagas leased by an instance when it was killed: %d; taken over by another process: %d"
-            + " (after %.1f / %.1f / %.1f s min / median / max)", sagasLeasedByKilledInstances, sagasTakenOver,
-        takeoverMinMillis / 1000.0, takeoverMedianMillis / 1000.0, takeoverMaxMillis / 1000.0);
-    line(out, "  service log lines: %d 'lease ... was lost' (a late outcome dropped),"
-        + " %d 'could not record the outcome'", leaseLostLogLines, unrecordedOutcomeLogLines);
+    line(
+        out,
+        "  consumer group: up to %d member(s) sharing the partitions in a stable group; %d distinct"
+            + " assignment(s) seen, e.g.",
+        maxGroupMembers,
+        groupLayouts.size());
+    groupLayouts.stream()
+        .limit(6)
+        .forEach(l -> line(out, "    +%6.1fs %s", l.atMillis() / 1000.0, l.summary()));
+    line(
+        out,
+        "  sagas leased by an instance when it was killed: %d; taken over by another process: %d"
+            + " (after %.1f / %.1f / %.1f s min / median / max)",
+        sagasLeasedByKilledInstances,
+        sagasTakenOver,
+        takeoverMinMillis / 1000.0,
+        takeoverMedianMillis / 1000.0,
+        takeoverMaxMillis / 1000.0);
+    line(
+        out,
+        "  service log lines: %d 'lease ... was lost' (a late outcome dropped),"
+            + " %d 'could not record the outcome'",
+        leaseLostLogLines,
+        unrecordedOutcomeLogLines);
     line(out, "");
-    line(out, "timeline (from the start of the fault window, %s on the services' log clock):", windowStartedAt);
-    timeline.forEach(f -> line(out, "  +%6.1fs %s: %s", f.atMillis() / 1000.0, f.kind(), f.detail()));
+    line(
+        out,
+        "timeline (from the start of the fault window, %s on the services' log clock):",
+        windowStartedAt);
+    timeline.forEach(
+        f -> line(out, "  +%6.1fs %s: %s", f.atMillis() / 1000.0, f.kind(), f.detail()));
     line(out, "");
     List<String> problems = problems();
     if (!problems.isEmpty()) {
@@ -197,8 +246,14 @@ public final class ChaosReport {
       details(out, "evidence", evidence);
       line(out, "");
     }
-    line(out, "wall time %s (stack start %s, fault window %s, settling %s, checks %s)", human(wallTime),
-        human(startupTime), human(faultWindowTime), human(settleTime), human(checkTime));
+    line(
+        out,
+        "wall time %s (stack start %s, fault window %s, settling %s, checks %s)",
+        human(wallTime),
+        human(startupTime),
+        human(faultWindowTime),
+        human(settleTime),
+        human(checkTime));
     line(out, "RESULT: %s", problems.isEmpty() ? "PASS" : "FAIL - " + String.join("; ", problems));
     line(out, "==================================================");
     return out.toString();
@@ -207,14 +262,18 @@ public final class ChaosReport {
   private String describeSimulatorFaults() {
     long total = ninjaOneFaults.values().stream().mapToLong(Long::longValue).sum();
     Map<String, String> named = new LinkedHashMap<>();
-    ninjaOneFaults.forEach((kind, n) -> named.put(switch (kind) {
-      case "status" -> "5xx";
-      case "throttle" -> "429";
-      case "html" -> "HTML page";
-      case "drop" -> "lost answer";
-      case "delay" -> "2 s delay";
-      default -> kind;
-    }, Long.toString(n)));
+    ninjaOneFaults.forEach(
+        (kind, n) ->
+            named.put(
+                switch (kind) {
+                  case "status" -> "5xx";
+                  case "throttle" -> "429";
+                  case "html" -> "HTML page";
+                  case "drop" -> "lost answer";
+                  case "delay" -> "2 s delay";
+                  default -> kind;
+                },
+                Long.toString(n)));
     return total + " " + named;
   }
 
@@ -229,7 +288,8 @@ public final class ChaosReport {
 
   private static String human(Duration d) {
     long s = d.toSeconds();
-    return s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60)
+    return s >= 60
+        ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60)
         : String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
   }
 

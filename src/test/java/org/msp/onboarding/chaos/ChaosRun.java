@@ -21,18 +21,23 @@ import org.msp.onboarding.inbound.Topics;
 import org.msp.onboarding.simulator.NinjaOneSimulator;
 
 /**
- * The chaos run: starts its own real stack (a Kafka broker process with a 6-partition requests topic, a fresh
- * PostgreSQL database, the NinjaOne simulator with duplicate names allowed, and several service processes in one
- * consumer group), publishes the requests at a steady pace while it injects faults at seeded random moments,
- * waits until every accepted saga has ended, then checks the invariants and prints the report.
+ * The chaos run: starts its own real stack (a Kafka broker process with a 6-partition requests
+ * topic, a fresh PostgreSQL database, the NinjaOne simulator with duplicate names allowed, and
+ * several service processes in one consumer group), publishes the requests at a steady pace while
+ * it injects faults at seeded random moments, waits until every accepted saga has ended, then
+ * checks the invariants and prints the report.
  *
- * <p>{@code ./chaos-run [--requests 1000 --kills 10 --broker-restarts 1 --pg-restart --fault-rate 0.2
- * --instances 2 --seed N]}; the test suite runs the short form in {@code ChaosIT}.
+ * <p>{@code ./chaos-run [--requests 1000 --kills 10 --broker-restarts 1 --pg-restart --fault-rate
+ * 0.2 --instances 2 --seed N]}; the test suite runs the short form in {@code ChaosIT}.
  */
 public final class ChaosRun {
   static final String CLIENT_ID = "chaos-onboarding";
   static final String CLIENT_SECRET = "chaos-secret-7d1e";
-  /** Short enough that a killed instance's sagas move on within seconds, long enough for a 2 s NinjaOne delay. */
+
+  /**
+   * Short enough that a killed instance's sagas move on within seconds, long enough for a 2 s
+   * NinjaOne delay.
+   */
   static final String LEASE = "PT5S";
 
   /** Held so the logging levels set below are not lost when the logger objects are collected. */
@@ -41,7 +46,8 @@ public final class ChaosRun {
   private ChaosRun() {}
 
   public static void main(String[] args) throws Exception {
-    // As failsafe does for the tests: the Kafka clients log through slf4j to JBoss LogManager, which must own
+    // As failsafe does for the tests: the Kafka clients log through slf4j to JBoss LogManager,
+    // which must own
     // java.util.logging before anything logs, or it warns and levels set below may not apply.
     System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
     ChaosConfig config;
@@ -60,8 +66,11 @@ public final class ChaosRun {
   public static ChaosReport run(ChaosConfig config) throws Exception {
     quietClientLogs();
     long started = System.nanoTime();
-    Path work = Path.of(System.getProperty("chaos.work.dir", "target"), "chaos-" + ProcessHandle.current().pid())
-        .toAbsolutePath();
+    Path work =
+        Path.of(
+                System.getProperty("chaos.work.dir", "target"),
+                "chaos-" + ProcessHandle.current().pid())
+            .toAbsolutePath();
     ChaosReport report = new ChaosReport();
     report.config = config;
     report.workDir = work.toString();
@@ -73,8 +82,14 @@ public final class ChaosRun {
       open.push(kafka);
       kafka.createTopics(ChaosConfig.REQUEST_PARTITIONS, Topics.REQUESTS);
       kafka.createTopics(3, Topics.REQUESTS_DLQ, Topics.EVENTS);
-      report.stack.add("Kafka broker " + kafka.bootstrapServers() + ", " + Topics.REQUESTS + " with "
-          + ChaosConfig.REQUEST_PARTITIONS + " partitions");
+      report.stack.add(
+          "Kafka broker "
+              + kafka.bootstrapServers()
+              + ", "
+              + Topics.REQUESTS
+              + " with "
+              + ChaosConfig.REQUEST_PARTITIONS
+              + " partitions");
 
       ChaosDatabase database = ChaosDatabase.create(config.pgRestart(), work);
       open.push(database);
@@ -83,7 +98,8 @@ public final class ChaosRun {
 
       NinjaOneSimulator ninjaOne = NinjaOneSimulator.start(0, CLIENT_ID, CLIENT_SECRET);
       open.push(ninjaOne);
-      // NinjaOne itself would refuse a second organization of the same name; allowing it here means a duplicate
+      // NinjaOne itself would refuse a second organization of the same name; allowing it here means
+      // a duplicate
       // the service creates really shows up, instead of being hidden by a 409.
       ninjaOne.setRejectDuplicateNames(false);
       report.stack.add("NinjaOne simulator " + ninjaOne.baseUrl() + " (duplicate names allowed)");
@@ -91,7 +107,8 @@ public final class ChaosRun {
       List<ServiceInstance> instances = new ArrayList<>();
       Map<String, String> env = serviceEnv(database, kafka, work);
       for (int i = 1; i <= config.instances(); i++) {
-        ServiceInstance instance = ServiceInstance.start("instance-" + i, work, env, ninjaOne.port());
+        ServiceInstance instance =
+            ServiceInstance.start("instance-" + i, work, env, ninjaOne.port());
         instances.add(instance);
         open.push(instance);
       }
@@ -99,19 +116,32 @@ public final class ChaosRun {
         instance.awaitReady(Duration.ofSeconds(180));
       }
       OutboxAudit.install(database);
-      report.stack.add(instances.size() + " service instance(s) in consumer group " + GroupWatch.GROUP
-          + ", each calling NinjaOne through its own tap; lease " + LEASE + ", heartbeat PT1S, retries "
-          + env.get("ONBOARDING_RETRY_MAX_ATTEMPTS") + " attempts from " + env.get("ONBOARDING_RETRY_INITIAL_DELAY")
-          + " up to " + env.get("ONBOARDING_RETRY_MAX_DELAY"));
-      report.stack.add("outbox_event audited by an observe-only trigger (chaos_outbox_audit), to explain a missing"
-          + " status event");
+      report.stack.add(
+          instances.size()
+              + " service instance(s) in consumer group "
+              + GroupWatch.GROUP
+              + ", each calling NinjaOne through its own tap; lease "
+              + LEASE
+              + ", heartbeat PT1S, retries "
+              + env.get("ONBOARDING_RETRY_MAX_ATTEMPTS")
+              + " attempts from "
+              + env.get("ONBOARDING_RETRY_INITIAL_DELAY")
+              + " up to "
+              + env.get("ONBOARDING_RETRY_MAX_DELAY"));
+      report.stack.add(
+          "outbox_event audited by an observe-only trigger (chaos_outbox_audit), to explain a missing"
+              + " status event");
       TopicTail events = new TopicTail(kafka.bootstrapServers(), Topics.EVENTS);
       open.push(events);
       TopicTail deadLetters = new TopicTail(kafka.bootstrapServers(), Topics.REQUESTS_DLQ);
       open.push(deadLetters);
       report.startupTime = Duration.ofNanos(System.nanoTime() - started);
-      say(String.format(Locale.ROOT, "stack ready after %.1f s; fault window of %d s begins",
-          report.startupTime.toMillis() / 1000.0, config.duration().toSeconds()));
+      say(
+          String.format(
+              Locale.ROOT,
+              "stack ready after %.1f s; fault window of %d s begins",
+              report.startupTime.toMillis() / 1000.0,
+              config.duration().toSeconds()));
 
       // ---- the fault window ----
       long windowStart = System.nanoTime();
@@ -121,11 +151,14 @@ public final class ChaosRun {
       LeaseWatch leases = new LeaseWatch(database);
       open.push(leases);
       ninjaOne.setRandomFaults(config.ninjaOneFaultRate(), config.seed());
-      // Requests arrive over the first half of the window, so later faults still hit sagas in flight.
-      RequestPublisher publisher = new RequestPublisher(kafka.bootstrapServers(), config.requests(),
-          config.duration().dividedBy(2));
+      // Requests arrive over the first half of the window, so later faults still hit sagas in
+      // flight.
+      RequestPublisher publisher =
+          new RequestPublisher(
+              kafka.bootstrapServers(), config.requests(), config.duration().dividedBy(2));
       open.push(publisher);
-      FaultInjector faults = new FaultInjector(config, instances, kafka, database, ninjaOne, leases, windowStart);
+      FaultInjector faults =
+          new FaultInjector(config, instances, kafka, database, ninjaOne, leases, windowStart);
       open.push(faults);
       publisher.start();
       faults.start();
@@ -141,7 +174,15 @@ public final class ChaosRun {
 
       // ---- checks ----
       long checkStart = System.nanoTime();
-      Invariants.check(report, publisher, database, ninjaOne, events, deadLetters, instances, Duration.ofSeconds(30),
+      Invariants.check(
+          report,
+          publisher,
+          database,
+          ninjaOne,
+          events,
+          deadLetters,
+          instances,
+          Duration.ofSeconds(30),
           windowStart);
       report.faults = faults.counts();
       report.timeline = faults.injected();
@@ -162,7 +203,8 @@ public final class ChaosRun {
   }
 
   /** The configuration keys a user sets (README), with test-sized retry, lease and poll timings. */
-  private static Map<String, String> serviceEnv(ChaosDatabase database, KafkaBrokerProcess kafka, Path work) {
+  private static Map<String, String> serviceEnv(
+      ChaosDatabase database, KafkaBrokerProcess kafka, Path work) {
     Map<String, String> env = new LinkedHashMap<>(database.quarkusEnv());
     // The ops API is not used here, but a production start needs a token key.
     env.putAll(TestJwt.create(work.resolve("jwt")).serviceEnv());
@@ -173,25 +215,30 @@ public final class ChaosRun {
     env.put("ONBOARDING_RETRY_MAX_DELAY", "PT2S");
     env.put("ONBOARDING_RETRY_MAX_ATTEMPTS", "8");
     env.put("ONBOARDING_RUNNER_LEASE", LEASE);
-    // A fifth of the lease: a live instance keeps its sagas even when one heartbeat is late on a busy machine.
+    // A fifth of the lease: a live instance keeps its sagas even when one heartbeat is late on a
+    // busy machine.
     env.put("ONBOARDING_RUNNER_HEARTBEAT", "PT1S");
     env.put("ONBOARDING_RUNNER_POLL_INTERVAL", "PT1S");
     return env;
   }
 
   /**
-   * Waits until every published request is a saga (or a dead letter) and no saga is running or compensating, or
-   * the timeout passes: whatever is still active then is stuck.
+   * Waits until every published request is a saga (or a dead letter) and no saga is running or
+   * compensating, or the timeout passes: whatever is still active then is stuck.
    */
-  private static void awaitSettled(ChaosDatabase database, RequestPublisher publisher, TopicTail deadLetters,
-      Duration timeout) throws InterruptedException {
+  private static void awaitSettled(
+      ChaosDatabase database, RequestPublisher publisher, TopicTail deadLetters, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     long nextReport = 0;
     int expected = publisher.published().size();
     while (System.nanoTime() < deadline) {
-      try (Connection c = database.connect(); Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("SELECT count(*),"
-              + " count(*) FILTER (WHERE status IN ('RUNNING', 'COMPENSATING')) FROM saga")) {
+      try (Connection c = database.connect();
+          Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT count(*),"
+                      + " count(*) FILTER (WHERE status IN ('RUNNING', 'COMPENSATING')) FROM saga")) {
         rs.next();
         int sagas = rs.getInt(1);
         int active = rs.getInt(2);
@@ -209,43 +256,64 @@ public final class ChaosRun {
       }
       Thread.sleep(1_000);
     }
-    say("settle timeout of " + timeout.toSeconds() + " s reached; what is still active counts as stuck");
+    say(
+        "settle timeout of "
+            + timeout.toSeconds()
+            + " s reached; what is still active counts as stuck");
   }
 
   private static void takeovers(ChaosReport report, LeaseWatch leases) {
     List<LeaseWatch.Orphan> orphans = leases.orphans();
     report.sagasLeasedByKilledInstances = orphans.size();
-    List<Long> delays = orphans.stream()
-        .filter(LeaseWatch.Orphan::resolved)
-        .map(o -> o.pickedUpAfterMillis)
-        .sorted()
-        .toList();
+    List<Long> delays =
+        orphans.stream()
+            .filter(LeaseWatch.Orphan::resolved)
+            .map(o -> o.pickedUpAfterMillis)
+            .sorted()
+            .toList();
     report.sagasTakenOver = delays.size();
     if (!delays.isEmpty()) {
       report.takeoverMinMillis = delays.get(0);
       report.takeoverMedianMillis = delays.get(delays.size() / 2);
       report.takeoverMaxMillis = delays.get(delays.size() - 1);
     }
-    orphans.stream().filter(o -> o.beforeExpiry).forEach(o -> report.takenOverBeforeLeaseExpiry.add(
-        "saga " + o.sagaId + " leased by " + o.deadOwner + " until " + o.leaseUntil + ", taken by " + o.pickedUpBy
-            + " " + o.pickedUpAfterMillis + " ms after the kill of " + o.killedInstance));
+    orphans.stream()
+        .filter(o -> o.beforeExpiry)
+        .forEach(
+            o ->
+                report.takenOverBeforeLeaseExpiry.add(
+                    "saga "
+                        + o.sagaId
+                        + " leased by "
+                        + o.deadOwner
+                        + " until "
+                        + o.leaseUntil
+                        + ", taken by "
+                        + o.pickedUpBy
+                        + " "
+                        + o.pickedUpAfterMillis
+                        + " ms after the kill of "
+                        + o.killedInstance));
   }
 
-  /** Stops what the run started, newest first: the services before the database and broker they use. */
+  /**
+   * Stops what the run started, newest first: the services before the database and broker they use.
+   */
   private static void closeAll(Deque<AutoCloseable> open) {
     while (!open.isEmpty()) {
       AutoCloseable resource = open.pop();
       try {
         resource.close();
       } catch (Exception e) {
-        System.err.println("[chaos] closing " + resource.getClass().getSimpleName() + " failed: " + e);
+        System.err.println(
+            "[chaos] closing " + resource.getClass().getSimpleName() + " failed: " + e);
       }
     }
   }
 
   /**
-   * The broker is stopped on purpose; the run's own Kafka clients would otherwise log a warning per reconnect
-   * attempt and drown the fault timeline.
+   * The broker is stopped on purpose; the run's own Kafka clients would otherwise log a warning per
+   * reconnect attempt and drown the fault timeline.
    */
   private static void quietClientLogs() {
     for (String name : List.of("org.apache.kafka", "io.zonky")) {

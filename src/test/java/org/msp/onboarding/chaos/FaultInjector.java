@@ -19,9 +19,9 @@ import org.msp.onboarding.harness.KafkaBrokerProcess;
 import org.msp.onboarding.simulator.NinjaOneSimulator;
 
 /**
- * Plans the faults from the seed (kind, moment, victim, downtime) before the run, then injects each at its moment
- * on its own thread, so faults may overlap as they would in production (a kill while the broker is down).
- * Killed instances are started again after a short, seeded pause.
+ * Plans the faults from the seed (kind, moment, victim, downtime) before the run, then injects each
+ * at its moment on its own thread, so faults may overlap as they would in production (a kill while
+ * the broker is down). Killed instances are started again after a short, seeded pause.
  */
 final class FaultInjector implements AutoCloseable {
   static final String KILL = "kill -9 service instance";
@@ -40,9 +40,9 @@ final class FaultInjector implements AutoCloseable {
   /**
    * A fault decided before the run.
    *
-   * @param victim      for a kill: the instance to kill if it is up
+   * @param victim for a kill: the instance to kill if it is up
    * @param pauseMillis for a kill: how long the instance stays down; for a restart: the downtime
-   * @param size        for a 429 burst: how many calls it answers
+   * @param size for a 429 burst: how many calls it answers
    */
   private record Planned(long atMillis, String kind, int victim, long pauseMillis, int size) {}
 
@@ -65,8 +65,14 @@ final class FaultInjector implements AutoCloseable {
   private int sessionsTerminated;
   private int burstCalls;
 
-  FaultInjector(ChaosConfig config, List<ServiceInstance> instances, KafkaBrokerProcess kafka,
-      ChaosDatabase database, NinjaOneSimulator ninjaOne, LeaseWatch leases, long epochNanos) {
+  FaultInjector(
+      ChaosConfig config,
+      List<ServiceInstance> instances,
+      KafkaBrokerProcess kafka,
+      ChaosDatabase database,
+      NinjaOneSimulator ninjaOne,
+      LeaseWatch leases,
+      long epochNanos) {
     this.config = config;
     this.instances = instances;
     this.kafka = kafka;
@@ -80,21 +86,30 @@ final class FaultInjector implements AutoCloseable {
   }
 
   /**
-   * Moments are fractions of the window: kills and terminations anywhere in it, the broker restart while requests
-   * are still being published (it must not lose one), the PostgreSQL restart while sagas are in flight.
+   * Moments are fractions of the window: kills and terminations anywhere in it, the broker restart
+   * while requests are still being published (it must not lose one), the PostgreSQL restart while
+   * sagas are in flight.
    */
   private static List<Planned> plan(ChaosConfig config, Random random) {
     long window = config.duration().toMillis();
     List<Planned> plan = new ArrayList<>();
     for (int i = 0; i < config.kills(); i++) {
-      plan.add(new Planned(at(window, 0.05, 0.85, random), KILL, random.nextInt(config.instances()),
-          500 + random.nextInt(2_500), 0));
+      plan.add(
+          new Planned(
+              at(window, 0.05, 0.85, random),
+              KILL,
+              random.nextInt(config.instances()),
+              500 + random.nextInt(2_500),
+              0));
     }
     for (int i = 0; i < config.brokerRestarts(); i++) {
-      plan.add(new Planned(at(window, 0.15, 0.6, random), BROKER, 0, 3_000 + random.nextInt(5_000), 0));
+      plan.add(
+          new Planned(at(window, 0.15, 0.6, random), BROKER, 0, 3_000 + random.nextInt(5_000), 0));
     }
     if (config.pgRestart()) {
-      plan.add(new Planned(at(window, 0.1, 0.7, random), PG_RESTART, 0, 2_000 + random.nextInt(3_000), 0));
+      plan.add(
+          new Planned(
+              at(window, 0.1, 0.7, random), PG_RESTART, 0, 2_000 + random.nextInt(3_000), 0));
     }
     for (int i = 0; i < config.pgTerminations(); i++) {
       plan.add(new Planned(at(window, 0.05, 0.9, random), PG_TERMINATE, 0, 0, 0));
@@ -113,11 +128,14 @@ final class FaultInjector implements AutoCloseable {
   /** Schedules every planned fault relative to now. */
   void start() {
     for (Planned fault : plan) {
-      scheduled.add(scheduler.schedule(() -> inject(fault), fault.atMillis(), TimeUnit.MILLISECONDS));
+      scheduled.add(
+          scheduler.schedule(() -> inject(fault), fault.atMillis(), TimeUnit.MILLISECONDS));
     }
   }
 
-  /** Waits until every fault was injected and every killed instance is back (or the timeout passed). */
+  /**
+   * Waits until every fault was injected and every killed instance is back (or the timeout passed).
+   */
   void awaitDone(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     for (ScheduledFuture<?> future : scheduled) {
@@ -184,28 +202,48 @@ final class FaultInjector implements AutoCloseable {
     synchronized (this) {
       callsInFlightAtKills += inFlight;
     }
-    record(KILL, String.format(Locale.ROOT,
-        "%s (pid %d): %d NinjaOne call(s) in flight, %s saga(s) leased; restart in %.1f s", victim.name(), pid,
-        inFlight, leased < 0 ? "unknown" : Integer.toString(leased), fault.pauseMillis() / 1000.0), killedAt);
-    CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> {
-      try {
-        Thread.sleep(fault.pauseMillis());
-        long started = System.nanoTime();
-        victim.restartUntilReady(Duration.ofSeconds(120), 4);
-        record(RESTART, String.format(Locale.ROOT, "%s ready again after %.1f s (pid %d)", victim.name(),
-            (System.nanoTime() - started) / 1e9, victim.pid()));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (RuntimeException e) {
-        record("FAILED " + RESTART, victim.name() + ": " + e.getMessage());
-      }
-    }, restarter);
+    record(
+        KILL,
+        String.format(
+            Locale.ROOT,
+            "%s (pid %d): %d NinjaOne call(s) in flight, %s saga(s) leased; restart in %.1f s",
+            victim.name(),
+            pid,
+            inFlight,
+            leased < 0 ? "unknown" : Integer.toString(leased),
+            fault.pauseMillis() / 1000.0),
+        killedAt);
+    CompletableFuture<Void> restart =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                Thread.sleep(fault.pauseMillis());
+                long started = System.nanoTime();
+                victim.restartUntilReady(Duration.ofSeconds(120), 4);
+                record(
+                    RESTART,
+                    String.format(
+                        Locale.ROOT,
+                        "%s ready again after %.1f s (pid %d)",
+                        victim.name(),
+                        (System.nanoTime() - started) / 1e9,
+                        victim.pid()));
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } catch (RuntimeException e) {
+                record("FAILED " + RESTART, victim.name() + ": " + e.getMessage());
+              }
+            },
+            restarter);
     synchronized (this) {
       restarts.add(restart);
     }
   }
 
-  /** The planned victim if it is up, else the next one that is; waits while every instance is restarting. */
+  /**
+   * The planned victim if it is up, else the next one that is; waits while every instance is
+   * restarting.
+   */
   private ServiceInstance pickVictim(int preferred) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (System.nanoTime() < deadline) {
@@ -226,8 +264,14 @@ final class FaultInjector implements AutoCloseable {
       kafka.stop();
       Thread.sleep(fault.pauseMillis());
       kafka.restart();
-      record(BROKER, String.format(Locale.ROOT, "stopped (SIGTERM), kept down %.1f s, answering again after %.1f s",
-          fault.pauseMillis() / 1000.0, (System.nanoTime() - started) / 1e9), started);
+      record(
+          BROKER,
+          String.format(
+              Locale.ROOT,
+              "stopped (SIGTERM), kept down %.1f s, answering again after %.1f s",
+              fault.pauseMillis() / 1000.0,
+              (System.nanoTime() - started) / 1e9),
+          started);
     }
   }
 
@@ -238,8 +282,14 @@ final class FaultInjector implements AutoCloseable {
     }
     long started = System.nanoTime();
     database.restart(Duration.ofMillis(fault.pauseMillis()));
-    record(PG_RESTART, String.format(Locale.ROOT, "pg_ctl stop -m fast, kept down %.1f s, accepting again after %.1f s",
-        fault.pauseMillis() / 1000.0, (System.nanoTime() - started) / 1e9), started);
+    record(
+        PG_RESTART,
+        String.format(
+            Locale.ROOT,
+            "pg_ctl stop -m fast, kept down %.1f s, accepting again after %.1f s",
+            fault.pauseMillis() / 1000.0,
+            (System.nanoTime() - started) / 1e9),
+        started);
   }
 
   private void terminateSessions() throws java.sql.SQLException {
@@ -248,25 +298,37 @@ final class FaultInjector implements AutoCloseable {
     synchronized (this) {
       sessionsTerminated += ended;
     }
-    record(PG_TERMINATE, String.format(Locale.ROOT, "%d session(s) of the run's database ended (took %.1f s)", ended,
-        (System.nanoTime() - started) / 1e9), started);
+    record(
+        PG_TERMINATE,
+        String.format(
+            Locale.ROOT,
+            "%d session(s) of the run's database ended (took %.1f s)",
+            ended,
+            (System.nanoTime() - started) / 1e9),
+        started);
   }
 
   private void burst(Planned fault) {
-    // The next N NinjaOne API calls, whichever instance makes them, get 429 (token calls are exempt).
+    // The next N NinjaOne API calls, whichever instance makes them, get 429 (token calls are
+    // exempt).
     int size = fault.size();
     ninjaOne.throttleNext("*", "/v2/.*", size, BURST_RETRY_AFTER_SECONDS);
     synchronized (this) {
       burstCalls += size;
     }
-    record(BURST, "next " + size + " API calls answer 429 with Retry-After " + BURST_RETRY_AFTER_SECONDS);
+    record(
+        BURST,
+        "next " + size + " API calls answer 429 with Retry-After " + BURST_RETRY_AFTER_SECONDS);
   }
 
   private void record(String kind, String detail) {
     record(kind, detail, System.nanoTime());
   }
 
-  /** Stamped with when the fault began: a broker restart or a terminate round takes seconds to report. */
+  /**
+   * Stamped with when the fault began: a broker restart or a terminate round takes seconds to
+   * report.
+   */
   private synchronized void record(String kind, String detail, long startedNanos) {
     long at = (startedNanos - epochNanos) / 1_000_000;
     injected.add(new Injected(at, kind, detail));
@@ -274,11 +336,13 @@ final class FaultInjector implements AutoCloseable {
     System.out.printf(Locale.ROOT, "[chaos] +%6.1fs %s: %s%n", at / 1000.0, kind, detail);
   }
 
-  private static void waitFor(java.util.concurrent.Future<?> future, long deadlineNanos) throws InterruptedException {
+  private static void waitFor(java.util.concurrent.Future<?> future, long deadlineNanos)
+      throws InterruptedException {
     try {
       future.get(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      // reported by the fault itself, or still running at the deadline: the report shows what happened
+      // reported by the fault itself, or still running at the deadline: the report shows what
+      // happened
     }
   }
 

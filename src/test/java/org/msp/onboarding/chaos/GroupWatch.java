@@ -13,8 +13,9 @@ import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.GroupState;
 
 /**
- * Samples the service's consumer group every two seconds and keeps each distinct assignment, so the report can
- * show that the instances shared the partitions and that the group rebalanced around each kill.
+ * Samples the service's consumer group every two seconds and keeps each distinct assignment, so the
+ * report can show that the instances shared the partitions and that the group rebalanced around
+ * each kill.
  */
 final class GroupWatch implements AutoCloseable {
   static final String GROUP = "ninjaone-onboarding";
@@ -34,12 +35,14 @@ final class GroupWatch implements AutoCloseable {
 
   GroupWatch(String bootstrapServers, long epochNanos) {
     this.epochNanos = epochNanos;
-    admin = Admin.create(Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        AdminClientConfig.CLIENT_ID_CONFIG, "chaos-group-watch",
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
-        AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000));
+    admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "chaos-group-watch",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000));
     thread = new Thread(this::run, "chaos-group-watch");
     thread.setDaemon(true);
     thread.start();
@@ -50,8 +53,9 @@ final class GroupWatch implements AutoCloseable {
   }
 
   /**
-   * The most members that shared the partitions in a settled group. Right after a kill the group can list more
-   * members than processes (the dead one until its session times out), so raw member counts prove nothing.
+   * The most members that shared the partitions in a settled group. Right after a kill the group
+   * can list more members than processes (the dead one until its session times out), so raw member
+   * counts prove nothing.
    */
   synchronized int maxSharing() {
     return layouts.stream().mapToInt(Layout::sharing).max().orElse(0);
@@ -78,19 +82,27 @@ final class GroupWatch implements AutoCloseable {
     }
     Map<String, String> byMember = new TreeMap<>();
     for (MemberDescription member : group.members()) {
-      String partitions = member.assignment().topicPartitions().stream()
-          .map(tp -> Integer.toString(tp.partition()))
-          .sorted()
-          .collect(Collectors.joining(","));
-      byMember.put(member.consumerId().substring(Math.max(0, member.consumerId().length() - 6)), partitions);
+      String partitions =
+          member.assignment().topicPartitions().stream()
+              .map(tp -> Integer.toString(tp.partition()))
+              .sorted()
+              .collect(Collectors.joining(","));
+      byMember.put(
+          member.consumerId().substring(Math.max(0, member.consumerId().length() - 6)), partitions);
     }
-    String summary = group.groupState() + " " + byMember.size() + " member(s) "
-        + byMember.entrySet().stream().map(e -> "…" + e.getKey() + "=[" + e.getValue() + "]")
-            .collect(Collectors.joining(" "));
+    String summary =
+        group.groupState()
+            + " "
+            + byMember.size()
+            + " member(s) "
+            + byMember.entrySet().stream()
+                .map(e -> "…" + e.getKey() + "=[" + e.getValue() + "]")
+                .collect(Collectors.joining(" "));
     synchronized (this) {
       if (layouts.isEmpty() || !layouts.get(layouts.size() - 1).summary().equals(summary)) {
         boolean stable = group.groupState() == GroupState.STABLE;
-        int sharing = stable && byMember.values().stream().noneMatch(String::isEmpty) ? byMember.size() : 0;
+        int sharing =
+            stable && byMember.values().stream().noneMatch(String::isEmpty) ? byMember.size() : 0;
         layouts.add(new Layout((System.nanoTime() - epochNanos) / 1_000_000, summary, sharing));
       }
     }

@@ -12,14 +12,18 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Follows the sagas a killed instance held a lease on: who takes each over and when. The service's claim query
- * only takes a saga whose lease has expired, so another owner appearing before the dead owner's lease_until
- * (both read from the database's clock) would be a lease violation; a takeover some seconds after the kill is the
- * "dies mid-step, another picks it up after the lease expires" of the issue.
+ * Follows the sagas a killed instance held a lease on: who takes each over and when. The service's
+ * claim query only takes a saga whose lease has expired, so another owner appearing before the dead
+ * owner's lease_until (both read from the database's clock) would be a lease violation; a takeover
+ * some seconds after the kill is the "dies mid-step, another picks it up after the lease expires"
+ * of the issue.
  */
 final class LeaseWatch implements AutoCloseable {
 
-  /** A saga leased by an instance at the moment it was killed. Fields after the first five are filled in later. */
+  /**
+   * A saga leased by an instance at the moment it was killed. Fields after the first five are
+   * filled in later.
+   */
   static final class Orphan {
     final UUID sagaId;
     final String killedInstance;
@@ -31,7 +35,12 @@ final class LeaseWatch implements AutoCloseable {
     volatile String pickedUpBy;
     volatile boolean beforeExpiry;
 
-    Orphan(UUID sagaId, String killedInstance, String deadOwner, Timestamp leaseUntil, long killedAtNanos) {
+    Orphan(
+        UUID sagaId,
+        String killedInstance,
+        String deadOwner,
+        Timestamp leaseUntil,
+        long killedAtNanos) {
       this.sagaId = sagaId;
       this.killedInstance = killedInstance;
       this.deadOwner = deadOwner;
@@ -57,7 +66,8 @@ final class LeaseWatch implements AutoCloseable {
   }
 
   /**
-   * Records the sagas whose live lease belongs to the process {@code pid}; call right after killing it.
+   * Records the sagas whose live lease belongs to the process {@code pid}; call right after killing
+   * it.
    *
    * @return how many, or -1 if unknown (no pid, or the database was away at that moment)
    */
@@ -66,15 +76,22 @@ final class LeaseWatch implements AutoCloseable {
       return -1;
     }
     try (Connection c = database.connect();
-        PreparedStatement ps = c.prepareStatement("SELECT id, lease_owner, lease_until FROM saga"
-            + " WHERE status IN ('RUNNING', 'COMPENSATING') AND lease_owner LIKE ? AND lease_until > now()")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT id, lease_owner, lease_until FROM saga"
+                    + " WHERE status IN ('RUNNING', 'COMPENSATING') AND lease_owner LIKE ? AND lease_until > now()")) {
       // The owner id is host/pid/random (runner.InstanceId).
       ps.setString(1, "%/" + pid + "/%");
       List<Orphan> found = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          found.add(new Orphan(rs.getObject(1, UUID.class), instance, rs.getString(2), rs.getTimestamp(3),
-              killedAtNanos));
+          found.add(
+              new Orphan(
+                  rs.getObject(1, UUID.class),
+                  instance,
+                  rs.getString(2),
+                  rs.getTimestamp(3),
+                  killedAtNanos));
         }
       }
       synchronized (this) {
@@ -98,7 +115,8 @@ final class LeaseWatch implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       } catch (SQLException e) {
-        // PostgreSQL is being restarted or the sessions were just terminated: look again next round.
+        // PostgreSQL is being restarted or the sessions were just terminated: look again next
+        // round.
       }
     }
   }
@@ -113,7 +131,8 @@ final class LeaseWatch implements AutoCloseable {
     }
     try (Connection c = database.connect();
         PreparedStatement ps =
-            c.prepareStatement("SELECT id, lease_owner, status, now() FROM saga WHERE id = ANY(?)")) {
+            c.prepareStatement(
+                "SELECT id, lease_owner, status, now() FROM saga WHERE id = ANY(?)")) {
       Array ids = c.createArrayOf("uuid", pending.stream().map(o -> o.sagaId).toArray());
       ps.setArray(1, ids);
       try (ResultSet rs = ps.executeQuery()) {
@@ -137,11 +156,13 @@ final class LeaseWatch implements AutoCloseable {
     boolean terminal = !status.equals("RUNNING") && !status.equals("COMPENSATING");
     if (owner != null && !owner.equals(orphan.deadOwner)) {
       orphan.pickedUpBy = owner;
-      // Only the claim query hands a saga to a new owner, and only after lease_until: earlier is a violation.
+      // Only the claim query hands a saga to a new owner, and only after lease_until: earlier is a
+      // violation.
       orphan.beforeExpiry = !orphan.released && dbNow.before(orphan.leaseUntil);
       orphan.pickedUpAfterMillis = sinceKill;
     } else if (owner == null && !terminal) {
-      // The dead process's last commit (sent before the kill) released the lease; whoever claims next is fine.
+      // The dead process's last commit (sent before the kill) released the lease; whoever claims
+      // next is fine.
       orphan.released = true;
     } else if (terminal && !Objects.equals(owner, orphan.deadOwner)) {
       // Taken over and finished between two looks: picked up, time known only to the poll interval.

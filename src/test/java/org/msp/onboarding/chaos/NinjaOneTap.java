@@ -26,31 +26,54 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A pass-through HTTP proxy between one service instance and the NinjaOne simulator. It changes nothing in what
- * the service sees (a dropped answer stays a dropped connection, a delay stays a delay), but it knows which
- * instance, and which run of that instance, made each call and when the call started and ended. That is what
- * shows "a step never runs in two processes at once": two calls for one saga from different processes must never
- * overlap in time. The simulator's own call log cannot tell the instances apart.
+ * A pass-through HTTP proxy between one service instance and the NinjaOne simulator. It changes
+ * nothing in what the service sees (a dropped answer stays a dropped connection, a delay stays a
+ * delay), but it knows which instance, and which run of that instance, made each call and when the
+ * call started and ended. That is what shows "a step never runs in two processes at once": two
+ * calls for one saga from different processes must never overlap in time. The simulator's own call
+ * log cannot tell the instances apart.
  */
 final class NinjaOneTap implements AutoCloseable {
 
   /**
    * One call as the service made it.
    *
-   * @param incarnation which run of the instance (1 = first start, +1 per kill), so a killed process's last call
-   *     and its successor's calls count as different processes
-   * @param status the simulator's status, or -1 for a dropped answer, -2 if the simulator could not be reached
+   * @param incarnation which run of the instance (1 = first start, +1 per kill), so a killed
+   *     process's last call and its successor's calls count as different processes
+   * @param status the simulator's status, or -1 for a dropped answer, -2 if the simulator could not
+   *     be reached
    * @param sagaId the saga named in a create's userData, else null
    * @param organizationId the organization in the path or body, else null
    */
-  record Call(String instance, int incarnation, String method, String path, int status, long startNanos,
-      long endNanos, UUID sagaId, Long organizationId) {}
+  record Call(
+      String instance,
+      int incarnation,
+      String method,
+      String path,
+      int status,
+      long startNanos,
+      long endNanos,
+      UUID sagaId,
+      Long organizationId) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern ORGANIZATION_PATH = Pattern.compile("/(?:api/)?v2/organization/(\\d+)(?:/.*)?");
+  private static final Pattern ORGANIZATION_PATH =
+      Pattern.compile("/(?:api/)?v2/organization/(\\d+)(?:/.*)?");
+
   /** Per-hop headers the proxy sets itself; copying them would break the framing of either side. */
-  private static final Set<String> HOP_HEADERS = Set.of("host", "connection", "content-length", "transfer-encoding",
-      "keep-alive", "upgrade", "proxy-connection", "te", "trailer", "expect", "date");
+  private static final Set<String> HOP_HEADERS =
+      Set.of(
+          "host",
+          "connection",
+          "content-length",
+          "transfer-encoding",
+          "keep-alive",
+          "upgrade",
+          "proxy-connection",
+          "te",
+          "trailer",
+          "expect",
+          "date");
 
   private final String instance;
   private final int targetPort;
@@ -66,11 +89,13 @@ final class NinjaOneTap implements AutoCloseable {
     this.incarnation = incarnation;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
     AtomicInteger threads = new AtomicInteger();
-    executor = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "tap-" + instance + "-" + threads.incrementAndGet());
-      thread.setDaemon(true); // never keeps the chaos JVM alive
-      return thread;
-    });
+    executor =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, "tap-" + instance + "-" + threads.incrementAndGet());
+              thread.setDaemon(true); // never keeps the chaos JVM alive
+              return thread;
+            });
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -120,7 +145,8 @@ final class NinjaOneTap implements AutoCloseable {
       try {
         answer = forward(exchange, method, body);
       } catch (IOException unreachable) {
-        // The simulator is gone (end of the run): the service sees a closed connection, as it would.
+        // The simulator is gone (end of the run): the service sees a closed connection, as it
+        // would.
         exchange.close();
         return;
       }
@@ -137,28 +163,51 @@ final class NinjaOneTap implements AutoCloseable {
       exchange.close(); // the service went away (killed) while we answered: nothing left to do
     } finally {
       inFlight.decrementAndGet();
-      Call call = new Call(instance, run, method, path, status, start, System.nanoTime(), sagaId, organizationId);
+      Call call =
+          new Call(
+              instance,
+              run,
+              method,
+              path,
+              status,
+              start,
+              System.nanoTime(),
+              sagaId,
+              organizationId);
       synchronized (this) {
         calls.add(call);
       }
     }
   }
 
-  /** One fresh connection per call with Connection: close, so the answer ends at EOF and nothing is retried. */
+  /**
+   * One fresh connection per call with Connection: close, so the answer ends at EOF and nothing is
+   * retried.
+   */
   private byte[] forward(HttpExchange exchange, String method, byte[] body) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5_000);
       socket.setSoTimeout(120_000);
       String query = exchange.getRequestURI().getRawQuery();
-      StringBuilder head = new StringBuilder()
-          .append(method).append(' ').append(exchange.getRequestURI().getRawPath())
-          .append(query == null ? "" : "?" + query).append(" HTTP/1.1\r\n")
-          .append("Host: 127.0.0.1:").append(targetPort).append("\r\n");
-      exchange.getRequestHeaders().forEach((name, values) -> {
-        if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-          values.forEach(value -> head.append(name).append(": ").append(value).append("\r\n"));
-        }
-      });
+      StringBuilder head =
+          new StringBuilder()
+              .append(method)
+              .append(' ')
+              .append(exchange.getRequestURI().getRawPath())
+              .append(query == null ? "" : "?" + query)
+              .append(" HTTP/1.1\r\n")
+              .append("Host: 127.0.0.1:")
+              .append(targetPort)
+              .append("\r\n");
+      exchange
+          .getRequestHeaders()
+          .forEach(
+              (name, values) -> {
+                if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                  values.forEach(
+                      value -> head.append(name).append(": ").append(value).append("\r\n"));
+                }
+              });
       head.append("Content-Length: ").append(body.length).append("\r\nConnection: close\r\n\r\n");
       OutputStream out = socket.getOutputStream();
       out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -172,11 +221,12 @@ final class NinjaOneTap implements AutoCloseable {
   }
 
   private static void relay(HttpExchange exchange, Response response) throws IOException {
-    response.headers.forEach(header -> {
-      if (!HOP_HEADERS.contains(header[0].toLowerCase(Locale.ROOT))) {
-        exchange.getResponseHeaders().add(header[0], header[1]);
-      }
-    });
+    response.headers.forEach(
+        header -> {
+          if (!HOP_HEADERS.contains(header[0].toLowerCase(Locale.ROOT))) {
+            exchange.getResponseHeaders().add(header[0], header[1]);
+          }
+        });
     boolean noBody = response.body.length == 0 || response.status == 204 || response.status == 304;
     exchange.sendResponseHeaders(response.status, noBody ? -1 : response.body.length);
     if (!noBody) {
@@ -205,7 +255,9 @@ final class NinjaOneTap implements AutoCloseable {
     if (m.matches()) {
       return Long.parseLong(m.group(1));
     }
-    if (method.equals("POST") && path.endsWith("/organization/generate-installer") && body.length > 0) {
+    if (method.equals("POST")
+        && path.endsWith("/organization/generate-installer")
+        && body.length > 0) {
       try {
         JsonNode id = JSON.readTree(body).path("organizationId");
         return id.canConvertToLong() ? id.asLong() : null;
@@ -216,7 +268,9 @@ final class NinjaOneTap implements AutoCloseable {
     return null;
   }
 
-  /** A raw HTTP/1.1 answer read to EOF: status line, headers, body (cut at Content-Length if given). */
+  /**
+   * A raw HTTP/1.1 answer read to EOF: status line, headers, body (cut at Content-Length if given).
+   */
   private record Response(int status, List<String[]> headers, byte[] body) {
     static Response parse(byte[] raw) throws IOException {
       int end = indexOf(raw, new byte[] {'\r', '\n', '\r', '\n'});
@@ -239,7 +293,8 @@ final class NinjaOneTap implements AutoCloseable {
         }
       }
       int bodyStart = end + 4;
-      int bodyLength = length >= 0 ? Math.min(length, raw.length - bodyStart) : raw.length - bodyStart;
+      int bodyLength =
+          length >= 0 ? Math.min(length, raw.length - bodyStart) : raw.length - bodyStart;
       byte[] body = new byte[bodyLength];
       System.arraycopy(raw, bodyStart, body, 0, bodyLength);
       return new Response(status, headers, body);

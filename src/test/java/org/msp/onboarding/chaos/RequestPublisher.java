@@ -17,10 +17,11 @@ import org.msp.onboarding.inbound.Topics;
 import org.msp.onboarding.it.Events;
 
 /**
- * Publishes the run's requests at a steady pace, as a PSA would, so the faults land among sagas in flight rather
- * than on an idle or a finished system. Only a request Kafka acknowledged counts as published: that is what the
- * service must then never lose. A send that fails (the broker was down longer than the producer waits) is sent
- * again with the same eventId, which the service must treat as the same request.
+ * Publishes the run's requests at a steady pace, as a PSA would, so the faults land among sagas in
+ * flight rather than on an idle or a finished system. Only a request Kafka acknowledged counts as
+ * published: that is what the service must then never lose. A send that fails (the broker was down
+ * longer than the producer waits) is sent again with the same eventId, which the service must treat
+ * as the same request.
  */
 final class RequestPublisher implements AutoCloseable {
   private static final int RESEND_ROUNDS = 5;
@@ -97,23 +98,26 @@ final class RequestPublisher implements AutoCloseable {
         again.add(event);
       }
       sleepUntil(System.nanoTime() + Duration.ofSeconds(2).toNanos());
-      again.forEach(event -> {
-        resent.incrementAndGet();
-        send(event);
-      });
+      again.forEach(
+          event -> {
+            resent.incrementAndGet();
+            send(event);
+          });
       producer.flush();
     }
     finishedNanos = System.nanoTime();
   }
 
   private void send(Events.Event event) {
-    producer.send(new ProducerRecord<>(Topics.REQUESTS, event.clientId(), event.bytes()), (metadata, error) -> {
-      if (error == null) {
-        published.put(event.eventId(), event);
-      } else {
-        failed.add(event);
-      }
-    });
+    producer.send(
+        new ProducerRecord<>(Topics.REQUESTS, event.clientId(), event.bytes()),
+        (metadata, error) -> {
+          if (error == null) {
+            published.put(event.eventId(), event);
+          } else {
+            failed.add(event);
+          }
+        });
   }
 
   private static void sleepUntil(long deadlineNanos) {

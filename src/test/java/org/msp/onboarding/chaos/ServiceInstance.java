@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.msp.onboarding.harness.ServiceProcess;
 
 /**
- * One service process of the run, with its own NinjaOne tap, and how often it was killed. Its lease owner id in
- * the database is {@code host/pid/random}, so the pid is what ties the database's leases to this process.
+ * One service process of the run, with its own NinjaOne tap, and how often it was killed. Its lease
+ * owner id in the database is {@code host/pid/random}, so the pid is what ties the database's
+ * leases to this process.
  */
 final class ServiceInstance implements AutoCloseable {
   private final String name;
@@ -24,15 +25,20 @@ final class ServiceInstance implements AutoCloseable {
   private volatile long pid = -1;
   private volatile int restarts;
 
-  private ServiceInstance(String name, AtomicInteger incarnation, NinjaOneTap tap, ServiceProcess process) {
+  private ServiceInstance(
+      String name, AtomicInteger incarnation, NinjaOneTap tap, ServiceProcess process) {
     this.name = name;
     this.incarnation = incarnation;
     this.tap = tap;
     this.process = process;
   }
 
-  /** Starts the process (without waiting); {@code env} gets this instance's port and NinjaOne URL (its tap). */
-  static ServiceInstance start(String name, Path workDir, Map<String, String> env, int simulatorPort) {
+  /**
+   * Starts the process (without waiting); {@code env} gets this instance's port and NinjaOne URL
+   * (its tap).
+   */
+  static ServiceInstance start(
+      String name, Path workDir, Map<String, String> env, int simulatorPort) {
     // Shared with the tap, which stamps every call with the run of the process that made it.
     AtomicInteger incarnation = new AtomicInteger(1);
     NinjaOneTap tap = NinjaOneTap.start(name, simulatorPort, incarnation::get);
@@ -81,8 +87,9 @@ final class ServiceInstance implements AutoCloseable {
   }
 
   /**
-   * Starts the instance again and waits until it is ready. A start can fail for a reason the run itself caused
-   * (PostgreSQL restarting: Flyway cannot connect and Quarkus exits), so it is tried a few times.
+   * Starts the instance again and waits until it is ready. A start can fail for a reason the run
+   * itself caused (PostgreSQL restarting: Flyway cannot connect and Quarkus exits), so it is tried
+   * a few times.
    */
   void restartUntilReady(Duration readyTimeout, int tries) throws InterruptedException {
     IllegalStateException last = null;
@@ -110,12 +117,14 @@ final class ServiceInstance implements AutoCloseable {
   }
 
   /**
-   * The pid of the child JVM listening on {@code port}: ServiceProcess does not expose it, so it is found
-   * through /proc/<pid>/environ of this JVM's children (Linux); -1 where that is not readable.
+   * The pid of the child JVM listening on {@code port}: ServiceProcess does not expose it, so it is
+   * found through /proc/<pid>/environ of this JVM's children (Linux); -1 where that is not
+   * readable.
    */
   private static long findPid(int port) {
     String wanted = "QUARKUS_HTTP_PORT=" + port;
-    return ProcessHandle.current().children()
+    return ProcessHandle.current()
+        .children()
         .filter(ProcessHandle::isAlive)
         .filter(child -> environment(child.pid()).contains(wanted))
         .mapToLong(ProcessHandle::pid)

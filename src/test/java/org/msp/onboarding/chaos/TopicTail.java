@@ -15,13 +15,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads a whole topic from the beginning, for the length of the run, with a plain consumer that assigns itself
- * every partition (no group: nothing to rebalance or commit across the broker restart). The record order within a
- * partition is kept, which is what the per-client order check needs.
+ * Reads a whole topic from the beginning, for the length of the run, with a plain consumer that
+ * assigns itself every partition (no group: nothing to rebalance or commit across the broker
+ * restart). The record order within a partition is kept, which is what the per-client order check
+ * needs.
  */
 final class TopicTail implements AutoCloseable {
 
-  /** One record: its key, value as text, the header that explains a dead letter, and where it was. */
+  /**
+   * One record: its key, value as text, the header that explains a dead letter, and where it was.
+   */
   record Entry(String key, String value, String deadLetterReason, int partition, long offset) {}
 
   private final String topic;
@@ -36,14 +39,16 @@ final class TopicTail implements AutoCloseable {
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, "chaos-tail-" + topic);
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    config.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
     consumer = new KafkaConsumer<>(config);
-    List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-        .map(p -> new TopicPartition(topic, p.partition()))
-        .toList();
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+            .map(p -> new TopicPartition(topic, p.partition()))
+            .toList();
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
     thread = new Thread(this::run, "chaos-tail-" + topic);
@@ -64,10 +69,15 @@ final class TopicTail implements AutoCloseable {
       while (running) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           Header reason = record.headers().lastHeader("dead-letter-reason");
-          Entry entry = new Entry(record.key(),
-              record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8),
-              reason == null ? null : new String(reason.value(), StandardCharsets.UTF_8),
-              record.partition(), record.offset());
+          Entry entry =
+              new Entry(
+                  record.key(),
+                  record.value() == null
+                      ? null
+                      : new String(record.value(), StandardCharsets.UTF_8),
+                  reason == null ? null : new String(reason.value(), StandardCharsets.UTF_8),
+                  record.partition(),
+                  record.offset());
           synchronized (this) {
             entries.add(entry);
           }

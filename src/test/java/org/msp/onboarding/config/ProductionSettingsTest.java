@@ -32,15 +32,22 @@ class ProductionSettingsTest {
     Path key = Files.writeString(dir.resolve("key.pem"), "-----BEGIN PUBLIC KEY-----");
     assertEquals(List.of(), problems(complete(key)));
     Map<String, String> remoteKey = complete(key);
-    remoteKey.put("mp.jwt.verify.publickey.location", "https://sso.msp.example/realms/ops/protocol/openid-connect/certs");
+    remoteKey.put(
+        "mp.jwt.verify.publickey.location",
+        "https://sso.msp.example/realms/ops/protocol/openid-connect/certs");
     assertEquals(List.of(), problems(remoteKey));
   }
 
   @Test
   void defaultsOfApplicationPropertiesAndNoKeyAreEachNamed() {
-    List<String> problems = problems(Map.of("ninjaone.client-id", "unset", "ninjaone.client-secret", "unset"));
-    assertEquals(List.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION is not set (no key to verify the ops API's tokens)",
-        "NINJAONE_CLIENT_ID is not set", "NINJAONE_CLIENT_SECRET is not set"), problems);
+    List<String> problems =
+        problems(Map.of("ninjaone.client-id", "unset", "ninjaone.client-secret", "unset"));
+    assertEquals(
+        List.of(
+            "MP_JWT_VERIFY_PUBLICKEY_LOCATION is not set (no key to verify the ops API's tokens)",
+            "NINJAONE_CLIENT_ID is not set",
+            "NINJAONE_CLIENT_SECRET is not set"),
+        problems);
   }
 
   @Test
@@ -48,10 +55,16 @@ class ProductionSettingsTest {
     Map<String, String> settings = complete(Files.writeString(dir.resolve("key.pem"), "k"));
     settings.put("ninjaone.client-secret", "REPLACE_ME");
     settings.put("quarkus.datasource.password", "REPLACE_ME");
-    settings.put("kafka.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
-        + " username=\"onboarding\" password=\"REPLACE_ME\";");
-    assertEquals(List.of("NINJAONE_CLIENT_SECRET holds a placeholder", "QUARKUS_DATASOURCE_PASSWORD holds a placeholder",
-        "KAFKA_SASL_JAAS_CONFIG holds a placeholder"), problems(settings));
+    settings.put(
+        "kafka.sasl.jaas.config",
+        "org.apache.kafka.common.security.scram.ScramLoginModule required"
+            + " username=\"onboarding\" password=\"REPLACE_ME\";");
+    assertEquals(
+        List.of(
+            "NINJAONE_CLIENT_SECRET holds a placeholder",
+            "QUARKUS_DATASOURCE_PASSWORD holds a placeholder",
+            "KAFKA_SASL_JAAS_CONFIG holds a placeholder"),
+        problems(settings));
   }
 
   @Test
@@ -60,7 +73,10 @@ class ProductionSettingsTest {
     settings.put("mp.jwt.verify.publickey.location", "file:" + dir.resolve("missing.pem"));
     List<String> problems = problems(settings);
     assertEquals(1, problems.size());
-    assertTrue(problems.get(0).startsWith("MP_JWT_VERIFY_PUBLICKEY_LOCATION names a file that does not exist"),
+    assertTrue(
+        problems
+            .get(0)
+            .startsWith("MP_JWT_VERIFY_PUBLICKEY_LOCATION names a file that does not exist"),
         problems.get(0));
   }
 }

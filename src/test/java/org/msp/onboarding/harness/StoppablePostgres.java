@@ -10,8 +10,9 @@ import java.sql.SQLException;
 import java.util.Map;
 
 /**
- * A PostgreSQL server of a test's own (embedded, zonky) that the test may stop and start again on the same port and
- * data: an outage as the service sees it, without touching the machine's shared server that other tests use.
+ * A PostgreSQL server of a test's own (embedded, zonky) that the test may stop and start again on
+ * the same port and data: an outage as the service sees it, without touching the machine's shared
+ * server that other tests use.
  */
 public final class StoppablePostgres implements AutoCloseable {
   private final Path dataDir;
@@ -36,15 +37,23 @@ public final class StoppablePostgres implements AutoCloseable {
   }
 
   public Map<String, String> quarkusEnv() {
-    return Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(), "QUARKUS_DATASOURCE_USERNAME", "postgres",
-        "QUARKUS_DATASOURCE_PASSWORD", "");
+    return Map.of(
+        "QUARKUS_DATASOURCE_JDBC_URL",
+        jdbcUrl(),
+        "QUARKUS_DATASOURCE_USERNAME",
+        "postgres",
+        "QUARKUS_DATASOURCE_PASSWORD",
+        "");
   }
 
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(jdbcUrl(), "postgres", "");
   }
 
-  /** Stops the server (sessions are cut, as in a failover); the data stays for {@link #startAgain()}. */
+  /**
+   * Stops the server (sessions are cut, as in a failover); the data stays for {@link
+   * #startAgain()}.
+   */
   public synchronized void stop() {
     EmbeddedPostgres running = server;
     server = null;
@@ -69,13 +78,14 @@ public final class StoppablePostgres implements AutoCloseable {
 
   private void startServer() {
     try {
-      server = EmbeddedPostgres.builder()
-          .setDataDirectory(dataDir)
-          .setCleanDataDirectory(false)
-          .setPort(port)
-          .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-          .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-          .start();
+      server =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDir)
+              .setCleanDataDirectory(false)
+              .setPort(port)
+              .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+              .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+              .start();
       port = server.getPort();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded PostgreSQL on " + dataDir, e);

@@ -16,13 +16,18 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.lang.JoseException;
 
 /**
- * A throwaway token issuer for tests and the local run: an RSA key pair whose public half the service is told
- * to trust (MP_JWT_VERIFY_PUBLICKEY_LOCATION), and RS256 tokens with the ops API's roles in "groups".
+ * A throwaway token issuer for tests and the local run: an RSA key pair whose public half the
+ * service is told to trust (MP_JWT_VERIFY_PUBLICKEY_LOCATION), and RS256 tokens with the ops API's
+ * roles in "groups".
  */
 public final class TestJwt {
   public static final String ISSUER = "https://onboarding.msp/issuer";
-  /** The audience the service is told to require (MP_JWT_VERIFY_AUDIENCES), as in the prod overlay. */
+
+  /**
+   * The audience the service is told to require (MP_JWT_VERIFY_AUDIENCES), as in the prod overlay.
+   */
   public static final String AUDIENCE = "ninjaone-onboarding";
+
   public static final String VIEWER = "onboarding-viewer";
   public static final String OPERATOR = "onboarding-operator";
 
@@ -42,9 +47,11 @@ public final class TestJwt {
       KeyPair keys = generator.generateKeyPair();
       Files.createDirectories(folder);
       Path file = folder.resolve("jwt-public-key.pem");
-      String pem = "-----BEGIN PUBLIC KEY-----\n"
-          + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded())
-          + "\n-----END PUBLIC KEY-----\n";
+      String pem =
+          "-----BEGIN PUBLIC KEY-----\n"
+              + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                  .encodeToString(keys.getPublic().getEncoded())
+              + "\n-----END PUBLIC KEY-----\n";
       Files.writeString(file, pem);
       return new TestJwt(keys, file);
     } catch (NoSuchAlgorithmException | IOException e) {
@@ -69,8 +76,12 @@ public final class TestJwt {
     return sign(subject, issuer, AUDIENCE, lifetime, roles);
   }
 
-  /** A token for another audience (another application of the same identity provider), for the negative tests. */
-  public String sign(String subject, String issuer, String audience, Duration lifetime, String... roles) {
+  /**
+   * A token for another audience (another application of the same identity provider), for the
+   * negative tests.
+   */
+  public String sign(
+      String subject, String issuer, String audience, Duration lifetime, String... roles) {
     JwtClaims claims = new JwtClaims();
     claims.setIssuer(issuer);
     claims.setAudience(audience);

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.msp.onboarding.saga.request.DeploymentPlan;
 
-/** The parser's rules that need no Kafka: optional headers, text PostgreSQL cannot store, strict text types. */
+/**
+ * The parser's rules that need no Kafka: optional headers, text PostgreSQL cannot store, strict
+ * text types.
+ */
 class RequestParserTest {
   private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
   private static final String KEY = "CW-10042";
@@ -31,8 +34,11 @@ class RequestParserTest {
   @BeforeAll
   static void createParser() {
     // The parameter interpolator needs no Expression Language implementation outside Quarkus.
-    validators = Validation.byDefaultProvider().configure()
-        .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
+    validators =
+        Validation.byDefaultProvider()
+            .configure()
+            .messageInterpolator(new ParameterMessageInterpolator())
+            .buildValidatorFactory();
     parser = new RequestParser(JSON, validators.getValidator());
   }
 
@@ -61,7 +67,9 @@ class RequestParserTest {
   }
 
   private static String refusal(byte[] value, Header... headers) {
-    return assertThrows(InvalidRequestException.class, () -> parser.parse(KEY, value, List.of(headers))).getMessage();
+    return assertThrows(
+            InvalidRequestException.class, () -> parser.parse(KEY, value, List.of(headers)))
+        .getMessage();
   }
 
   @Test
@@ -71,8 +79,11 @@ class RequestParserTest {
 
   @Test
   void eventVersionOneAndAJsonContentTypeAreAccepted() {
-    List<Header> headers = List.of(header("eventVersion", "1"), header("content-type", "application/json; charset=utf-8"),
-        header("Content-Type", "application/cloudevents+json"));
+    List<Header> headers =
+        List.of(
+            header("eventVersion", "1"),
+            header("content-type", "application/json; charset=utf-8"),
+            header("Content-Type", "application/cloudevents+json"));
     assertEquals(KEY, parser.parse(KEY, bytes(event()), headers).clientId());
   }
 
@@ -85,7 +96,10 @@ class RequestParserTest {
 
   @Test
   void eventVersionSentAsABinaryIntegerIsRefusedAsNotText() {
-    String reason = refusal(bytes(event()), new RecordHeader("eventVersion", ByteBuffer.allocate(4).putInt(1).array()));
+    String reason =
+        refusal(
+            bytes(event()),
+            new RecordHeader("eventVersion", ByteBuffer.allocate(4).putInt(1).array()));
     assertTrue(reason.contains("eventVersion is not text (4 binary bytes)"), reason);
   }
 
@@ -97,13 +111,20 @@ class RequestParserTest {
 
   @Test
   void nonJsonContentTypeIsRefusedWhateverTheHeaderNamesCase() {
-    assertTrue(refusal(bytes(event()), header("content-type", "text/plain")).startsWith("header content-type is 'text/plain'"));
-    assertTrue(refusal(bytes(event()), header("Content-Type", "application/avro")).startsWith("header Content-Type is"));
+    assertTrue(
+        refusal(bytes(event()), header("content-type", "text/plain"))
+            .startsWith("header content-type is 'text/plain'"));
+    assertTrue(
+        refusal(bytes(event()), header("Content-Type", "application/avro"))
+            .startsWith("header Content-Type is"));
   }
 
   @Test
   void headersAreCheckedBeforeTheBodySoTheReasonNamesTheRootCause() {
-    String reason = refusal("hello, plain text".getBytes(StandardCharsets.UTF_8), header("content-type", "text/plain"));
+    String reason =
+        refusal(
+            "hello, plain text".getBytes(StandardCharsets.UTF_8),
+            header("content-type", "text/plain"));
     assertTrue(reason.contains("content-type"), reason);
   }
 
@@ -112,7 +133,8 @@ class RequestParserTest {
     ObjectNode event = event();
     ((ObjectNode) event.get("organization")).put("description", "Managed\u0000client");
     String reason = refusal(bytes(event));
-    assertEquals("invalid onboarding request: organization.description must not contain the NUL character (\\u0000)",
+    assertEquals(
+        "invalid onboarding request: organization.description must not contain the NUL character (\\u0000)",
         reason);
   }
 
@@ -120,17 +142,23 @@ class RequestParserTest {
   void nulCharacterInACustomFieldNameIsRefused() {
     ObjectNode event = event();
     ((ObjectNode) event.get("organization").get("fields")).put("contract\u0000Type", "Managed");
-    assertTrue(refusal(bytes(event)).contains("organization.fields has a key that must not contain the NUL character"));
+    assertTrue(
+        refusal(bytes(event))
+            .contains("organization.fields has a key that must not contain the NUL character"));
   }
 
   @Test
   void unpairedSurrogateIsRefusedButAPairIsAnOrdinaryCharacter() {
     String loneSurrogate = event().toString().replace("Acme Dental Group", "Acme \\ud800 Dental");
     String reason = refusal(loneSurrogate.getBytes(StandardCharsets.UTF_8));
-    assertTrue(reason.contains("organization.name must not contain an unpaired UTF-16 surrogate (\\ud800)"), reason);
+    assertTrue(
+        reason.contains(
+            "organization.name must not contain an unpaired UTF-16 surrogate (\\ud800)"),
+        reason);
 
     String pair = event().toString().replace("Acme Dental Group", "Acme \\ud83d\\ude00 Dental");
-    assertEquals("Acme \ud83d\ude00 Dental",
+    assertEquals(
+        "Acme \ud83d\ude00 Dental",
         parser.parse(KEY, pair.getBytes(StandardCharsets.UTF_8), List.of()).organization().name());
   }
 
@@ -154,7 +182,8 @@ class RequestParserTest {
 
   @Test
   void sameLocationAndInstallerTypeTwiceIsRefusedNamingTheDuplicate() {
-    String reason = refusal(bytes(withDeployments("Headquarters/WINDOWS_MSI", "Headquarters/WINDOWS_MSI")));
+    String reason =
+        refusal(bytes(withDeployments("Headquarters/WINDOWS_MSI", "Headquarters/WINDOWS_MSI")));
     assertTrue(reason.contains("'Headquarters' with installerType WINDOWS_MSI twice"), reason);
   }
 
@@ -180,11 +209,29 @@ class RequestParserTest {
       policies.addObject().put("nodeRoleId", role).put("policyId", 100 + role);
     }
     var request = parser.parse(KEY, bytes(event), List.of());
-    var productNoteRoles = java.util.Map.of(1L, "WINDOWS_WORKSTATION", 2L, "WINDOWS_SERVER", 3L, "MAC",
-        4L, "LINUX_WORKSTATION", 5L, "LINUX_SERVER");
-    List<String> keys = DeploymentPlan.planned(request, productNoteRoles).stream()
-        .map(d -> d.key()).toList();
-    assertEquals(List.of("Headquarters|WINDOWS_MSI", "Headquarters|MAC_PKG", "Headquarters|LINUX_DEB",
-        "Branch|WINDOWS_MSI", "Branch|MAC_PKG", "Branch|LINUX_DEB"), keys, "roles 1, 2 and 4, 5 share an installer");
+    var productNoteRoles =
+        java.util.Map.of(
+            1L,
+            "WINDOWS_WORKSTATION",
+            2L,
+            "WINDOWS_SERVER",
+            3L,
+            "MAC",
+            4L,
+            "LINUX_WORKSTATION",
+            5L,
+            "LINUX_SERVER");
+    List<String> keys =
+        DeploymentPlan.planned(request, productNoteRoles).stream().map(d -> d.key()).toList();
+    assertEquals(
+        List.of(
+            "Headquarters|WINDOWS_MSI",
+            "Headquarters|MAC_PKG",
+            "Headquarters|LINUX_DEB",
+            "Branch|WINDOWS_MSI",
+            "Branch|MAC_PKG",
+            "Branch|LINUX_DEB"),
+        keys,
+        "roles 1, 2 and 4, 5 share an installer");
   }
 }

@@ -15,7 +15,8 @@ class CompensationIT extends StackTest {
   @Test
   void conflictOnCreateWithForeignOrganizationLeavesItUntouched() {
     Events.Event event = Events.newClient("foreign");
-    SimOrganization foreign = ninjaOne.seedOrganization(event.organizationName(), Map.of("owner", "someone else"));
+    SimOrganization foreign =
+        ninjaOne.seedOrganization(event.organizationName(), Map.of("owner", "someone else"));
     ninjaOne.clearCalls();
     stack.publish(event);
 
@@ -23,7 +24,11 @@ class CompensationIT extends StackTest {
     assertEquals("NAME_CONFLICT", saga.getString("failureCode"));
     assertTrue(saga.getString("failureReason").contains("not created by this saga"));
     assertEquals(List.of(foreign), ninjaOne.organizationsNamed(event.organizationName()));
-    assertEquals(0, ninjaOne.calls().stream().filter(c -> c.path().contains("/organization/" + foreign.id())).count(),
+    assertEquals(
+        0,
+        ninjaOne.calls().stream()
+            .filter(c -> c.path().contains("/organization/" + foreign.id()))
+            .count(),
         "nothing was sent to the foreign organization");
   }
 
@@ -36,9 +41,11 @@ class CompensationIT extends StackTest {
     JsonPath saga = api.awaitStatus(event.clientId(), "COMPENSATED");
     long orgId = saga.getLong("organizationId");
     assertEquals("CONFLICT", saga.getString("failureCode"));
-    assertEquals(List.of("COMPENSATED", "COMPENSATED", "COMPENSATED", "COMPENSATED", "PENDING"),
+    assertEquals(
+        List.of("COMPENSATED", "COMPENSATED", "COMPENSATED", "COMPENSATED", "PENDING"),
         saga.getList("steps.status"));
-    SimOrganization org = ninjaOne.organizations().stream().filter(o -> o.id() == orgId).findFirst().orElseThrow();
+    SimOrganization org =
+        ninjaOne.organizations().stream().filter(o -> o.id() == orgId).findFirst().orElseThrow();
     assertTrue(org.name().startsWith(event.organizationName() + " [rolled back "), org.name());
     assertEquals("REJECT", org.nodeApprovalMode());
     assertTrue(org.tags().contains("onboarding-rolled-back"));
@@ -60,7 +67,9 @@ class CompensationIT extends StackTest {
     JsonPath saga = api.awaitStatus(event.clientId(), "COMPLETED");
     assertEquals(1, ninjaOne.organizationsNamed(event.organizationName()).size());
     assertEquals(2, saga.getInt("steps.find { it.name == 'CREATE_ORGANIZATION' }.attempts"));
-    assertEquals(saga.getLong("organizationId"), ninjaOne.organizationsNamed(event.organizationName()).get(0).id());
+    assertEquals(
+        saga.getLong("organizationId"),
+        ninjaOne.organizationsNamed(event.organizationName()).get(0).id());
   }
 
   @Test
@@ -82,9 +91,16 @@ class CompensationIT extends StackTest {
     stack.request().post("/api/v1/sagas/" + id + "/compensate").then().statusCode(202);
     JsonPath saga = api.awaitStatus(event.clientId(), "COMPENSATED");
     assertEquals("OPERATOR_REQUESTED", saga.getString("failureCode"));
-    List<Map<String, Object>> tasks = stack.request()
-        .queryParam("organizationId", saga.getLong("organizationId")).get("/api/v1/agent-deployment-tasks")
-        .then().statusCode(200).extract().jsonPath().getList("tasks");
+    List<Map<String, Object>> tasks =
+        stack
+            .request()
+            .queryParam("organizationId", saga.getLong("organizationId"))
+            .get("/api/v1/agent-deployment-tasks")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("tasks");
     tasks.forEach(t -> assertEquals("CANCELLED", t.get("status")));
   }
 }

@@ -19,9 +19,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium, driven through Debian's chromedriver, both found on the PATH: nothing is downloaded (Selenium
- * Manager is never asked, as both paths are given), and the browser's own network chatter is off, since this
- * machine has no internet.
+ * Debian's Chromium, driven through Debian's chromedriver, both found on the PATH: nothing is
+ * downloaded (Selenium Manager is never asked, as both paths are given), and the browser's own
+ * network chatter is off, since this machine has no internet.
  */
 final class ConsoleBrowser implements AutoCloseable {
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -36,13 +36,23 @@ final class ConsoleBrowser implements AutoCloseable {
     profile = Files.createTempDirectory("console-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(Tool.CHROMIUM.path().toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile.toAbsolutePath());
-    service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(Tool.CHROMEDRIVER.path().toFile())
-        .usingAnyFreePort()
-        .build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1400,1000",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Tool.CHROMEDRIVER.path().toFile())
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
   }
@@ -87,7 +97,10 @@ final class ConsoleBrowser implements AutoCloseable {
     return driver.getCurrentUrl().substring(baseUrl.length());
   }
 
-  /** A full-page PNG under target/screenshots, kept as a test artifact (Chromium's own capture, beyond the viewport). */
+  /**
+   * A full-page PNG under target/screenshots, kept as a test artifact (Chromium's own capture,
+   * beyond the viewport).
+   */
   Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
@@ -95,10 +108,22 @@ final class ConsoleBrowser implements AutoCloseable {
       Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
       @SuppressWarnings("unchecked")
       Map<String, Number> size = (Map<String, Number>) metrics.get("cssContentSize");
-      Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width").doubleValue(),
-          "height", Math.min(size.get("height").doubleValue(), 6000), "scale", 1);
-      Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-          Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+      Map<String, Object> clip =
+          Map.of(
+              "x",
+              0,
+              "y",
+              0,
+              "width",
+              size.get("width").doubleValue(),
+              "height",
+              Math.min(size.get("height").doubleValue(), 6000),
+              "scale",
+              1);
+      Map<String, Object> shot =
+          driver.executeCdpCommand(
+              "Page.captureScreenshot",
+              Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
       Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
       return target;
     } catch (IOException e) {

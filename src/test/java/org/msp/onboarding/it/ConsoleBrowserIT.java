@@ -19,9 +19,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The ops console in a real (headless) Chromium against the packaged service: sign-in, the saga list with its
- * filters, a saga's timeline, retry as an operator, no buttons for a viewer, the audit and a tag job. Screenshots
- * land in target/screenshots. Skipped where Chromium or chromedriver is missing (a failure with -Dtools.required=true).
+ * The ops console in a real (headless) Chromium against the packaged service: sign-in, the saga
+ * list with its filters, a saga's timeline, retry as an operator, no buttons for a viewer, the
+ * audit and a tag job. Screenshots land in target/screenshots. Skipped where Chromium or
+ * chromedriver is missing (a failure with -Dtools.required=true).
  */
 @RequiresTool({Tool.CHROMIUM, Tool.CHROMEDRIVER})
 class ConsoleBrowserIT extends StackTest {
@@ -52,9 +53,14 @@ class ConsoleBrowserIT extends StackTest {
     browser.waiting(WAIT).until(ExpectedConditions.urlContains("/console/login"));
     browser.find("#token").sendKeys("not-a-token");
     browser.find("#sign-in").click();
-    // The form posts and the page reloads: look the message up afresh until it shows (else the wait fails).
-    assertTrue(browser.waiting(WAIT).until(
-        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#login-error"), "not accepted")));
+    // The form posts and the page reloads: look the message up afresh until it shows (else the wait
+    // fails).
+    assertTrue(
+        browser
+            .waiting(WAIT)
+            .until(
+                ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#login-error"), "not accepted")));
     browser.screenshot("01-sign-in-refused");
   }
 
@@ -63,15 +69,19 @@ class ConsoleBrowserIT extends StackTest {
     Events.Event first = Events.newClient("console-a");
     Events.Event second = Events.newClient("console-b");
     stack.publish(first);
-    api.awaitSagaId(first.clientId()); // accepted before the second is sent: different partitions have no order
+    api.awaitSagaId(
+        first.clientId()); // accepted before the second is sent: different partitions have no order
     stack.publish(second);
     api.awaitStatus(first.clientId(), "COMPLETED");
     long orgId = api.awaitStatus(second.clientId(), "COMPLETED").getLong("organizationId");
 
     signInAs("olga", TestJwt.OPERATOR);
     assertEquals(TestJwt.OPERATOR, browser.find("#user-role").getText());
-    List<String> clients = browser.all("tr.saga-row").stream().map(r -> r.getAttribute("data-client-id")).toList();
-    assertTrue(clients.indexOf(second.clientId()) >= 0 && clients.indexOf(second.clientId()) < clients.indexOf(first.clientId()),
+    List<String> clients =
+        browser.all("tr.saga-row").stream().map(r -> r.getAttribute("data-client-id")).toList();
+    assertTrue(
+        clients.indexOf(second.clientId()) >= 0
+            && clients.indexOf(second.clientId()) < clients.indexOf(first.clientId()),
         "both sagas listed, newest first: " + clients);
     assertTrue(Long.parseLong(browser.find(".count[data-status=COMPLETED] b").getText()) >= 2);
     browser.screenshot("02-saga-list");
@@ -87,9 +97,11 @@ class ConsoleBrowserIT extends StackTest {
     browser.go("/console/sagas?clientId=" + second.clientId());
     browser.find("a.saga-link").click();
     browser.waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
-    assertEquals(List.of("SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED"),
+    assertEquals(
+        List.of("SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED"),
         browser.all("#timeline li.step").stream().map(s -> s.getAttribute("data-status")).toList());
-    assertEquals(ninjaOne.baseUrl() + "/#/customerDashboard/" + orgId + "/overview",
+    assertEquals(
+        ninjaOne.baseUrl() + "/#/customerDashboard/" + orgId + "/overview",
         browser.find("#org-link").getAttribute("href"));
     assertEquals(2, browser.all("#tasks a.installer-link").size());
     assertTrue(browser.present("#compensate"), "an operator may roll back a completed saga");
@@ -109,19 +121,25 @@ class ConsoleBrowserIT extends StackTest {
     browser.go("/console/sagas/" + id);
     assertEquals("FAILED", browser.find("#saga-status").getText());
     WebElement step4 = browser.find("#timeline li[data-step=SET_CUSTOM_FIELDS]");
-    assertTrue(step4.getText().contains("HTTP 409"), "NinjaOne's answer is shown: " + step4.getText());
+    assertTrue(
+        step4.getText().contains("HTTP 409"), "NinjaOne's answer is shown: " + step4.getText());
     browser.screenshot("05-saga-view-failed");
 
     browser.find("#retry").click();
     browser.driver.switchTo().alert().dismiss();
-    assertEquals("FAILED", api.saga(id).getString("status"), "nothing is sent without confirmation");
+    assertEquals(
+        "FAILED", api.saga(id).getString("status"), "nothing is sent without confirmation");
 
     browser.find("#retry").click();
     browser.driver.switchTo().alert().accept();
     browser.waiting(WAIT).until(ExpectedConditions.textToBe(By.id("notice"), "Retry requested."));
     api.awaitStatus(event.clientId(), "COMPENSATED");
     browser.waiting(WAIT).until(ExpectedConditions.textToBe(By.id("saga-status"), "COMPENSATED"));
-    assertTrue(browser.find("#cleanup-task").getText().contains(Long.toString(api.saga(id).getLong("organizationId"))));
+    assertTrue(
+        browser
+            .find("#cleanup-task")
+            .getText()
+            .contains(Long.toString(api.saga(id).getLong("organizationId"))));
     browser.screenshot("06-saga-view-after-retry");
   }
 
@@ -136,8 +154,12 @@ class ConsoleBrowserIT extends StackTest {
     signInAs("olga", TestJwt.OPERATOR);
     browser.go("/console/sagas/" + id);
     WebElement step3 = browser.find("#timeline li[data-step=MAP_POLICIES]");
-    assertTrue(step3.findElement(By.cssSelector(".next")).getText().startsWith("next retry at "), step3.getText());
-    assertTrue(step3.getText().contains("HTTP 429"), "NinjaOne's throttle answer is shown: " + step3.getText());
+    assertTrue(
+        step3.findElement(By.cssSelector(".next")).getText().startsWith("next retry at "),
+        step3.getText());
+    assertTrue(
+        step3.getText().contains("HTTP 429"),
+        "NinjaOne's throttle answer is shown: " + step3.getText());
     browser.screenshot("04-saga-view-waiting-retry");
 
     browser.find("#retry").click();
@@ -153,23 +175,58 @@ class ConsoleBrowserIT extends StackTest {
     String id = api.awaitStatus(event.clientId(), "COMPLETED").getString("id");
     String viewerCookie = stack.jwt.token("vera", TestJwt.VIEWER);
 
-    stack.anonymous().redirects().follow(false).get("/console/sagas")
-        .then().statusCode(303).header("Location", org.hamcrest.Matchers.containsString("/console/login"));
-    stack.anonymous().cookie("onboarding_console", viewerCookie).header("Origin", stack.baseUrl())
-        .redirects().follow(false).post("/console/sagas/" + id + "/compensate")
-        .then().statusCode(403).contentType("text/html");
-    stack.anonymous().cookie("onboarding_console", "expired.or.forged").redirects().follow(false)
-        .get("/console/sagas").then().statusCode(303);
-    String setCookie = stack.anonymous().header("Origin", stack.baseUrl()).redirects().follow(false)
-        .contentType("application/x-www-form-urlencoded")
-        .formParam("token", stack.jwt.token("olga", TestJwt.OPERATOR)).post("/console/login")
-        .then().statusCode(303).extract().header("Set-Cookie");
-    assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/console"),
+    stack
+        .anonymous()
+        .redirects()
+        .follow(false)
+        .get("/console/sagas")
+        .then()
+        .statusCode(303)
+        .header("Location", org.hamcrest.Matchers.containsString("/console/login"));
+    stack
+        .anonymous()
+        .cookie("onboarding_console", viewerCookie)
+        .header("Origin", stack.baseUrl())
+        .redirects()
+        .follow(false)
+        .post("/console/sagas/" + id + "/compensate")
+        .then()
+        .statusCode(403)
+        .contentType("text/html");
+    stack
+        .anonymous()
+        .cookie("onboarding_console", "expired.or.forged")
+        .redirects()
+        .follow(false)
+        .get("/console/sagas")
+        .then()
+        .statusCode(303);
+    String setCookie =
+        stack
+            .anonymous()
+            .header("Origin", stack.baseUrl())
+            .redirects()
+            .follow(false)
+            .contentType("application/x-www-form-urlencoded")
+            .formParam("token", stack.jwt.token("olga", TestJwt.OPERATOR))
+            .post("/console/login")
+            .then()
+            .statusCode(303)
+            .extract()
+            .header("Set-Cookie");
+    assertTrue(
+        setCookie.contains("HttpOnly")
+            && setCookie.contains("SameSite=Strict")
+            && setCookie.contains("Path=/console"),
         setCookie);
-    assertEquals("COMPLETED", api.saga(id).getString("status"), "the viewer's POST changed nothing");
-    String openApi = stack.anonymous().get("/q/openapi").then().statusCode(200).extract().asString();
-    assertTrue(openApi.contains("/api/v1/tag-jobs") && openApi.contains("/api/v1/audit/organizations"));
-    assertFalse(openApi.contains("/console"), "the console's pages are not part of the API document");
+    assertEquals(
+        "COMPLETED", api.saga(id).getString("status"), "the viewer's POST changed nothing");
+    String openApi =
+        stack.anonymous().get("/q/openapi").then().statusCode(200).extract().asString();
+    assertTrue(
+        openApi.contains("/api/v1/tag-jobs") && openApi.contains("/api/v1/audit/organizations"));
+    assertFalse(
+        openApi.contains("/console"), "the console's pages are not part of the API document");
   }
 
   @Test

@@ -16,8 +16,13 @@ import org.msp.onboarding.inbound.Topics;
 class DeadLetterIT extends StackTest {
 
   private ConsumerRecord<String, byte[]> deadLetterFor(String key) {
-    List<ConsumerRecord<String, byte[]>> found = TopicReader.awaitRecords(
-        stack.kafka.bootstrapServers(), Topics.REQUESTS_DLQ, r -> key.equals(r.key()), 1, Duration.ofSeconds(30));
+    List<ConsumerRecord<String, byte[]>> found =
+        TopicReader.awaitRecords(
+            stack.kafka.bootstrapServers(),
+            Topics.REQUESTS_DLQ,
+            r -> key.equals(r.key()),
+            1,
+            Duration.ofSeconds(30));
     assertEquals(1, found.size(), "one dead letter for " + key);
     return found.get(0);
   }
@@ -42,11 +47,15 @@ class DeadLetterIT extends StackTest {
 
     ConsumerRecord<String, byte[]> dead = deadLetterFor(notJson);
     assertArrayEquals(garbage, dead.value(), "the original payload is kept");
-    assertTrue(TopicReader.header(dead, "dead-letter-reason").contains("JSON"), TopicReader.header(dead, "dead-letter-reason"));
-    assertTrue(TopicReader.header(deadLetterFor(missingName.clientId()), "dead-letter-reason")
-        .contains("organization.name"));
-    assertTrue(TopicReader.header(deadLetterFor(badMode.clientId()), "dead-letter-reason")
-        .contains("nodeApprovalMode"));
+    assertTrue(
+        TopicReader.header(dead, "dead-letter-reason").contains("JSON"),
+        TopicReader.header(dead, "dead-letter-reason"));
+    assertTrue(
+        TopicReader.header(deadLetterFor(missingName.clientId()), "dead-letter-reason")
+            .contains("organization.name"));
+    assertTrue(
+        TopicReader.header(deadLetterFor(badMode.clientId()), "dead-letter-reason")
+            .contains("nodeApprovalMode"));
     assertEquals(0, api.sagasOf(missingName.clientId()).size());
   }
 
@@ -88,8 +97,13 @@ class DeadLetterIT extends StackTest {
 
     api.awaitStatus(event.clientId(), "COMPLETED");
     assertEquals(1, api.sagasOf(event.clientId()).size(), "one saga for the event");
-    List<ConsumerRecord<String, byte[]>> dead = TopicReader.awaitRecords(stack.kafka.bootstrapServers(),
-        Topics.REQUESTS_DLQ, r -> event.clientId().equals(r.key()), 1, Duration.ofSeconds(3));
+    List<ConsumerRecord<String, byte[]>> dead =
+        TopicReader.awaitRecords(
+            stack.kafka.bootstrapServers(),
+            Topics.REQUESTS_DLQ,
+            r -> event.clientId().equals(r.key()),
+            1,
+            Duration.ofSeconds(3));
     assertTrue(dead.isEmpty(), "a repeated event is ignored, not dead-lettered");
   }
 }

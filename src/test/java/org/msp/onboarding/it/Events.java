@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** Onboarding request events for the integration tests, each with its own client and organization name. */
+/**
+ * Onboarding request events for the integration tests, each with its own client and organization
+ * name.
+ */
 public final class Events {
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,7 +69,11 @@ public final class Events {
     policies.addObject().put("nodeRoleId", 1).put("policyId", 100);
     policies.addObject().put("nodeRoleId", 2).put("policyId", 200);
     ArrayNode deployments = event.putArray("agentDeployments");
-    deployments.addObject().put("location", "Headquarters").put("installerType", "WINDOWS_MSI").put("nodeRoleId", 1);
+    deployments
+        .addObject()
+        .put("location", "Headquarters")
+        .put("installerType", "WINDOWS_MSI")
+        .put("nodeRoleId", 1);
     deployments.addObject().put("location", "Branch").put("installerType", "WINDOWS_MSI");
     return new Event(event);
   }

@@ -6,25 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.msp.onboarding.simulator.SimCall;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
+import org.msp.onboarding.simulator.SimCall;
 
 class ObservabilityIT extends StackTest {
 
   private double metric(String scrape, String name) {
-    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)( #.*)?$").matcher(scrape);
+    Matcher m =
+        Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)( #.*)?$")
+            .matcher(scrape);
     double total = 0;
     while (m.find()) {
       total += Double.parseDouble(m.group(2));
@@ -43,15 +45,23 @@ class ObservabilityIT extends StackTest {
     stack.publish(event);
     api.awaitStatus(event.clientId(), "COMPLETED");
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      String after = scrape();
-      assertEquals(metric(before, "onboarding_sagas_started_total") + 1, metric(after, "onboarding_sagas_started_total"));
-      assertEquals(metric(before, "onboarding_sagas_completed_total") + 1,
-          metric(after, "onboarding_sagas_completed_total"));
-      assertTrue(metric(after, "onboarding_sagas_current") >= 1);
-    });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              String after = scrape();
+              assertEquals(
+                  metric(before, "onboarding_sagas_started_total") + 1,
+                  metric(after, "onboarding_sagas_started_total"));
+              assertEquals(
+                  metric(before, "onboarding_sagas_completed_total") + 1,
+                  metric(after, "onboarding_sagas_completed_total"));
+              assertTrue(metric(after, "onboarding_sagas_current") >= 1);
+            });
     String after = scrape();
-    assertTrue(after.contains("ninjaone_calls_seconds_count{endpoint=\"POST /v2/organizations\""), "NinjaOne latency");
+    assertTrue(
+        after.contains("ninjaone_calls_seconds_count{endpoint=\"POST /v2/organizations\""),
+        "NinjaOne latency");
     assertTrue(after.contains("onboarding_step_duration_seconds_count"), "step durations");
     assertTrue(after.contains("onboarding_sagas_due_backlog"), "due backlog");
     assertTrue(after.contains("onboarding_outbox_lag_seconds"), "outbox lag");
@@ -60,14 +70,17 @@ class ObservabilityIT extends StackTest {
 
   @Test
   void ninjaOneOutageShowsInItsHealthGroupWhileThePodStaysReady() {
-    // an outage of every API call: four 503s, then a 429 asking for 3 s (time to look), then recovery
+    // an outage of every API call: four 503s, then a 429 asking for 3 s (time to look), then
+    // recovery
     ninjaOne.failNext("*", "/v2/.*", 4, 503);
     ninjaOne.throttleNext("*", "/v2/.*", 1, 3);
     Events.Event event = Events.newClient("outage");
     stack.publish(event);
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        stack.anonymous().get("/q/health/group/ninjaone").then().statusCode(503));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> stack.anonymous().get("/q/health/group/ninjaone").then().statusCode(503));
     stack.anonymous().get("/q/health/ready").then().statusCode(200);
     assertTrue(metric(scrape(), "onboarding_step_retries_total") >= 4);
 
@@ -85,8 +98,16 @@ class ObservabilityIT extends StackTest {
     await().atMost(Duration.ofSeconds(15)).until(() -> api.saga(id).getBoolean("stuck"));
     JsonPath saga = api.saga(id);
     assertTrue(saga.getString("stuckReason").contains("in flight"), saga.getString("stuckReason"));
-    List<String> stuckIds = stack.request().queryParam("stuck", "true").get("/api/v1/sagas")
-        .then().statusCode(200).extract().jsonPath().getList("sagas.id");
+    List<String> stuckIds =
+        stack
+            .request()
+            .queryParam("stuck", "true")
+            .get("/api/v1/sagas")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("sagas.id");
     assertTrue(stuckIds.contains(id));
 
     api.awaitStatus(event.clientId(), "COMPLETED");
@@ -134,27 +155,44 @@ class ObservabilityIT extends StackTest {
     String traceId = UUID.randomUUID().toString().replace("-", "");
     String traceparent = "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
     Events.Event event = Events.newClient("traced");
-    stack.publish(event.clientId(), event.bytes(),
+    stack.publish(
+        event.clientId(),
+        event.bytes(),
         new RecordHeader("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII)));
     long orgId = api.awaitStatus(event.clientId(), "COMPLETED").getLong("organizationId");
 
-    List<SimCall> sagaCalls = ninjaOne.calls().stream()
-        .filter(c -> c.path().contains("/organization/" + orgId + "/")
-            || (c.query() == null && c.path().equals("/v2/organizations") && c.method().equals("POST")
-                && c.traceparent() != null && c.traceparent().contains(traceId)))
-        .toList();
+    List<SimCall> sagaCalls =
+        ninjaOne.calls().stream()
+            .filter(
+                c ->
+                    c.path().contains("/organization/" + orgId + "/")
+                        || (c.query() == null
+                            && c.path().equals("/v2/organizations")
+                            && c.method().equals("POST")
+                            && c.traceparent() != null
+                            && c.traceparent().contains(traceId)))
+            .toList();
     assertTrue(sagaCalls.size() >= 6, "calls of the saga: " + sagaCalls.size());
     for (SimCall call : sagaCalls) {
-      assertTrue(call.traceparent() != null && call.traceparent().startsWith("00-" + traceId + "-"),
+      assertTrue(
+          call.traceparent() != null && call.traceparent().startsWith("00-" + traceId + "-"),
           call.method() + " " + call.path() + " carried " + call.traceparent());
     }
   }
 
   private String databaseText() throws Exception {
     StringBuilder text = new StringBuilder();
-    try (Connection c = stack.database.connect(); Statement s = c.createStatement()) {
-      for (String table : List.of("saga", "saga_step", "step_attempt", "outbox_event", "cleanup_task",
-          "agent_deployment_task", "processed_event")) {
+    try (Connection c = stack.database.connect();
+        Statement s = c.createStatement()) {
+      for (String table :
+          List.of(
+              "saga",
+              "saga_step",
+              "step_attempt",
+              "outbox_event",
+              "cleanup_task",
+              "agent_deployment_task",
+              "processed_event")) {
         try (ResultSet rows = s.executeQuery("SELECT t::text FROM " + table + " t")) {
           while (rows.next()) {
             text.append(rows.getString(1)).append('\n');

@@ -38,17 +38,27 @@ class OnboardingEndToEndIT extends StackTest {
           Set.of("Main Office", "Headquarters", "Branch"),
           ninjaOne.locations(orgId).stream().map(SimLocation::name).collect(Collectors.toSet()));
       assertEquals(
-          List.of(new SimPolicyMapping(1, 100), new SimPolicyMapping(2, 200)), ninjaOne.policies(orgId));
+          List.of(new SimPolicyMapping(1, 100), new SimPolicyMapping(2, 200)),
+          ninjaOne.policies(orgId));
       Map<String, Object> fields = ninjaOne.customFields(orgId);
       assertEquals("Managed", fields.get("contractType"));
       assertEquals(4, ((Number) fields.get("slaHours")).intValue());
-      assertEquals(List.of("SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED"),
+      assertEquals(
+          List.of("SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED"),
           saga.getList("steps.status"));
-      List<Map<String, Object>> tasks = stack.request()
-          .queryParam("organizationId", orgId).get("/api/v1/agent-deployment-tasks")
-          .then().statusCode(200).extract().jsonPath().getList("tasks");
+      List<Map<String, Object>> tasks =
+          stack
+              .request()
+              .queryParam("organizationId", orgId)
+              .get("/api/v1/agent-deployment-tasks")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .getList("tasks");
       assertEquals(2, tasks.size());
-      tasks.forEach(t -> assertTrue(((String) t.get("installerUrl")).startsWith("https://"), t.toString()));
+      tasks.forEach(
+          t -> assertTrue(((String) t.get("installerUrl")).startsWith("https://"), t.toString()));
     }
   }
 
@@ -58,14 +68,30 @@ class OnboardingEndToEndIT extends StackTest {
     stack.publish(event);
     api.awaitStatus(event.clientId(), "COMPLETED");
 
-    List<ConsumerRecord<String, byte[]>> records = TopicReader.awaitRecords(
-        stack.kafka.bootstrapServers(), Topics.EVENTS, r -> event.clientId().equals(r.key()), 9, Duration.ofSeconds(30));
-    List<String> types = records.stream()
-        .map(r -> Events.parse(TopicReader.value(r)))
-        .map(n -> n.get("type").asText())
-        .toList();
-    assertEquals(List.of("SagaStarted", "StepSucceeded", "StepSucceeded", "StepSucceeded", "StepSucceeded",
-        "StepSucceeded", "AgentDeploymentTaskRecorded", "AgentDeploymentTaskRecorded", "SagaCompleted"), types);
+    List<ConsumerRecord<String, byte[]>> records =
+        TopicReader.awaitRecords(
+            stack.kafka.bootstrapServers(),
+            Topics.EVENTS,
+            r -> event.clientId().equals(r.key()),
+            9,
+            Duration.ofSeconds(30));
+    List<String> types =
+        records.stream()
+            .map(r -> Events.parse(TopicReader.value(r)))
+            .map(n -> n.get("type").asText())
+            .toList();
+    assertEquals(
+        List.of(
+            "SagaStarted",
+            "StepSucceeded",
+            "StepSucceeded",
+            "StepSucceeded",
+            "StepSucceeded",
+            "StepSucceeded",
+            "AgentDeploymentTaskRecorded",
+            "AgentDeploymentTaskRecorded",
+            "SagaCompleted"),
+        types);
   }
 
   @Test
@@ -86,7 +112,8 @@ class OnboardingEndToEndIT extends StackTest {
   @Test
   void oneSagaCostsEightNinjaOneCallsAndOneNameCheckCallWhateverTheTenantsSize() {
     ninjaOne.seedOrganizations(2000, "Existing client ");
-    // the name index reads the 2,000 new organizations once (whichever saga checks a name first) ...
+    // the name index reads the 2,000 new organizations once (whichever saga checks a name first)
+    // ...
     Events.Event first = Events.newClient("cost-first");
     stack.publish(first);
     api.awaitStatus(first.clientId(), "COMPLETED");
@@ -96,20 +123,23 @@ class OnboardingEndToEndIT extends StackTest {
     stack.publish(event);
     api.awaitStatus(event.clientId(), "COMPLETED");
 
-    List<String> calls = ninjaOne.calls().stream()
-        .filter(c -> !c.path().equals("/ws/oauth/token"))
-        .map(c -> c.method() + " " + c.path().replaceAll("/\\d+", "/{id}"))
-        .toList();
-    assertEquals(List.of(
-        "GET /v2/organizations",
-        "POST /v2/organizations",
-        "POST /v2/organization/{id}/locations",
-        "POST /v2/organization/{id}/locations",
-        "PUT /v2/organization/{id}/policies",
-        "GET /v2/organization/{id}/custom-fields",
-        "PATCH /v2/organization/{id}/custom-fields",
-        "POST /v2/organization/generate-installer",
-        "GET /v2/organization/{id}/location/{id}/installer/WINDOWS_MSI"), calls);
+    List<String> calls =
+        ninjaOne.calls().stream()
+            .filter(c -> !c.path().equals("/ws/oauth/token"))
+            .map(c -> c.method() + " " + c.path().replaceAll("/\\d+", "/{id}"))
+            .toList();
+    assertEquals(
+        List.of(
+            "GET /v2/organizations",
+            "POST /v2/organizations",
+            "POST /v2/organization/{id}/locations",
+            "POST /v2/organization/{id}/locations",
+            "PUT /v2/organization/{id}/policies",
+            "GET /v2/organization/{id}/custom-fields",
+            "PATCH /v2/organization/{id}/custom-fields",
+            "POST /v2/organization/generate-installer",
+            "GET /v2/organization/{id}/location/{id}/installer/WINDOWS_MSI"),
+        calls);
   }
 
   @Test
@@ -131,7 +161,8 @@ class OnboardingEndToEndIT extends StackTest {
     Thread.sleep(1500); // backends publish their statistics about once a second
     // our own polls and the two commits() reads are not the service's
     double perSaga = (commits() - before - polls - 2) / (double) sagas;
-    System.out.printf("[cost] %d sagas: %.2f PostgreSQL commits per saga (background relay and gauges included)%n",
+    System.out.printf(
+        "[cost] %d sagas: %.2f PostgreSQL commits per saga (background relay and gauges included)%n",
         sagas, perSaga);
     assertEquals(sagas, completed(clients));
     assertTrue(perSaga < 12, "commits per saga: " + perSaga);
@@ -139,8 +170,9 @@ class OnboardingEndToEndIT extends StackTest {
 
   private long completed(String[] clients) throws Exception {
     try (var connection = stack.database.connect();
-        var statement = connection.prepareStatement(
-            "SELECT count(*) FROM saga WHERE status = 'COMPLETED' AND client_id = ANY(?)")) {
+        var statement =
+            connection.prepareStatement(
+                "SELECT count(*) FROM saga WHERE status = 'COMPLETED' AND client_id = ANY(?)")) {
       statement.setArray(1, connection.createArrayOf("varchar", clients));
       try (var rows = statement.executeQuery()) {
         rows.next();
@@ -150,9 +182,11 @@ class OnboardingEndToEndIT extends StackTest {
   }
 
   private long commits() throws Exception {
-    try (var connection = stack.database.connect(); var statement = connection.createStatement();
-        var rows = statement.executeQuery(
-            "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+    try (var connection = stack.database.connect();
+        var statement = connection.createStatement();
+        var rows =
+            statement.executeQuery(
+                "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
       rows.next();
       return rows.getLong(1);
     }

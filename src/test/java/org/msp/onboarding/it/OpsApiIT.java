@@ -55,36 +55,84 @@ class OpsApiIT extends StackTest {
     stack.publish(event);
     api.awaitStatus(event.clientId(), "COMPLETED");
 
-    JsonPath completed = stack.request().queryParam("status", "COMPLETED").queryParam("pageSize", 200)
-        .get("/api/v1/sagas").then().statusCode(200).extract().jsonPath();
+    JsonPath completed =
+        stack
+            .request()
+            .queryParam("status", "COMPLETED")
+            .queryParam("pageSize", 200)
+            .get("/api/v1/sagas")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertTrue(completed.getList("sagas.status").stream().allMatch("COMPLETED"::equals));
-    JsonPath compensated = stack.request().queryParam("status", "compensated")
-        .queryParam("clientId", event.clientId()).get("/api/v1/sagas").then().statusCode(200).extract().jsonPath();
+    JsonPath compensated =
+        stack
+            .request()
+            .queryParam("status", "compensated")
+            .queryParam("clientId", event.clientId())
+            .get("/api/v1/sagas")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertTrue(compensated.getList("sagas").isEmpty());
-    assertEquals(List.of(event.clientId()), stack.request().queryParam("clientId", event.clientId())
-        .get("/api/v1/sagas").then().extract().jsonPath().getList("sagas.clientId"));
+    assertEquals(
+        List.of(event.clientId()),
+        stack
+            .request()
+            .queryParam("clientId", event.clientId())
+            .get("/api/v1/sagas")
+            .then()
+            .extract()
+            .jsonPath()
+            .getList("sagas.clientId"));
   }
 
   @Test
   void unknownSagaIs404ProblemJson() {
-    stack.request().get("/api/v1/sagas/" + UUID.randomUUID())
-        .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
-    stack.request().post("/api/v1/sagas/" + UUID.randomUUID() + "/retry")
-        .then().statusCode(404).contentType("application/problem+json");
+    stack
+        .request()
+        .get("/api/v1/sagas/" + UUID.randomUUID())
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("status", equalTo(404));
+    stack
+        .request()
+        .post("/api/v1/sagas/" + UUID.randomUUID() + "/retry")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
   }
 
   @Test
   void badParametersAre400NamingTheParameter() {
     String[][] cases = {
-      {"status", "SLEEPING"}, {"pageSize", "0"}, {"pageSize", "201"}, {"pageSize", "ten"}, {"after", "not-a-cursor"}
+      {"status", "SLEEPING"},
+      {"pageSize", "0"},
+      {"pageSize", "201"},
+      {"pageSize", "ten"},
+      {"after", "not-a-cursor"}
     };
     for (String[] c : cases) {
-      stack.request().queryParam(c[0], c[1]).get("/api/v1/sagas")
-          .then().statusCode(400).contentType("application/problem+json")
-          .body("parameter", equalTo(c[0])).body("detail", containsString(c[0]));
+      stack
+          .request()
+          .queryParam(c[0], c[1])
+          .get("/api/v1/sagas")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("parameter", equalTo(c[0]))
+          .body("detail", containsString(c[0]));
     }
-    stack.request().queryParam("status", "DONE").get("/api/v1/agent-deployment-tasks")
-        .then().statusCode(400).body("parameter", equalTo("status"));
+    stack
+        .request()
+        .queryParam("status", "DONE")
+        .get("/api/v1/agent-deployment-tasks")
+        .then()
+        .statusCode(400)
+        .body("parameter", equalTo("status"));
   }
 
   @Test
@@ -93,12 +141,21 @@ class OpsApiIT extends StackTest {
     stack.publish(event);
     String id = api.awaitStatus(event.clientId(), "COMPLETED").getString("id");
 
-    stack.request().post("/api/v1/sagas/" + id + "/retry")
-        .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("COMPLETED"));
+    stack
+        .request()
+        .post("/api/v1/sagas/" + id + "/retry")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("detail", containsString("COMPLETED"));
     stack.request().post("/api/v1/sagas/" + id + "/compensate").then().statusCode(202);
     api.awaitStatus(event.clientId(), "COMPENSATED");
-    stack.request().post("/api/v1/sagas/" + id + "/compensate")
-        .then().statusCode(409).contentType("application/problem+json");
+    stack
+        .request()
+        .post("/api/v1/sagas/" + id + "/compensate")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json");
   }
 
   @Test
@@ -110,7 +167,8 @@ class OpsApiIT extends StackTest {
     api.awaitStepStatus(id, "MAP_POLICIES", "WAITING_RETRY");
 
     stack.request().post("/api/v1/sagas/" + id + "/retry").then().statusCode(202);
-    JsonPath saga = api.awaitStatus(event.clientId(), "COMPLETED", java.time.Duration.ofSeconds(20));
+    JsonPath saga =
+        api.awaitStatus(event.clientId(), "COMPLETED", java.time.Duration.ofSeconds(20));
     assertFalse(saga.getString("finishedAt").isEmpty());
   }
 
@@ -119,14 +177,43 @@ class OpsApiIT extends StackTest {
     Events.Event event = Events.newClient("deployed");
     stack.publish(event);
     long orgId = api.awaitStatus(event.clientId(), "COMPLETED").getLong("organizationId");
-    String taskId = stack.request().queryParam("organizationId", orgId).get("/api/v1/agent-deployment-tasks")
-        .then().statusCode(200).extract().jsonPath().getString("tasks[0].id");
+    String taskId =
+        stack
+            .request()
+            .queryParam("organizationId", orgId)
+            .get("/api/v1/agent-deployment-tasks")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getString("tasks[0].id");
 
-    stack.request().contentType("application/json").body("{\"status\":\"DEPLOYED\"}")
-        .patch("/api/v1/agent-deployment-tasks/" + taskId).then().statusCode(200).body("status", equalTo("DEPLOYED"));
-    assertEquals(List.of(taskId), stack.request().queryParam("organizationId", orgId).queryParam("status", "DEPLOYED")
-        .get("/api/v1/agent-deployment-tasks").then().extract().jsonPath().getList("tasks.id"));
-    stack.request().contentType("application/json").body("{\"status\":\"LOST\"}")
-        .patch("/api/v1/agent-deployment-tasks/" + taskId).then().statusCode(400).body("parameter", equalTo("status"));
+    stack
+        .request()
+        .contentType("application/json")
+        .body("{\"status\":\"DEPLOYED\"}")
+        .patch("/api/v1/agent-deployment-tasks/" + taskId)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("DEPLOYED"));
+    assertEquals(
+        List.of(taskId),
+        stack
+            .request()
+            .queryParam("organizationId", orgId)
+            .queryParam("status", "DEPLOYED")
+            .get("/api/v1/agent-deployment-tasks")
+            .then()
+            .extract()
+            .jsonPath()
+            .getList("tasks.id"));
+    stack
+        .request()
+        .contentType("application/json")
+        .body("{\"status\":\"LOST\"}")
+        .patch("/api/v1/agent-deployment-tasks/" + taskId)
+        .then()
+        .statusCode(400)
+        .body("parameter", equalTo("status"));
   }
 }

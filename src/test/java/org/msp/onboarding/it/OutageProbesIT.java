@@ -38,18 +38,21 @@ import org.msp.onboarding.inbound.Topics;
 import org.msp.onboarding.simulator.NinjaOneSimulator;
 
 /**
- * Probes that match what is broken, on a stack of its own (broker, PostgreSQL server, simulator, service), so the
- * outages touch no other test: PostgreSQL away for longer than the Kafka channel's former 60 s limit keeps liveness
- * UP and intake resumes by itself; the broker away keeps the ops API ready, reports the kafka group DOWN, and
- * everything resumes when it returns.
+ * Probes that match what is broken, on a stack of its own (broker, PostgreSQL server, simulator,
+ * service), so the outages touch no other test: PostgreSQL away for longer than the Kafka channel's
+ * former 60 s limit keeps liveness UP and intake resumes by itself; the broker away keeps the ops
+ * API ready, reports the kafka group DOWN, and everything resumes when it returns.
  */
-// Its own stack, mostly waiting out outages: it runs beside the other test classes; its own tests one by one.
+// Its own stack, mostly waiting out outages: it runs beside the other test classes; its own tests
+// one by one.
 @Execution(ExecutionMode.CONCURRENT)
 class OutageProbesIT {
   private static final Duration POSTGRES_OUTAGE =
       Duration.ofSeconds(Long.getLong("outage.postgres.seconds", 75));
-  private static final Duration BROKER_OUTAGE = Duration.ofSeconds(Long.getLong("outage.broker.seconds", 30));
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final Duration BROKER_OUTAGE =
+      Duration.ofSeconds(Long.getLong("outage.broker.seconds", 30));
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private static KafkaBrokerProcess kafka;
   private static StoppablePostgres postgres;
@@ -81,8 +84,10 @@ class OutageProbesIT {
 
   @AfterAll
   static void stopOwnStack() {
-    for (AutoCloseable part : new AutoCloseable[] {() -> producer.close(Duration.ofSeconds(5)), service, ninjaOne,
-        kafka, postgres}) {
+    for (AutoCloseable part :
+        new AutoCloseable[] {
+          () -> producer.close(Duration.ofSeconds(5)), service, ninjaOne, kafka, postgres
+        }) {
       try {
         if (part != null) {
           part.close();
@@ -95,7 +100,8 @@ class OutageProbesIT {
 
   @Test
   @Execution(ExecutionMode.SAME_THREAD)
-  void postgresOutageLongerThanTheChannelLimitKeepsLivenessUpAndIntakeResumesByItself() throws Exception {
+  void postgresOutageLongerThanTheChannelLimitKeepsLivenessUpAndIntakeResumesByItself()
+      throws Exception {
     Events.Event before = publish("pg-before");
     awaitStatus(before.clientId(), "COMPLETED");
 
@@ -114,9 +120,14 @@ class OutageProbesIT {
     }
     postgres.startAgain();
 
-    assertEquals(List.of(), livenessFailures, "liveness during the PostgreSQL outage\n" + service.logTail(60));
+    assertEquals(
+        List.of(),
+        livenessFailures,
+        "liveness during the PostgreSQL outage\n" + service.logTail(60));
     assertTrue(readinessWentDown, "readiness reports PostgreSQL down");
-    await("ready again").atMost(Duration.ofSeconds(60)).until(() -> health("/q/health/ready").status() == 200);
+    await("ready again")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> health("/q/health/ready").status() == 200);
     awaitStatus(during.clientId(), "COMPLETED");
     assertEquals(200, health("/q/health/live").status());
     awaitStatus(publish("pg-after").clientId(), "COMPLETED");
@@ -131,7 +142,8 @@ class OutageProbesIT {
     kafka.stop();
     // A rollback during the outage: its status events wait in the outbox until the broker is back.
     operator().post("/api/v1/sagas/" + sagaId + "/compensate").then().statusCode(202);
-    await("kafka group DOWN").atMost(Duration.ofSeconds(20))
+    await("kafka group DOWN")
+        .atMost(Duration.ofSeconds(20))
         .until(() -> health("/q/health/group/kafka").status() == 503);
     long end = System.nanoTime() + BROKER_OUTAGE.toNanos();
     List<String> failures = new ArrayList<>();
@@ -152,7 +164,8 @@ class OutageProbesIT {
     awaitStatus(before.clientId(), "COMPENSATED");
 
     kafka.restart();
-    await("kafka group UP").atMost(Duration.ofSeconds(60))
+    await("kafka group UP")
+        .atMost(Duration.ofSeconds(60))
         .until(() -> health("/q/health/group/kafka").status() == 200);
     awaitStatus(publish("kafka-after").clientId(), "COMPLETED");
     await("outbox relayed").atMost(Duration.ofSeconds(60)).until(() -> outboxRows() == 0);
@@ -162,8 +175,11 @@ class OutageProbesIT {
   private record Answer(int status, String body) {}
 
   private static Answer health(String path) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-        .timeout(Duration.ofSeconds(8)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+            .timeout(Duration.ofSeconds(8))
+            .GET()
+            .build();
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body());
@@ -173,7 +189,10 @@ class OutageProbesIT {
   }
 
   private static RequestSpecification operator() {
-    return RestAssured.given().baseUri(service.baseUrl()).auth().oauth2(jwt.token("otto", TestJwt.OPERATOR));
+    return RestAssured.given()
+        .baseUri(service.baseUrl())
+        .auth()
+        .oauth2(jwt.token("otto", TestJwt.OPERATOR));
   }
 
   private static Events.Event publish(String label) throws Exception {
@@ -185,18 +204,30 @@ class OutageProbesIT {
   /** Waits for the client's saga to reach the status; returns its id. */
   private static String awaitStatus(String clientId, String status) {
     String[] id = new String[1];
-    await(clientId + " " + status).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-        .ignoreExceptions().until(() -> {
-          List<Map<String, Object>> sagas = operator().queryParam("clientId", clientId).get("/api/v1/sagas")
-              .then().statusCode(200).extract().jsonPath().getList("sagas");
-          id[0] = sagas.size() == 1 ? (String) sagas.get(0).get("id") : null;
-          return id[0] != null && status.equals(sagas.get(0).get("status"));
-        });
+    await(clientId + " " + status)
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              List<Map<String, Object>> sagas =
+                  operator()
+                      .queryParam("clientId", clientId)
+                      .get("/api/v1/sagas")
+                      .then()
+                      .statusCode(200)
+                      .extract()
+                      .jsonPath()
+                      .getList("sagas");
+              id[0] = sagas.size() == 1 ? (String) sagas.get(0).get("id") : null;
+              return id[0] != null && status.equals(sagas.get(0).get("status"));
+            });
     return id[0];
   }
 
   private static long outboxRows() throws Exception {
-    try (Connection connection = postgres.connect(); Statement st = connection.createStatement();
+    try (Connection connection = postgres.connect();
+        Statement st = connection.createStatement();
         ResultSet rs = st.executeQuery("SELECT count(*) FROM outbox_event")) {
       rs.next();
       return rs.getLong(1);

@@ -20,9 +20,9 @@ import org.msp.onboarding.harness.TestDatabase;
 import org.msp.onboarding.harness.TestJwt;
 
 /**
- * The packaged service as production starts it: refusing to run with the deploy templates' placeholders, and
- * serving no API description unless told to. Each case uses a database of its own and no Kafka at all (readiness
- * does not depend on Kafka).
+ * The packaged service as production starts it: refusing to run with the deploy templates'
+ * placeholders, and serving no API description unless told to. Each case uses a database of its own
+ * and no Kafka at all (readiness does not depend on Kafka).
  */
 class ProductionStartIT {
   private static final Path WORK = Path.of("target", "it", "production-start");
@@ -44,8 +44,11 @@ class ProductionStartIT {
       env.remove("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
       env.put("NINJAONE_CLIENT_SECRET", "REPLACE_ME");
       Path log = Files.createDirectories(WORK).resolve("refused.log");
-      ProcessBuilder builder = ServiceProcess.javaLikeTheService(List.of("-jar", serviceJar()))
-          .directory(WORK.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+      ProcessBuilder builder =
+          ServiceProcess.javaLikeTheService(List.of("-jar", serviceJar()))
+              .directory(WORK.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
       builder.environment().putAll(env);
       Process process = builder.start();
       assertTrue(process.waitFor(90, TimeUnit.SECONDS), "the service should have exited");
@@ -53,10 +56,15 @@ class ProductionStartIT {
 
       assertNotEquals(0, process.exitValue(), output);
       List<String> refusal = output.lines().filter(l -> l.contains("Refusing to start")).toList();
-      assertEquals(List.of("Refusing to start: MP_JWT_VERIFY_PUBLICKEY_LOCATION is not set (no key to verify the ops"
-          + " API's tokens); NINJAONE_CLIENT_SECRET holds a placeholder. Set them from a Secret (deploy/k8s/README.md,"
-          + " section Secrets)."), refusal, output);
-      assertTrue(output.lines().noneMatch(l -> l.strip().startsWith("at ")), "no stack trace:\n" + output);
+      assertEquals(
+          List.of(
+              "Refusing to start: MP_JWT_VERIFY_PUBLICKEY_LOCATION is not set (no key to verify the ops"
+                  + " API's tokens); NINJAONE_CLIENT_SECRET holds a placeholder. Set them from a Secret (deploy/k8s/README.md,"
+                  + " section Secrets)."),
+          refusal,
+          output);
+      assertTrue(
+          output.lines().noneMatch(l -> l.strip().startsWith("at ")), "no stack trace:\n" + output);
     }
   }
 
@@ -67,11 +75,17 @@ class ProductionStartIT {
       service.awaitReady(Duration.ofSeconds(90));
       RestAssured.given().baseUri(service.baseUrl()).get("/q/openapi").then().statusCode(404);
       RestAssured.given().baseUri(service.baseUrl()).get("/q/swagger-ui").then().statusCode(404);
-      RestAssured.given().baseUri(service.baseUrl()).get("/q/health/group/kafka").then().statusCode(503);
+      RestAssured.given()
+          .baseUri(service.baseUrl())
+          .get("/q/health/group/kafka")
+          .then()
+          .statusCode(503);
     }
   }
 
   private static String serviceJar() {
-    return Path.of(System.getProperty("service.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath().toString();
+    return Path.of(System.getProperty("service.jar", "target/quarkus-app/quarkus-run.jar"))
+        .toAbsolutePath()
+        .toString();
   }
 }

@@ -16,16 +16,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An outcome the database refuses for good (here a CHECK constraint on the deployment tasks) halts the saga after
- * a few attempts instead of calling NinjaOne once per lease for ever; an operator's retry, once the cause is
- * fixed, finishes it.
+ * An outcome the database refuses for good (here a CHECK constraint on the deployment tasks) halts
+ * the saga after a few attempts instead of calling NinjaOne once per lease for ever; an operator's
+ * retry, once the cause is fixed, finishes it.
  */
 class RecordFailureIT extends StackTest {
   private static final String CONSTRAINT = "it_refuses_one_location";
   private static final int HALT_AFTER = 3;
 
   private void sql(String statement) throws SQLException {
-    try (Connection c = stack.database.connect(); Statement st = c.createStatement()) {
+    try (Connection c = stack.database.connect();
+        Statement st = c.createStatement()) {
       st.execute(statement);
     }
   }
@@ -37,14 +38,20 @@ class RecordFailureIT extends StackTest {
 
   private long installerCalls(long organizationId) {
     return ninjaOne.calls().stream()
-        .filter(c -> c.path().contains("/organization/" + organizationId + "/") && c.path().contains("installer"))
+        .filter(
+            c ->
+                c.path().contains("/organization/" + organizationId + "/")
+                    && c.path().contains("installer"))
         .count();
   }
 
   private double metric(String line) {
     String scrape = stack.anonymous().get("/q/metrics").then().statusCode(200).extract().asString();
-    return scrape.lines().filter(l -> l.startsWith(line)).mapToDouble(l -> Double.parseDouble(l.substring(
-        l.lastIndexOf(' ') + 1))).sum();
+    return scrape
+        .lines()
+        .filter(l -> l.startsWith(line))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   @Test
@@ -53,27 +60,38 @@ class RecordFailureIT extends StackTest {
     String location = "Unrecordable " + event.clientId();
     ((ObjectNode) event.organization().withArray("locations").get(1)).put("name", location);
     ((ObjectNode) event.json().withArray("agentDeployments").get(1)).put("location", location);
-    sql("ALTER TABLE agent_deployment_task ADD CONSTRAINT " + CONSTRAINT
-        + " CHECK (location_name <> '" + location + "') NOT VALID");
+    sql(
+        "ALTER TABLE agent_deployment_task ADD CONSTRAINT "
+            + CONSTRAINT
+            + " CHECK (location_name <> '"
+            + location
+            + "') NOT VALID");
     stack.publish(event);
     String id = api.awaitSagaId(event.clientId());
 
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(300))
         .until(() -> api.saga(id).getBoolean("stuck"));
     JsonPath halted = api.saga(id);
     assertEquals("RUNNING", halted.getString("status"));
-    assertTrue(halted.getString("stuckReason").contains("halted") && halted.getString("stuckReason").contains(CONSTRAINT),
+    assertTrue(
+        halted.getString("stuckReason").contains("halted")
+            && halted.getString("stuckReason").contains(CONSTRAINT),
         halted.getString("stuckReason"));
     long organizationId = halted.getLong("organizationId");
     long calls = installerCalls(organizationId);
-    // Headquarters' installer comes from generate-installer (it names a node role); the refused location's from its path.
+    // Headquarters' installer comes from generate-installer (it names a node role); the refused
+    // location's from its path.
     assertEquals(HALT_AFTER, calls, "one run of the step per failed record");
     assertTrue(metric("onboarding_saga_record_failures_total{kind=\"permanent\"") >= HALT_AFTER);
     assertTrue(metric("onboarding_saga_record_failures_total") >= HALT_AFTER);
     await().atMost(Duration.ofSeconds(5)).until(() -> metric("onboarding_sagas_halted") >= 1);
-    assertTrue(stack.service.logTail(400).contains("saga " + id + " halted"), "an ERROR names the saga");
+    assertTrue(
+        stack.service.logTail(400).contains("saga " + id + " halted"), "an ERROR names the saga");
 
-    // Halted means no claim takes it: well past a lease and several polls, NinjaOne hears nothing more.
+    // Halted means no claim takes it: well past a lease and several polls, NinjaOne hears nothing
+    // more.
     await().pollDelay(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(9)).until(() -> true);
     assertEquals(calls, installerCalls(organizationId), "no NinjaOne call while halted");
     assertEquals("RUNNING", api.saga(id).getString("status"));
@@ -82,8 +100,16 @@ class RecordFailureIT extends StackTest {
     stack.request().post("/api/v1/sagas/" + id + "/retry").then().statusCode(202);
     JsonPath done = api.awaitStatus(event.clientId(), "COMPLETED");
     assertEquals(false, done.getBoolean("stuck"));
-    List<Map<String, Object>> tasks = stack.request().queryParam("organizationId", organizationId)
-        .get("/api/v1/agent-deployment-tasks").then().statusCode(200).extract().jsonPath().getList("tasks");
+    List<Map<String, Object>> tasks =
+        stack
+            .request()
+            .queryParam("organizationId", organizationId)
+            .get("/api/v1/agent-deployment-tasks")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("tasks");
     assertEquals(2, tasks.size());
   }
 }

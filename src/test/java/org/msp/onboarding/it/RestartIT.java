@@ -28,13 +28,17 @@ class RestartIT extends StackTest {
     Events.Event event = Events.newClient("restart-inflight");
     stack.publish(event);
     String id = api.awaitSagaId(event.clientId());
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
-        "RUNNING".equals(api.saga(id).getString("steps[0].status")));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> "RUNNING".equals(api.saga(id).getString("steps[0].status")));
 
     stack.service.kill();
     stack.service.restart();
 
     api.awaitStatus(event.clientId(), "COMPLETED");
-    assertEquals(1, ninjaOne.organizationsNamed(event.organizationName()).size(), "no duplicate organization");
+    assertEquals(
+        1,
+        ninjaOne.organizationsNamed(event.organizationName()).size(),
+        "no duplicate organization");
   }
 }

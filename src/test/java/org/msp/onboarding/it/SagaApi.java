@@ -16,8 +16,15 @@ public final class SagaApi {
   }
 
   public List<Map<String, Object>> sagasOf(String clientId) {
-    return stack.request().queryParam("clientId", clientId).get("/api/v1/sagas")
-        .then().statusCode(200).extract().jsonPath().getList("sagas");
+    return stack
+        .request()
+        .queryParam("clientId", clientId)
+        .get("/api/v1/sagas")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("sagas");
   }
 
   public JsonPath saga(String id) {
@@ -27,14 +34,18 @@ public final class SagaApi {
   /** Waits until the client's (only) saga reaches the status, and returns its full view. */
   public JsonPath awaitStatus(String clientId, String status, Duration timeout) {
     String[] id = new String[1];
-    await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
-      List<Map<String, Object>> sagas = sagasOf(clientId);
-      if (sagas.size() == 1 && status.equals(sagas.get(0).get("status"))) {
-        id[0] = (String) sagas.get(0).get("id");
-        return true;
-      }
-      return false;
-    });
+    await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              List<Map<String, Object>> sagas = sagasOf(clientId);
+              if (sagas.size() == 1 && status.equals(sagas.get(0).get("status"))) {
+                id[0] = (String) sagas.get(0).get("id");
+                return true;
+              }
+              return false;
+            });
     return saga(id[0]);
   }
 
@@ -44,19 +55,27 @@ public final class SagaApi {
 
   public String awaitSagaId(String clientId) {
     String[] id = new String[1];
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      List<Map<String, Object>> sagas = sagasOf(clientId);
-      if (!sagas.isEmpty()) {
-        id[0] = (String) sagas.get(0).get("id");
-      }
-      return id[0] != null;
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              List<Map<String, Object>> sagas = sagasOf(clientId);
+              if (!sagas.isEmpty()) {
+                id[0] = (String) sagas.get(0).get("id");
+              }
+              return id[0] != null;
+            });
     return id[0];
   }
 
   /** Waits until the saga's step reaches the status (e.g. WAITING_RETRY after a throttled call). */
   public void awaitStepStatus(String sagaId, String step, String status) {
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
-        status.equals(saga(sagaId).getString("steps.find { it.name == '" + step + "' }.status")));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                status.equals(
+                    saga(sagaId).getString("steps.find { it.name == '" + step + "' }.status")));
   }
 }

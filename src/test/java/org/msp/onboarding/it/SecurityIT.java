@@ -15,33 +15,51 @@ class SecurityIT extends StackTest {
 
   @Test
   void noTokenIs401ProblemWithBearerChallenge() {
-    stack.anonymous().get("/api/v1/sagas")
-        .then().statusCode(401).contentType("application/problem+json")
-        .header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
+    stack
+        .anonymous()
+        .get("/api/v1/sagas")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .header("WWW-Authenticate", "Bearer")
+        .body("status", equalTo(401));
     stack.anonymous().post("/api/v1/sagas/" + UUID.randomUUID() + "/retry").then().statusCode(401);
     stack.anonymous().get("/api/v1/agent-deployment-tasks").then().statusCode(401);
   }
 
   @Test
   void tokenThatDoesNotVerifyIs401() {
-    as("not.a.jwt").get("/api/v1/sagas").then().statusCode(401).contentType("application/problem+json");
-    String otherIssuer = stack.jwt.sign("mallory", "https://evil.example", Duration.ofHours(1), TestJwt.OPERATOR);
+    as("not.a.jwt")
+        .get("/api/v1/sagas")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
+    String otherIssuer =
+        stack.jwt.sign("mallory", "https://evil.example", Duration.ofHours(1), TestJwt.OPERATOR);
     as(otherIssuer).get("/api/v1/sagas").then().statusCode(401);
-    TestJwt stranger = TestJwt.create(java.nio.file.Path.of("target", "it", "stranger-" + UUID.randomUUID()));
+    TestJwt stranger =
+        TestJwt.create(java.nio.file.Path.of("target", "it", "stranger-" + UUID.randomUUID()));
     as(stranger.token("mallory", TestJwt.OPERATOR)).get("/api/v1/sagas").then().statusCode(401);
   }
 
   @Test
   void tokenForAnotherAudienceIs401Problem() {
-    String otherApp = stack.jwt.sign("mallory", TestJwt.ISSUER, "billing-portal", Duration.ofHours(1), TestJwt.OPERATOR);
-    as(otherApp).get("/api/v1/sagas")
-        .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+    String otherApp =
+        stack.jwt.sign(
+            "mallory", TestJwt.ISSUER, "billing-portal", Duration.ofHours(1), TestJwt.OPERATOR);
+    as(otherApp)
+        .get("/api/v1/sagas")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .body("status", equalTo(401));
     as(stack.jwt.token("otto", TestJwt.OPERATOR)).get("/api/v1/sagas").then().statusCode(200);
   }
 
   @Test
   void apiDescriptionIsServedOnlyWhereEnabled() {
-    // The stack sets QUARKUS_SMALLRYE_OPENAPI_ENABLED=true and leaves the Swagger UI at its production default.
+    // The stack sets QUARKUS_SMALLRYE_OPENAPI_ENABLED=true and leaves the Swagger UI at its
+    // production default.
     stack.anonymous().get("/q/openapi").then().statusCode(200);
     stack.anonymous().get("/q/swagger-ui").then().statusCode(404);
   }
@@ -52,11 +70,19 @@ class SecurityIT extends StackTest {
     as(viewer).get("/api/v1/sagas").then().statusCode(200);
     as(viewer).get("/api/v1/agent-deployment-tasks").then().statusCode(200);
     as(viewer).get("/api/v1/sagas/" + UUID.randomUUID()).then().statusCode(404);
-    as(viewer).post("/api/v1/sagas/" + UUID.randomUUID() + "/retry")
-        .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+    as(viewer)
+        .post("/api/v1/sagas/" + UUID.randomUUID() + "/retry")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("status", equalTo(403));
     as(viewer).post("/api/v1/sagas/" + UUID.randomUUID() + "/compensate").then().statusCode(403);
-    as(viewer).contentType("application/json").body("{\"status\":\"DEPLOYED\"}")
-        .patch("/api/v1/agent-deployment-tasks/" + UUID.randomUUID()).then().statusCode(403);
+    as(viewer)
+        .contentType("application/json")
+        .body("{\"status\":\"DEPLOYED\"}")
+        .patch("/api/v1/agent-deployment-tasks/" + UUID.randomUUID())
+        .then()
+        .statusCode(403);
   }
 
   @Test

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The service's NinjaOne meters as /q/metrics shows them, sampled: the calls it sent (API and token requests,
- * answered or not, so also the ones a closed port refused), the circuit's state and its probes.
+ * The service's NinjaOne meters as /q/metrics shows them, sampled: the calls it sent (API and token
+ * requests, answered or not, so also the ones a closed port refused), the circuit's state and its
+ * probes.
  */
 final class ServiceMetrics {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   record Sample(Instant at, long calls, int circuitState, long probes) {}
 
@@ -57,17 +59,23 @@ final class ServiceMetrics {
     return last;
   }
 
-  /** The sample's value: the first field after the labels (an OpenMetrics exemplar may follow it). */
+  /**
+   * The sample's value: the first field after the labels (an OpenMetrics exemplar may follow it).
+   */
   private static double value(String line) {
-    int labelsEnd = line.lastIndexOf('}', line.contains(" # {") ? line.indexOf(" # {") : line.length());
+    int labelsEnd =
+        line.lastIndexOf('}', line.contains(" # {") ? line.indexOf(" # {") : line.length());
     String rest = line.substring(labelsEnd < 0 ? line.indexOf(' ') : labelsEnd + 1).strip();
     return Double.parseDouble(rest.split(" ")[0]);
   }
 
   private String scrape() {
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl.get() + "/q/metrics"))
-          .timeout(Duration.ofSeconds(5)).GET().build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(baseUrl.get() + "/q/metrics"))
+              .timeout(Duration.ofSeconds(5))
+              .GET()
+              .build();
       return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
     } catch (Exception e) {
       throw new IllegalStateException("metrics not readable", e);

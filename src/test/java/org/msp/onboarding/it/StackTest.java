@@ -4,7 +4,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.msp.onboarding.simulator.NinjaOneSimulator;
 
-/** Base of the integration tests: the shared real stack, with NinjaOne faults cleared around each test. */
+/**
+ * Base of the integration tests: the shared real stack, with NinjaOne faults cleared around each
+ * test.
+ */
 abstract class StackTest {
   protected TestStack stack;
   protected NinjaOneSimulator ninjaOne;

@@ -19,18 +19,28 @@ class TenantNodeRolesIT extends StackTest {
     Events.Event event = Events.newClient("no-such-role");
     ArrayNode policies = event.organization().putArray("policies");
     policies.addObject().put("nodeRoleId", 1).put("policyId", 100);
-    policies.addObject().put("nodeRoleId", 3).put("policyId", 200); // a Windows server policy on the Mac role
+    policies
+        .addObject()
+        .put("nodeRoleId", 3)
+        .put("policyId", 200); // a Windows server policy on the Mac role
     event.organization().putArray("locations").addObject().put("name", "Headquarters");
-    event.json().putArray("agentDeployments").addObject().put("location", "Headquarters")
-        .put("installerType", "WINDOWS_MSI").put("nodeRoleId", 7777);
+    event
+        .json()
+        .putArray("agentDeployments")
+        .addObject()
+        .put("location", "Headquarters")
+        .put("installerType", "WINDOWS_MSI")
+        .put("nodeRoleId", 7777);
     stack.publish(event);
 
     JsonPath saga = api.awaitStatus(event.clientId(), "COMPENSATED");
     assertEquals("INVALID_POLICY_MAPPING", saga.getString("failureCode"));
     String reason = saga.getString("failureReason");
-    assertTrue(reason.contains("policy 200 is for WINDOWS_SERVER devices but node role 3 is MAC"), reason);
+    assertTrue(
+        reason.contains("policy 200 is for WINDOWS_SERVER devices but node role 3 is MAC"), reason);
     assertTrue(reason.contains("names node role 7777, which does not exist"), reason);
-    assertTrue(ninjaOne.organizationsNamed(event.organizationName()).isEmpty(), "nothing was created");
+    assertTrue(
+        ninjaOne.organizationsNamed(event.organizationName()).isEmpty(), "nothing was created");
   }
 
   @Test
@@ -47,9 +57,21 @@ class TenantNodeRolesIT extends StackTest {
     stack.publish(event);
 
     long organizationId = api.awaitStatus(event.clientId(), "COMPLETED").getLong("organizationId");
-    List<Map<String, Object>> tasks = stack.request().queryParam("organizationId", organizationId)
-        .get("/api/v1/agent-deployment-tasks").then().statusCode(200).extract().jsonPath().getList("tasks");
-    assertEquals(Set.of("Branch MAC_PKG", "Branch LINUX_DEB", "Headquarters MAC_PKG", "Headquarters LINUX_DEB"),
-        tasks.stream().map(t -> t.get("locationName") + " " + t.get("installerType")).collect(Collectors.toSet()));
+    List<Map<String, Object>> tasks =
+        stack
+            .request()
+            .queryParam("organizationId", organizationId)
+            .get("/api/v1/agent-deployment-tasks")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("tasks");
+    assertEquals(
+        Set.of(
+            "Branch MAC_PKG", "Branch LINUX_DEB", "Headquarters MAC_PKG", "Headquarters LINUX_DEB"),
+        tasks.stream()
+            .map(t -> t.get("locationName") + " " + t.get("installerType"))
+            .collect(Collectors.toSet()));
   }
 }

@@ -23,14 +23,18 @@ import org.msp.onboarding.inbound.Topics;
 import org.msp.onboarding.simulator.NinjaOneSimulator;
 
 /**
- * The real stack the integration tests share: a Kafka broker process, a fresh PostgreSQL database, the NinjaOne
- * simulator and the packaged service as a process. Started once per test JVM; tests isolate themselves by
- * using their own client ids and organization names.
+ * The real stack the integration tests share: a Kafka broker process, a fresh PostgreSQL database,
+ * the NinjaOne simulator and the packaged service as a process. Started once per test JVM; tests
+ * isolate themselves by using their own client ids and organization names.
  */
 public final class TestStack {
   public static final String CLIENT_ID = "onboarding-service";
   public static final String CLIENT_SECRET = "sim-secret-4f9a2c";
-  /** The service reaches the broker only through its SCRAM listener: every IT proves the Kafka security settings. */
+
+  /**
+   * The service reaches the broker only through its SCRAM listener: every IT proves the Kafka
+   * security settings.
+   */
   static final ScramUser KAFKA_USER = new ScramUser("ninjaone-onboarding", "scram-secret-8d1e");
 
   private static TestStack instance;
@@ -57,14 +61,18 @@ public final class TestStack {
 
   public static synchronized TestStack get() {
     if (instance == null) {
-      Path workDir = Path.of(System.getProperty("it.work.dir", "target/it")).resolve("stack-" + ProcessHandle.current().pid());
+      Path workDir =
+          Path.of(System.getProperty("it.work.dir", "target/it"))
+              .resolve("stack-" + ProcessHandle.current().pid());
       instance = new TestStack(workDir);
       Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "test-stack-shutdown"));
     }
     return instance;
   }
 
-  /** Exactly the configuration keys a user sets (README), with test-sized retry and lease timings. */
+  /**
+   * Exactly the configuration keys a user sets (README), with test-sized retry and lease timings.
+   */
   public Map<String, String> serviceEnv() {
     Map<String, String> env = new LinkedHashMap<>(database.quarkusEnv());
     env.putAll(jwt.serviceEnv());
@@ -72,7 +80,9 @@ public final class TestStack {
     env.put("NINJAONE_BASE_URL", ninjaOne.baseUrl());
     env.put("NINJAONE_CLIENT_ID", CLIENT_ID);
     env.put("NINJAONE_CLIENT_SECRET", CLIENT_SECRET);
-    env.put("NINJAONE_CATALOG_REREAD_AFTER_MISS", "PT0S"); // tests add node roles and expect them seen at once
+    env.put(
+        "NINJAONE_CATALOG_REREAD_AFTER_MISS",
+        "PT0S"); // tests add node roles and expect them seen at once
     env.put("ONBOARDING_RETRY_INITIAL_DELAY", "PT0.2S");
     env.put("ONBOARDING_RETRY_MAX_DELAY", "PT1S");
     env.put("ONBOARDING_RETRY_MAX_ATTEMPTS", "6");
@@ -118,11 +128,15 @@ public final class TestStack {
     publish(event.clientId(), event.bytes());
   }
 
-  /** Sends all before waiting for any: they travel in one producer batch, so the service polls them together. */
+  /**
+   * Sends all before waiting for any: they travel in one producer batch, so the service polls them
+   * together.
+   */
   public void publishAll(List<Events.Event> events) {
     List<Future<?>> sent = new ArrayList<>();
     for (Events.Event event : events) {
-      sent.add(producer.send(new ProducerRecord<>(Topics.REQUESTS, event.clientId(), event.bytes())));
+      sent.add(
+          producer.send(new ProducerRecord<>(Topics.REQUESTS, event.clientId(), event.bytes())));
     }
     try {
       for (Future<?> acked : sent) {

@@ -19,13 +19,18 @@ final class TopicReader {
   private TopicReader() {}
 
   static List<ConsumerRecord<String, byte[]>> awaitRecords(
-      String bootstrap, String topic, Predicate<ConsumerRecord<String, byte[]>> wanted, int count, Duration timeout) {
+      String bootstrap,
+      String topic,
+      Predicate<ConsumerRecord<String, byte[]>> wanted,
+      int count,
+      Duration timeout) {
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID());
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    config.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
     long deadline = System.nanoTime() + timeout.toNanos();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {

@@ -34,13 +34,19 @@ class TransientFailuresIT extends StackTest {
     String id = waiting.getString("id");
     api.awaitStepStatus(id, "MAP_POLICIES", "WAITING_RETRY");
     JsonPath view = api.saga(id);
-    assertTrue(view.getString("steps.find { it.name == 'MAP_POLICIES' }.lastError").contains("429"));
+    assertTrue(
+        view.getString("steps.find { it.name == 'MAP_POLICIES' }.lastError").contains("429"));
     assertTrue(view.getString("steps.find { it.name == 'MAP_POLICIES' }.nextAttemptAt") != null);
 
     JsonPath done = api.awaitStatus(event.clientId(), "COMPLETED");
-    java.time.Instant failedAt = java.time.Instant.parse(done.getString("steps.find { it.name == 'MAP_POLICIES' }.startedAt"));
-    java.time.Instant finishedAt = java.time.Instant.parse(done.getString("steps.find { it.name == 'MAP_POLICIES' }.finishedAt"));
-    assertTrue(Duration.between(failedAt, finishedAt).toMillis() >= 2900, "waited at least Retry-After");
+    java.time.Instant failedAt =
+        java.time.Instant.parse(
+            done.getString("steps.find { it.name == 'MAP_POLICIES' }.startedAt"));
+    java.time.Instant finishedAt =
+        java.time.Instant.parse(
+            done.getString("steps.find { it.name == 'MAP_POLICIES' }.finishedAt"));
+    assertTrue(
+        Duration.between(failedAt, finishedAt).toMillis() >= 2900, "waited at least Retry-After");
   }
 
   @Test

@@ -27,10 +27,11 @@ import org.msp.onboarding.inbound.Topics;
 import org.msp.onboarding.simulator.NinjaOneSimulator;
 
 /**
- * The README's first command (./run-local): the whole product on this machine without Docker. Starts a Kafka
- * broker process, a fresh PostgreSQL database (the configured server, else an embedded one), the NinjaOne
- * simulator and the packaged service; publishes examples/*.json; prints each saga's progress until all have
- * ended; keeps running until Ctrl-C, which stops everything it started.
+ * The README's first command (./run-local): the whole product on this machine without Docker.
+ * Starts a Kafka broker process, a fresh PostgreSQL database (the configured server, else an
+ * embedded one), the NinjaOne simulator and the packaged service; publishes examples/*.json; prints
+ * each saga's progress until all have ended; keeps running until Ctrl-C, which stops everything it
+ * started.
  */
 public final class LocalRun {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,7 +46,8 @@ public final class LocalRun {
       if (!stops.stopping()) {
         throw e;
       }
-      // Ctrl-C while starting or following the sagas: the parts are going away under this thread, as asked.
+      // Ctrl-C while starting or following the sagas: the parts are going away under this thread,
+      // as asked.
     }
   }
 
@@ -56,13 +58,16 @@ public final class LocalRun {
     int simulatorPort = Integer.parseInt(System.getenv().getOrDefault("SIMULATOR_PORT", "8090"));
 
     say("starting Kafka broker (KRaft) ...");
-    KafkaBrokerProcess kafka = stops.add("the Kafka broker", KafkaBrokerProcess.start(work.resolve("kafka")));
+    KafkaBrokerProcess kafka =
+        stops.add("the Kafka broker", KafkaBrokerProcess.start(work.resolve("kafka")));
     kafka.createTopics(3, Topics.REQUESTS, Topics.REQUESTS_DLQ, Topics.EVENTS);
     say("Kafka at " + kafka.bootstrapServers());
     TestDatabase database = stops.add("PostgreSQL", TestDatabase.create());
     say("PostgreSQL: " + database.description());
-    NinjaOneSimulator ninjaOne = stops.add("the NinjaOne simulator",
-        NinjaOneSimulator.start(simulatorPort, "local-client", "local-secret"));
+    NinjaOneSimulator ninjaOne =
+        stops.add(
+            "the NinjaOne simulator",
+            NinjaOneSimulator.start(simulatorPort, "local-client", "local-secret"));
     say("NinjaOne simulator at " + ninjaOne.baseUrl());
 
     TestJwt jwt = TestJwt.create(work);
@@ -73,11 +78,21 @@ public final class LocalRun {
     env.put("NINJAONE_CLIENT_ID", "local-client");
     env.put("NINJAONE_CLIENT_SECRET", "local-secret");
     env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
-    say("starting the service on port " + httpPort + " (log: " + work.resolve("service-service.log") + ") ...");
+    say(
+        "starting the service on port "
+            + httpPort
+            + " (log: "
+            + work.resolve("service-service.log")
+            + ") ...");
     ServiceProcess service = stops.add("the service", ServiceProcess.start("service", work, env));
     service.awaitReady(Duration.ofSeconds(120));
     say("service ready:");
-    say("  API      " + service.baseUrl() + "/api/v1/sagas  (OpenAPI UI: " + service.baseUrl() + "/q/swagger-ui)");
+    say(
+        "  API      "
+            + service.baseUrl()
+            + "/api/v1/sagas  (OpenAPI UI: "
+            + service.baseUrl()
+            + "/q/swagger-ui)");
     say("  console  " + service.baseUrl() + "/console  (sign in with the token below)");
 
     String token = jwt.token("local-operator", TestJwt.OPERATOR, TestJwt.VIEWER);
@@ -103,9 +118,16 @@ public final class LocalRun {
       for (Path file : files) {
         byte[] bytes = Files.readAllBytes(file);
         JsonNode event = JSON.readTree(bytes);
-        producer.send(new ProducerRecord<>(Topics.REQUESTS, event.path("clientId").asText(), bytes)).get();
+        producer
+            .send(new ProducerRecord<>(Topics.REQUESTS, event.path("clientId").asText(), bytes))
+            .get();
         events.add(event);
-        say("published " + file.getFileName() + " (clientId " + event.path("clientId").asText() + ")");
+        say(
+            "published "
+                + file.getFileName()
+                + " (clientId "
+                + event.path("clientId").asText()
+                + ")");
       }
     }
     return events;
@@ -155,20 +177,33 @@ public final class LocalRun {
     private void report(String clientId, JsonNode saga) {
       StringBuilder steps = new StringBuilder();
       for (JsonNode step : saga.path("steps")) {
-        steps.append(' ').append(step.path("name").asText()).append('=').append(step.path("status").asText());
+        steps
+            .append(' ')
+            .append(step.path("name").asText())
+            .append('=')
+            .append(step.path("status").asText());
       }
-      String line = saga.path("status").asText() + " " + saga.path("organizationName").asText()
-          + (saga.path("organizationId").isMissingNode() || saga.path("organizationId").isNull()
-              ? "" : " (NinjaOne org " + saga.path("organizationId").asText() + ")")
-          + " |" + steps;
+      String line =
+          saga.path("status").asText()
+              + " "
+              + saga.path("organizationName").asText()
+              + (saga.path("organizationId").isMissingNode() || saga.path("organizationId").isNull()
+                  ? ""
+                  : " (NinjaOne org " + saga.path("organizationId").asText() + ")")
+              + " |"
+              + steps;
       if (!line.equals(lastSeen.put(clientId, line))) {
         say(clientId + ": " + line);
       }
     }
 
     private JsonNode get(String path) throws Exception {
-      HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(baseUrl + path))
+                  .header("Authorization", "Bearer " + token)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       return JSON.readTree(response.body());
     }
   }

@@ -4,9 +4,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * What ./run-local started, stopped newest first when the JVM ends (Ctrl-C): the service before the simulator, the
- * broker and the database it uses, so nothing is pulled from under it. A part that fails to stop is reported in one
- * line; Ctrl-C never ends in a stack trace.
+ * What ./run-local started, stopped newest first when the JVM ends (Ctrl-C): the service before the
+ * simulator, the broker and the database it uses, so nothing is pulled from under it. A part that
+ * fails to stop is reported in one line; Ctrl-C never ends in a stack trace.
  */
 final class StopOnExit {
   private record Part(String name, AutoCloseable stop) {}
@@ -30,7 +30,10 @@ final class StopOnExit {
     return part;
   }
 
-  /** True once Ctrl-C (or any JVM exit) has begun: what fails in the main thread from then on is expected. */
+  /**
+   * True once Ctrl-C (or any JVM exit) has begun: what fails in the main thread from then on is
+   * expected.
+   */
   boolean stopping() {
     return stopping;
   }

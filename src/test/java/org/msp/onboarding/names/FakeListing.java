@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.msp.onboarding.ninjaone.dto.OrganizationBody;
 
-/** GET /v2/organizations over a map of organizations, counting its calls and the cursors asked for. */
+/**
+ * GET /v2/organizations over a map of organizations, counting its calls and the cursors asked for.
+ */
 class FakeListing implements ListingPages {
   final TreeMap<Long, OrganizationBody> organizations = new TreeMap<>();
   final List<Long> cursors = new ArrayList<>();
@@ -20,14 +22,23 @@ class FakeListing implements ListingPages {
 
   synchronized long add(String name, String marker) {
     long id = ++lastId;
-    organizations.put(id, new OrganizationBody(id, name, null, marker == null ? null : Map.of("onboardingSagaId", marker),
-        "AUTOMATIC", List.of()));
+    organizations.put(
+        id,
+        new OrganizationBody(
+            id,
+            name,
+            null,
+            marker == null ? null : Map.of("onboardingSagaId", marker),
+            "AUTOMATIC",
+            List.of()));
     return id;
   }
 
   synchronized void rename(long id, String name) {
     OrganizationBody org = organizations.get(id);
-    organizations.put(id, new OrganizationBody(id, name, null, org.userData(), org.nodeApprovalMode(), org.tags()));
+    organizations.put(
+        id,
+        new OrganizationBody(id, name, null, org.userData(), org.nodeApprovalMode(), org.tags()));
   }
 
   @Override
@@ -36,7 +47,9 @@ class FakeListing implements ListingPages {
     if (failWith != null) {
       throw failWith;
     }
-    return organizations.tailMap(after == null ? 0 : after, false).values().stream().limit(pageSize).toList();
+    return organizations.tailMap(after == null ? 0 : after, false).values().stream()
+        .limit(pageSize)
+        .toList();
   }
 
   @Override

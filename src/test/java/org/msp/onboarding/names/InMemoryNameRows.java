@@ -37,21 +37,26 @@ class InMemoryNameRows implements NameRows {
   @Override
   public synchronized void store(Row row) {
     Stored before = rows.get(row.organizationId());
-    rows.put(row.organizationId(), new Stored(row, Math.max(scanNumber, before == null ? 0 : before.seenInScan())));
+    rows.put(
+        row.organizationId(),
+        new Stored(row, Math.max(scanNumber, before == null ? 0 : before.seenInScan())));
   }
 
   @Override
   public synchronized List<Holder> holdersOf(String nameKey) {
     List<Holder> holders = new ArrayList<>();
-    rows.values().stream().filter(s -> s.row().nameKey().equals(nameKey))
+    rows.values().stream()
+        .filter(s -> s.row().nameKey().equals(nameKey))
         .forEach(s -> holders.add(new Holder(s.row().organizationId(), s.row().sagaMarker())));
     return holders;
   }
 
   @Override
   public synchronized Optional<Long> markedBy(String sagaMarker) {
-    return rows.values().stream().filter(s -> sagaMarker.equals(s.row().sagaMarker()))
-        .map(s -> s.row().organizationId()).findFirst();
+    return rows.values().stream()
+        .filter(s -> sagaMarker.equals(s.row().sagaMarker()))
+        .map(s -> s.row().organizationId())
+        .findFirst();
   }
 
   @Override

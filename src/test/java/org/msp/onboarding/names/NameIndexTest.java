@@ -28,7 +28,10 @@ class NameIndexTest {
     long acme = listing.add("ACME", null);
     listing.cursors.clear();
     assertEquals(List.of(new Holder(acme, null)), index.holdersOf("acme"));
-    assertEquals(List.of(450L), listing.cursors, "one call, after the highest id: the tenant's size does not count");
+    assertEquals(
+        List.of(450L),
+        listing.cursors,
+        "one call, after the highest id: the tenant's size does not count");
   }
 
   @Test
@@ -38,7 +41,9 @@ class NameIndexTest {
     long ours = listing.add("shared", "saga-1");
     long another = listing.add("SHARED", "saga-2");
 
-    assertEquals(List.of(new Holder(foreign, null), new Holder(ours, "saga-1"), new Holder(another, "saga-2")),
+    assertEquals(
+        List.of(
+            new Holder(foreign, null), new Holder(ours, "saga-1"), new Holder(another, "saga-2")),
         index.holdersOf("Shared"));
     assertEquals(Optional.of(ours), index.markedBy("saga-1"));
   }
@@ -52,7 +57,8 @@ class NameIndexTest {
     listing.rename(renamed, "Client Name");
     listing.organizations.remove(deleted);
 
-    assertEquals(List.of(), index.holdersOf("Client Name"), "the incremental refresh reads new ids only");
+    assertEquals(
+        List.of(), index.holdersOf("Client Name"), "the incremental refresh reads new ids only");
     assertEquals(1, index.holdersOf("Gone").size());
 
     rows.scanDue = true;
@@ -73,7 +79,8 @@ class NameIndexTest {
     listing.cursors.clear();
 
     assertEquals(List.of(new Holder(foreign, null)), index.holdersOf("client"));
-    assertEquals(List.of(1L), listing.cursors, "the cursor is what was read, not the highest id recorded");
+    assertEquals(
+        List.of(1L), listing.cursors, "the cursor is what was read, not the highest id recorded");
   }
 
   @Test
@@ -87,7 +94,8 @@ class NameIndexTest {
   @Test
   void aFailedRefreshFailsTheCheckInsteadOfAnsweringFromAStaleIndex() {
     index.holdersOf("x");
-    listing.failWith = new RemoteCallException(RemoteCallException.Kind.TRANSIENT, 503, "503", null);
+    listing.failWith =
+        new RemoteCallException(RemoteCallException.Kind.TRANSIENT, 503, "503", null);
     assertThrows(RemoteCallException.class, () -> index.holdersOf("x"));
     listing.failWith = null;
     assertTrue(index.holdersOf("x").isEmpty());

@@ -18,12 +18,14 @@ class RefreshCoalescerTest {
     AtomicInteger runs = new AtomicInteger();
     CountDownLatch firstStarted = new CountDownLatch(1);
     CountDownLatch releaseFirst = new CountDownLatch(1);
-    RefreshCoalescer coalescer = new RefreshCoalescer(() -> {
-      if (runs.incrementAndGet() == 1) {
-        firstStarted.countDown();
-        await(releaseFirst);
-      }
-    });
+    RefreshCoalescer coalescer =
+        new RefreshCoalescer(
+            () -> {
+              if (runs.incrementAndGet() == 1) {
+                firstStarted.countDown();
+                await(releaseFirst);
+              }
+            });
     Thread first = new Thread(coalescer::awaitFreshRefresh);
     first.start();
     assertTrue(firstStarted.await(5, TimeUnit.SECONDS));
@@ -39,7 +41,8 @@ class RefreshCoalescerTest {
     for (Thread t : waiting) {
       t.join(5000);
     }
-    assertEquals(2, runs.get(), "the one running, then one shared by the twenty that arrived during it");
+    assertEquals(
+        2, runs.get(), "the one running, then one shared by the twenty that arrived during it");
   }
 
   @Test
@@ -53,9 +56,11 @@ class RefreshCoalescerTest {
 
   @Test
   void waitersOfAFailedRefreshGetItsFailure() {
-    RefreshCoalescer coalescer = new RefreshCoalescer(() -> {
-      throw new IllegalStateException("down");
-    });
+    RefreshCoalescer coalescer =
+        new RefreshCoalescer(
+            () -> {
+              throw new IllegalStateException("down");
+            });
     assertThrows(IllegalStateException.class, coalescer::awaitFreshRefresh);
   }
 

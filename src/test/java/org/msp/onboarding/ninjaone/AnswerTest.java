@@ -17,47 +17,66 @@ class AnswerTest {
   }
 
   private static RemoteCallException failureOf(Answer answer) {
-    return assertThrows(RemoteCallException.class, () -> answer.throwUnlessSuccessful(Answer.Body.JSON));
+    return assertThrows(
+        RemoteCallException.class, () -> answer.throwUnlessSuccessful(Answer.Body.JSON));
   }
 
   @Test
   void throttlingAndServerErrorsAreTransient() {
     for (int status : new int[] {408, 429, 500, 502, 503, 504}) {
-      assertEquals(Kind.TRANSIENT, failureOf(answer(status, "application/json", "{}", null)).kind(), "" + status);
+      assertEquals(
+          Kind.TRANSIENT,
+          failureOf(answer(status, "application/json", "{}", null)).kind(),
+          "" + status);
     }
   }
 
   @Test
   void conflictIsItsOwnKind() {
-    assertEquals(Kind.CONFLICT, failureOf(answer(409, "application/json", "{\"resultCode\":\"CONFLICT\"}", null)).kind());
+    assertEquals(
+        Kind.CONFLICT,
+        failureOf(answer(409, "application/json", "{\"resultCode\":\"CONFLICT\"}", null)).kind());
   }
 
   @Test
   void refusalsArePermanent() {
     for (int status : new int[] {400, 403, 404, 422}) {
-      assertEquals(Kind.PERMANENT, failureOf(answer(status, "application/json", "{}", null)).kind(), "" + status);
+      assertEquals(
+          Kind.PERMANENT,
+          failureOf(answer(status, "application/json", "{}", null)).kind(),
+          "" + status);
     }
   }
 
   @Test
   void htmlThrottlePageIsTransientEvenWithStatus200() {
-    assertEquals(Kind.TRANSIENT, failureOf(answer(200, "text/html", "<html>slow down</html>", null)).kind());
-    assertEquals(Kind.TRANSIENT, failureOf(answer(400, "text/html", "<html>rate limited</html>", null)).kind());
+    assertEquals(
+        Kind.TRANSIENT, failureOf(answer(200, "text/html", "<html>slow down</html>", null)).kind());
+    assertEquals(
+        Kind.TRANSIENT,
+        failureOf(answer(400, "text/html", "<html>rate limited</html>", null)).kind());
   }
 
   @Test
   void anyTwoHundredIsSuccessWhereTheDocumentPinsNoMediaType() {
-    // PUT /v2/organization/{id}/policies answers the affected device ids with a media type it does not pin
+    // PUT /v2/organization/{id}/policies answers the affected device ids with a media type it does
+    // not pin
     answer(200, "text/plain", "[101, 102]", null).throwUnlessSuccessful(Answer.Body.ANY);
     answer(200, "*/*", "[]", null).throwUnlessSuccessful(Answer.Body.ANY);
     answer(204, null, "", null).throwUnlessSuccessful(Answer.Body.ANY);
-    assertEquals(Kind.TRANSIENT, assertThrows(RemoteCallException.class,
-        () -> answer(503, "text/plain", "busy", null).throwUnlessSuccessful(Answer.Body.ANY)).kind());
+    assertEquals(
+        Kind.TRANSIENT,
+        assertThrows(
+                RemoteCallException.class,
+                () ->
+                    answer(503, "text/plain", "busy", null).throwUnlessSuccessful(Answer.Body.ANY))
+            .kind());
   }
 
   @Test
   void retryAfterSecondsAndHttpDateAreHonoured() {
-    assertEquals(Duration.ofSeconds(7), failureOf(answer(429, "application/json", "{}", "7")).retryAfter());
+    assertEquals(
+        Duration.ofSeconds(7), failureOf(answer(429, "application/json", "{}", "7")).retryAfter());
     assertEquals(Duration.ZERO, RetryAfter.parse("Wed, 21 Oct 2015 07:28:00 GMT"));
     assertEquals(null, RetryAfter.parse("soon"));
   }
@@ -74,7 +93,8 @@ class AnswerTest {
   void pagingFailsLoudlyWhenTheCursorDoesNotAdvance() {
     List<OrganizationBody> page = List.of(new OrganizationBody(5L, "a", null, null, null, null));
     assertEquals(5L, OrganizationPaging.nextCursor(null, page));
-    RemoteCallException e = assertThrows(RemoteCallException.class, () -> OrganizationPaging.nextCursor(5L, page));
+    RemoteCallException e =
+        assertThrows(RemoteCallException.class, () -> OrganizationPaging.nextCursor(5L, page));
     assertEquals(Kind.PERMANENT, e.kind());
   }
 }

@@ -13,10 +13,15 @@ import org.msp.onboarding.ninjaone.NinjaOneCircuit.State;
 
 class NinjaOneCircuitTest {
   private final MovingClock clock = new MovingClock();
-  private final NinjaOneCircuit circuit = new NinjaOneCircuit(
-      new NinjaOneCircuit.Settings(10, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(30),
-          Duration.ofSeconds(5)),
-      clock);
+  private final NinjaOneCircuit circuit =
+      new NinjaOneCircuit(
+          new NinjaOneCircuit.Settings(
+              10,
+              Duration.ofSeconds(5),
+              Duration.ofSeconds(5),
+              Duration.ofSeconds(30),
+              Duration.ofSeconds(5)),
+          clock);
 
   @Test
   void opensAfterTenFailuresInARowSpanningFiveSeconds() {

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.msp.onboarding.harness.TestDatabase;
 import org.msp.onboarding.persistence.LeaseStatements.Lease;
 
-/** The lease statements on a real PostgreSQL database with the service's schema: the fencing epoch at work. */
+/**
+ * The lease statements on a real PostgreSQL database with the service's schema: the fencing epoch
+ * at work.
+ */
 class LeaseStatementsIT {
   private static final Duration LEASE = Duration.ofSeconds(30);
   private static TestDatabase database;
@@ -32,8 +35,11 @@ class LeaseStatementsIT {
   @BeforeAll
   static void migrate() {
     database = TestDatabase.create();
-    Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
-        .locations("classpath:db/migration").load().migrate();
+    Flyway.configure()
+        .dataSource(database.jdbcUrl(), database.username(), database.password())
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
   }
 
   @AfterAll
@@ -54,9 +60,11 @@ class LeaseStatementsIT {
 
   private UUID dueSaga() throws SQLException {
     UUID id = UUID.randomUUID();
-    try (PreparedStatement insert = c.prepareStatement("INSERT INTO saga (id, event_id, client_id, organization_name,"
-        + " status, request, data, next_attempt_at, created_at, updated_at)"
-        + " VALUES (?, ?, ?, 'Org', 'RUNNING', '{}', '{}', now(), now(), now())")) {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO saga (id, event_id, client_id, organization_name,"
+                + " status, request, data, next_attempt_at, created_at, updated_at)"
+                + " VALUES (?, ?, ?, 'Org', 'RUNNING', '{}', '{}', now(), now(), now())")) {
       insert.setObject(1, id);
       insert.setString(2, "evt-" + id);
       insert.setString(3, "client-" + id);
@@ -77,7 +85,8 @@ class LeaseStatementsIT {
   }
 
   private Object column(UUID id, String column) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM saga WHERE id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + column + " FROM saga WHERE id = ?")) {
       ps.setObject(1, id);
       try (ResultSet row = ps.executeQuery()) {
         row.next();
@@ -106,11 +115,14 @@ class LeaseStatementsIT {
     claimOne("a");
     expireLease(id);
     assertEquals(List.of(), LeaseStatements.claimDue(c, "a", 5, LEASE, Set.of(id)));
-    assertEquals(List.of(new Lease(id, 2)), LeaseStatements.claimDue(c, "a", 5, LEASE, Set.of(UUID.randomUUID())));
+    assertEquals(
+        List.of(new Lease(id, 2)),
+        LeaseStatements.claimDue(c, "a", 5, LEASE, Set.of(UUID.randomUUID())));
   }
 
   @Test
-  void staleEpochOfTheSameOwnerCanNeitherRenewNorReleaseNorCountAFailedRecord() throws SQLException {
+  void staleEpochOfTheSameOwnerCanNeitherRenewNorReleaseNorCountAFailedRecord()
+      throws SQLException {
     UUID id = dueSaga();
     Lease stale = claimOne("a");
     expireLease(id);
@@ -133,14 +145,17 @@ class LeaseStatementsIT {
   void thirdFailedRecordInARowHaltsTheSagaAndNoClaimTakesItAfterwards() throws SQLException {
     UUID id = dueSaga();
     for (int failure = 1; failure <= 3; failure++) {
-      RecordFailures counted = LeaseStatements.countRecordFailure(c, "a", claimOne("a"), "check violated", 3);
+      RecordFailures counted =
+          LeaseStatements.countRecordFailure(c, "a", claimOne("a"), "check violated", 3);
       assertEquals(new RecordFailures(failure, failure == 3), counted);
       assertNull(column(id, "lease_owner"), "each failed record frees the lease");
     }
     assertEquals("check violated", column(id, "halted_reason"));
     assertEquals(List.of(), LeaseStatements.claimDue(c, "b", 5, LEASE, Set.of()));
 
-    update("UPDATE saga SET halted_reason = NULL, record_failures = 0 WHERE id = ?", id); // an operator's retry
+    update(
+        "UPDATE saga SET halted_reason = NULL, record_failures = 0 WHERE id = ?",
+        id); // an operator's retry
     assertEquals(id, claimOne("b").sagaId());
   }
 

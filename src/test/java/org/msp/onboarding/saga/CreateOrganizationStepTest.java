@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The name check of step 1 in a tenant that answers no 409 for a taken name (NinjaOne's published API). */
+/**
+ * The name check of step 1 in a tenant that answers no 409 for a taken name (NinjaOne's published
+ * API).
+ */
 class CreateOrganizationStepTest {
 
   @Test
@@ -20,7 +23,10 @@ class CreateOrganizationStepTest {
 
     assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
     assertEquals(FailureCode.NAME_CONFLICT, sim.saga.failureCode);
-    assertEquals(List.of("holdersOf"), sim.ninjaOne.calls, "no create, nothing sent to the foreign organization");
+    assertEquals(
+        List.of("holdersOf"),
+        sim.ninjaOne.calls,
+        "no create, nothing sent to the foreign organization");
     assertEquals(1, sim.ninjaOne.organizations.size());
     assertEquals("TAKEN", sim.ninjaOne.organizations.get(foreign).name());
     assertNull(sim.data.organizationId);
@@ -31,10 +37,13 @@ class CreateOrganizationStepTest {
     SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Shared"), 5);
     sim.ninjaOne.duplicateNamesAllowed = true;
     sim.ninjaOne.loseAnswerOfNext("createOrganization");
-    sim.runUntilSettled(false); // the create happened, its answer was lost: the step waits for its retry
+    sim.runUntilSettled(
+        false); // the create happened, its answer was lost: the step waits for its retry
     long ours = sim.ninjaOne.organizations.keySet().iterator().next();
-    // a foreign organization of the same name, with a lower id (listed first), appears before the retry
-    sim.ninjaOne.organizations.put(1L, new NinjaOne.Organization(1L, "Shared", Map.of("owner", "x"), List.of()));
+    // a foreign organization of the same name, with a lower id (listed first), appears before the
+    // retry
+    sim.ninjaOne.organizations.put(
+        1L, new NinjaOne.Organization(1L, "Shared", Map.of("owner", "x"), List.of()));
     sim.runUntilSettled(true);
 
     assertEquals(SagaStatus.COMPLETED, sim.saga.status);
@@ -46,20 +55,27 @@ class CreateOrganizationStepTest {
   void operatorRollbackOfACreateWhoseRunWasNeverRecordedNeutralisesTheOrganizationFoundByMarker() {
     SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Killed"), 5);
     sim.ninjaOne.duplicateNamesAllowed = true;
-    // the process died during the create: NinjaOne made the organization, the step stays RUNNING, unrecorded
+    // the process died during the create: NinjaOne made the organization, the step stays RUNNING,
+    // unrecorded
     sim.runOneStepAndCrash();
     // and a foreign organization of the same name, listed first, exists by the time of the rollback
-    sim.ninjaOne.organizations.put(1L, new NinjaOne.Organization(1L, "Killed", Map.of(), List.of()));
+    sim.ninjaOne.organizations.put(
+        1L, new NinjaOne.Organization(1L, "Killed", Map.of(), List.of()));
     sim.saga.compensationRequested = true;
     sim.runUntilSettled(true);
 
     assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
     assertEquals(FailureCode.OPERATOR_REQUESTED, sim.saga.failureCode);
-    NinjaOne.Organization ours = sim.ninjaOne.organizations.values().stream()
-        .filter(o -> !o.userData().isEmpty() && o.userData().containsKey(StepContext.MARKER)).findFirst().orElseThrow();
+    NinjaOne.Organization ours =
+        sim.ninjaOne.organizations.values().stream()
+            .filter(o -> !o.userData().isEmpty() && o.userData().containsKey(StepContext.MARKER))
+            .findFirst()
+            .orElseThrow();
     assertTrue(ours.name().startsWith("Killed [rolled back "), ours.name());
     assertTrue(ours.tags().contains("onboarding-rolled-back"));
-    assertEquals(1, sim.ninjaOne.organizations.values().stream().filter(o -> o.name().equals("Killed")).count(),
+    assertEquals(
+        1,
+        sim.ninjaOne.organizations.values().stream().filter(o -> o.name().equals("Killed")).count(),
         "the foreign organization keeps its name");
     assertTrue(sim.ninjaOne.calls.contains("markedBy"));
   }

@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.msp.onboarding.saga.request.PolicyRequest;
 
 /**
- * In-memory NinjaOne for the saga rules' unit tests: a call log and scripted failures. It is its own always-fresh
- * name index too ("holdersOf" in the log stands for the index's refresh call).
+ * In-memory NinjaOne for the saga rules' unit tests: a call log and scripted failures. It is its
+ * own always-fresh name index too ("holdersOf" in the log stands for the index's refresh call).
  */
 class FakeNinjaOne implements NinjaOne, OrganizationNames {
   final List<String> calls = new ArrayList<>();
@@ -20,14 +20,22 @@ class FakeNinjaOne implements NinjaOne, OrganizationNames {
   final Map<Long, List<PolicyRequest>> policies = new LinkedHashMap<>();
   final Map<Long, Map<String, Object>> fields = new LinkedHashMap<>();
   private final Map<String, Deque<RemoteCallException>> failures = new LinkedHashMap<>();
+
   /** Calls named here take effect, then fail as if the answer was lost. */
   private final Map<String, Integer> lostAnswers = new LinkedHashMap<>();
+
   private long nextId = 100;
-  /** A tenant that accepts duplicate names answers no 409, as NinjaOne's published API describes none. */
+
+  /**
+   * A tenant that accepts duplicate names answers no 409, as NinjaOne's published API describes
+   * none.
+   */
   boolean duplicateNamesAllowed;
 
   void failNext(String call, RemoteCallException.Kind kind, int status) {
-    failures.computeIfAbsent(call, c -> new ArrayDeque<>()).add(new RemoteCallException(kind, status, call + " HTTP " + status, null));
+    failures
+        .computeIfAbsent(call, c -> new ArrayDeque<>())
+        .add(new RemoteCallException(kind, status, call + " HTTP " + status, null));
   }
 
   void loseAnswerOfNext(String call) {
@@ -56,7 +64,8 @@ class FakeNinjaOne implements NinjaOne, OrganizationNames {
     Integer lost = lostAnswers.get(call);
     if (lost != null && lost > 0) {
       lostAnswers.put(call, lost - 1);
-      throw new RemoteCallException(RemoteCallException.Kind.TRANSIENT, 0, call + ": connection reset", null);
+      throw new RemoteCallException(
+          RemoteCallException.Kind.TRANSIENT, 0, call + ": connection reset", null);
     }
     return value;
   }
@@ -65,7 +74,8 @@ class FakeNinjaOne implements NinjaOne, OrganizationNames {
   public long createOrganization(NewOrganization org) {
     enter("createOrganization");
     if (!duplicateNamesAllowed && !named(org.name()).isEmpty()) {
-      throw new RemoteCallException(RemoteCallException.Kind.CONFLICT, 409, "name must be unique", null);
+      throw new RemoteCallException(
+          RemoteCallException.Kind.CONFLICT, 409, "name must be unique", null);
     }
     long id = nextId++;
     organizations.put(id, new Organization(id, org.name(), org.userData(), org.tags()));
@@ -88,7 +98,10 @@ class FakeNinjaOne implements NinjaOne, OrganizationNames {
   @Override
   public Optional<Long> markedBy(String sagaMarker) {
     enter("markedBy");
-    return organizations.values().stream().filter(o -> sagaMarker.equals(marker(o))).map(Organization::id).findFirst();
+    return organizations.values().stream()
+        .filter(o -> sagaMarker.equals(marker(o)))
+        .map(Organization::id)
+        .findFirst();
   }
 
   @Override
@@ -102,8 +115,10 @@ class FakeNinjaOne implements NinjaOne, OrganizationNames {
   }
 
   private List<Organization> named(String name) {
-    return organizations.values().stream().filter(o -> o.name().equalsIgnoreCase(name))
-        .sorted(java.util.Comparator.comparingLong(Organization::id)).toList();
+    return organizations.values().stream()
+        .filter(o -> o.name().equalsIgnoreCase(name))
+        .sorted(java.util.Comparator.comparingLong(Organization::id))
+        .toList();
   }
 
   @Override
@@ -125,7 +140,8 @@ class FakeNinjaOne implements NinjaOne, OrganizationNames {
     enter("addLocation");
     Map<String, Long> existing = locations.get(organizationId);
     if (existing.keySet().stream().anyMatch(n -> n.equalsIgnoreCase(location.name()))) {
-      throw new RemoteCallException(RemoteCallException.Kind.CONFLICT, 409, "location name must be unique", null);
+      throw new RemoteCallException(
+          RemoteCallException.Kind.CONFLICT, 409, "location name must be unique", null);
     }
     long id = nextId++;
     existing.put(location.name(), id);
@@ -147,34 +163,49 @@ class FakeNinjaOne implements NinjaOne, OrganizationNames {
   @Override
   public void changeCustomFields(long organizationId, Map<String, Object> values) {
     enter("changeCustomFields");
-    Map<String, Object> current = fields.computeIfAbsent(organizationId, id -> new LinkedHashMap<>());
-    values.forEach((k, v) -> {
-      if (v == null) {
-        current.remove(k);
-      } else {
-        current.put(k, v);
-      }
-    });
+    Map<String, Object> current =
+        fields.computeIfAbsent(organizationId, id -> new LinkedHashMap<>());
+    values.forEach(
+        (k, v) -> {
+          if (v == null) {
+            current.remove(k);
+          } else {
+            current.put(k, v);
+          }
+        });
   }
 
   @Override
-  public String installerUrl(long organizationId, long locationId, String installerType, Long nodeRoleId) {
+  public String installerUrl(
+      long organizationId, long locationId, String installerType, Long nodeRoleId) {
     enter("installerUrl");
     return "https://installer.invalid/" + organizationId + "/" + locationId + "/" + installerType;
   }
 
   /** The product note's five roles and, per role, its policies role * 100 .. role * 100 + 99. */
-  final Map<Long, String> roleClasses = new LinkedHashMap<>(Map.of(
-      1L, "WINDOWS_WORKSTATION", 2L, "WINDOWS_SERVER", 3L, "MAC", 4L, "LINUX_WORKSTATION", 5L, "LINUX_SERVER"));
+  final Map<Long, String> roleClasses =
+      new LinkedHashMap<>(
+          Map.of(
+              1L,
+              "WINDOWS_WORKSTATION",
+              2L,
+              "WINDOWS_SERVER",
+              3L,
+              "MAC",
+              4L,
+              "LINUX_WORKSTATION",
+              5L,
+              "LINUX_SERVER"));
 
   @Override
   public TenantCatalog catalog(boolean fresh) {
     Map<Long, String> policyClasses = new LinkedHashMap<>();
-    roleClasses.forEach((role, nodeClass) -> {
-      for (long policy = role * 100; policy < role * 100 + 100; policy++) {
-        policyClasses.put(policy, nodeClass);
-      }
-    });
+    roleClasses.forEach(
+        (role, nodeClass) -> {
+          for (long policy = role * 100; policy < role * 100 + 100; policy++) {
+            policyClasses.put(policy, nodeClass);
+          }
+        });
     return new TenantCatalog(Map.copyOf(roleClasses), policyClasses);
   }
 }

@@ -10,7 +10,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
-  private final RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), 5, Duration.ofHours(1));
+  private final RetryPolicy policy =
+      new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), 5, Duration.ofHours(1));
 
   @Test
   void capDoublesPerAttemptUpToTheMaximum() {
@@ -38,7 +39,9 @@ class RetryPolicyTest {
   @Test
   void retryAfterIsAFloorCappedAtOneDay() {
     Random random = new Random(1);
-    assertTrue(policy.delayAfter(1, Duration.ofSeconds(30), random).compareTo(Duration.ofSeconds(30)) >= 0);
+    assertTrue(
+        policy.delayAfter(1, Duration.ofSeconds(30), random).compareTo(Duration.ofSeconds(30))
+            >= 0);
     assertEquals(Duration.ofDays(1), policy.delayAfter(1, Duration.ofDays(30), random));
   }
 
@@ -50,13 +53,15 @@ class RetryPolicyTest {
 
   @Test
   void zeroMaxAttemptsMeansNoCountLimit() {
-    RetryPolicy unlimited = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), 0, Duration.ofDays(1));
+    RetryPolicy unlimited =
+        new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), 0, Duration.ofDays(1));
     assertFalse(unlimited.exhausted(1_000_000));
   }
 
   @Test
   void retriesEndWhenTheStepHasBeenFailingForMaxElapsed() {
-    RetryPolicy unlimited = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), 0, Duration.ofDays(1));
+    RetryPolicy unlimited =
+        new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), 0, Duration.ofDays(1));
     Instant first = Instant.parse("2026-12-04T10:00:00Z");
     assertFalse(unlimited.exhausted(500, first, first.plus(Duration.ofHours(23))));
     assertTrue(unlimited.exhausted(500, first, first.plus(Duration.ofDays(1))));

@@ -27,20 +27,43 @@ class SagaEngineTest {
 
     assertEquals(SagaStatus.COMPLETED, sim.saga.status);
     assertEquals(
-        List.of("holdersOf", "createOrganization", "addLocation", "addLocation", "replacePolicies", "customFields",
-            "changeCustomFields", "installerUrl", "installerUrl"),
+        List.of(
+            "holdersOf",
+            "createOrganization",
+            "addLocation",
+            "addLocation",
+            "replacePolicies",
+            "customFields",
+            "changeCustomFields",
+            "installerUrl",
+            "installerUrl"),
         sim.ninjaOne.calls);
     sim.saga.steps.forEach(s -> assertEquals(StepStatus.SUCCEEDED, s.status, s.name.name()));
-    assertEquals(List.of("SagaStarted", "StepSucceeded", "StepSucceeded", "StepSucceeded", "StepSucceeded",
-        "StepSucceeded", "SagaCompleted"), sim.saga.raised.stream().map(SagaEvent::type).toList());
+    assertEquals(
+        List.of(
+            "SagaStarted",
+            "StepSucceeded",
+            "StepSucceeded",
+            "StepSucceeded",
+            "StepSucceeded",
+            "StepSucceeded",
+            "SagaCompleted"),
+        sim.saga.raised.stream().map(SagaEvent::type).toList());
   }
 
   @Test
   void stepWithNothingToDoIsSkipped() {
     var base = SagaSimulation.request("Lean");
     var org = base.organization();
-    var request = new org.msp.onboarding.saga.request.OnboardingRequest(base.eventId(), base.clientId(), null, null,
-        new org.msp.onboarding.saga.request.OrganizationRequest(org.name(), null, null, null, null, null, null), null);
+    var request =
+        new org.msp.onboarding.saga.request.OnboardingRequest(
+            base.eventId(),
+            base.clientId(),
+            null,
+            null,
+            new org.msp.onboarding.saga.request.OrganizationRequest(
+                org.name(), null, null, null, null, null, null),
+            null);
     SagaSimulation sim = new SagaSimulation(request, 5);
     sim.runUntilSettled(false);
 
@@ -53,15 +76,28 @@ class SagaEngineTest {
   void unknownNodeRoleIsRefusedBeforeAnythingIsWritten() {
     var base = SagaSimulation.request("Roles");
     var o = base.organization();
-    var request = new OnboardingRequest(base.eventId(), base.clientId(), null, null,
-        new OrganizationRequest(o.name(), null, null, null, null,
-            o.locations(), List.of(new PolicyRequest(42L, 100L))), null);
+    var request =
+        new OnboardingRequest(
+            base.eventId(),
+            base.clientId(),
+            null,
+            null,
+            new OrganizationRequest(
+                o.name(),
+                null,
+                null,
+                null,
+                null,
+                o.locations(),
+                List.of(new PolicyRequest(42L, 100L))),
+            null);
     SagaSimulation sim = new SagaSimulation(request, 5);
     sim.runUntilSettled(true);
 
     assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
     assertEquals(FailureCode.INVALID_POLICY_MAPPING, sim.saga.failureCode);
-    assertTrue(sim.saga.failureReason.contains("node role 42 does not exist"), sim.saga.failureReason);
+    assertTrue(
+        sim.saga.failureReason.contains("node role 42 does not exist"), sim.saga.failureReason);
     assertEquals(List.of(), sim.ninjaOne.calls, "no write, and no look-up during the rollback");
   }
 
@@ -69,16 +105,29 @@ class SagaEngineTest {
   void impliedDeploymentsFollowTheTenantsRoleClassesNotTheirNumbers() {
     var base = SagaSimulation.request("Classes");
     var o = base.organization();
-    var request = new OnboardingRequest(base.eventId(), base.clientId(), null, null,
-        new OrganizationRequest(o.name(), null, null, null, null,
-            List.of(new LocationRequest("Studio", null, null)),
-            List.of(new PolicyRequest(1L, 100L))), null);
+    var request =
+        new OnboardingRequest(
+            base.eventId(),
+            base.clientId(),
+            null,
+            null,
+            new OrganizationRequest(
+                o.name(),
+                null,
+                null,
+                null,
+                null,
+                List.of(new LocationRequest("Studio", null, null)),
+                List.of(new PolicyRequest(1L, 100L))),
+            null);
     SagaSimulation sim = new SagaSimulation(request, 5);
-    sim.ninjaOne.roleClasses.put(1L, "MAC"); // in this tenant role 1 is a Mac role; its policies follow
+    sim.ninjaOne.roleClasses.put(
+        1L, "MAC"); // in this tenant role 1 is a Mac role; its policies follow
     sim.runUntilSettled(true);
 
     assertEquals(SagaStatus.COMPLETED, sim.saga.status);
-    assertEquals(List.of("Studio|MAC_PKG"),
+    assertEquals(
+        List.of("Studio|MAC_PKG"),
         sim.data.deployments.stream().map(AgentDeploymentRequest::key).toList());
   }
 
@@ -122,9 +171,11 @@ class SagaEngineTest {
     assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
     assertEquals(FailureCode.CONFLICT, sim.saga.failureCode);
     List<String> afterFailure =
-        sim.ninjaOne.calls.subList(sim.ninjaOne.calls.indexOf("changeCustomFields") + 1, sim.ninjaOne.calls.size());
+        sim.ninjaOne.calls.subList(
+            sim.ninjaOne.calls.indexOf("changeCustomFields") + 1, sim.ninjaOne.calls.size());
     // fields restored (step 4), policies emptied (step 3), organization neutralised (step 1)
-    assertEquals(List.of("changeCustomFields", "replacePolicies", "changeOrganization"), afterFailure);
+    assertEquals(
+        List.of("changeCustomFields", "replacePolicies", "changeOrganization"), afterFailure);
     long orgId = sim.data.organizationId;
     assertEquals(List.of(), sim.ninjaOne.policies.get(orgId));
     assertEquals(Map.of(), sim.ninjaOne.fields.get(orgId));
@@ -174,16 +225,31 @@ class SagaEngineTest {
   void mainOfficeLocationIsAdoptedNotDuplicated() {
     var base = SagaSimulation.request("Office");
     var org = base.organization();
-    var request = new org.msp.onboarding.saga.request.OnboardingRequest(base.eventId(), base.clientId(), null, null,
-        new org.msp.onboarding.saga.request.OrganizationRequest(org.name(), null, null, null, null,
-            List.of(new org.msp.onboarding.saga.request.LocationRequest("Main Office", null, null)), null), null);
+    var request =
+        new org.msp.onboarding.saga.request.OnboardingRequest(
+            base.eventId(),
+            base.clientId(),
+            null,
+            null,
+            new org.msp.onboarding.saga.request.OrganizationRequest(
+                org.name(),
+                null,
+                null,
+                null,
+                null,
+                List.of(
+                    new org.msp.onboarding.saga.request.LocationRequest("Main Office", null, null)),
+                null),
+            null);
     SagaSimulation sim = new SagaSimulation(request, 5);
     sim.runUntilSettled(false);
 
     assertEquals(SagaStatus.COMPLETED, sim.saga.status);
     long orgId = sim.data.organizationId;
     assertEquals(1, sim.ninjaOne.locations.get(orgId).size());
-    assertEquals(sim.ninjaOne.locations.get(orgId).get("Main Office"), sim.data.locationIds.get("Main Office"));
+    assertEquals(
+        sim.ninjaOne.locations.get(orgId).get("Main Office"),
+        sim.data.locationIds.get("Main Office"));
   }
 
   @Test
@@ -228,10 +294,14 @@ class SagaEngineTest {
     sim.runUntilSettled(true);
 
     assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
-    assertEquals(FailureCode.CONFLICT, sim.saga.failureCode, "what the rollback was for, not that it once failed");
+    assertEquals(
+        FailureCode.CONFLICT,
+        sim.saga.failureCode,
+        "what the rollback was for, not that it once failed");
     assertTrue(sim.saga.failureReason.startsWith(forwardFailure), sim.saga.failureReason);
     assertFalse(sim.saga.failureReason.contains("Not rolled back"), sim.saga.failureReason);
-    assertTrue(sim.saga.earlierFailure.startsWith("COMPENSATION_FAILED: CONFLICT: " + forwardFailure),
+    assertTrue(
+        sim.saga.earlierFailure.startsWith("COMPENSATION_FAILED: CONFLICT: " + forwardFailure),
         sim.saga.earlierFailure);
     assertTrue(sim.saga.earlierFailure.contains("Not rolled back: "), sim.saga.earlierFailure);
   }
@@ -264,7 +334,8 @@ class SagaEngineTest {
 
   @Test
   void withoutACountLimitTransientFailuresAreRetriedUntilMaxElapsedThenRolledBack() {
-    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Patient"), 0, Duration.ofHours(1));
+    SagaSimulation sim =
+        new SagaSimulation(SagaSimulation.request("Patient"), 0, Duration.ofHours(1));
     failTransiently(sim, "installerUrl", 1_000);
     sim.runUntilSettled(true);
 
@@ -273,7 +344,9 @@ class SagaEngineTest {
     SagaStepEntity step = sim.saga.step(StepName.RECORD_AGENT_DEPLOYMENTS);
     assertTrue(step.attempts > 8, "more attempts than the former count limit: " + step.attempts);
     Duration failing = Duration.between(step.firstFailureAt, step.finishedAt);
-    assertTrue(failing.compareTo(Duration.ofHours(1)) >= 0 && failing.compareTo(Duration.ofMinutes(66)) < 0,
+    assertTrue(
+        failing.compareTo(Duration.ofHours(1)) >= 0
+            && failing.compareTo(Duration.ofMinutes(66)) < 0,
         "ended at the first attempt after an hour of failing: " + failing);
   }
 
@@ -305,7 +378,8 @@ class SagaEngineTest {
 
   @Test
   void aRollbackThatKeepsFailingEndsFailedOnlyAfterMaxElapsed() {
-    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("UndoTired"), 0, Duration.ofHours(1));
+    SagaSimulation sim =
+        new SagaSimulation(SagaSimulation.request("UndoTired"), 0, Duration.ofHours(1));
     sim.ninjaOne.failNext("changeCustomFields", RemoteCallException.Kind.CONFLICT, 409);
     failTransiently(sim, "changeOrganization", 1_000);
     sim.runUntilSettled(true);
@@ -313,7 +387,9 @@ class SagaEngineTest {
     assertEquals(SagaStatus.FAILED, sim.saga.status);
     SagaStepEntity step = sim.saga.step(StepName.CREATE_ORGANIZATION);
     assertTrue(step.compensationAttempts > 8, "attempts: " + step.compensationAttempts);
-    assertTrue(Duration.between(step.compensationFirstFailureAt, sim.now).compareTo(Duration.ofHours(1)) >= 0);
+    assertTrue(
+        Duration.between(step.compensationFirstFailureAt, sim.now).compareTo(Duration.ofHours(1))
+            >= 0);
   }
 
   private static void failTransiently(SagaSimulation sim, String call, int times) {

@@ -25,7 +25,11 @@ class SagaSimulation {
   final OnboardingRequest request;
   SagaData data = new SagaData();
   Instant now = Instant.parse("2026-11-28T10:00:00Z");
-  /** NinjaOne down for everyone: a transient failure becomes a pause until the next probe, as SagaDriver makes it. */
+
+  /**
+   * NinjaOne down for everyone: a transient failure becomes a pause until the next probe, as
+   * SagaDriver makes it.
+   */
   boolean circuitOpen;
 
   SagaSimulation(OnboardingRequest request, int maxAttempts) {
@@ -38,21 +42,40 @@ class SagaSimulation {
         new SagaEngine(
             new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(5), maxAttempts, maxElapsed),
             List.of(
-                new CreateOrganizationStep(ninjaOne, ninjaOne), new AddLocationsStep(ninjaOne), new MapPoliciesStep(ninjaOne),
-                new SetCustomFieldsStep(ninjaOne), new RecordAgentDeploymentsStep(ninjaOne)));
-    this.saga = SagaEntity.start(UUID.randomUUID(), request.eventId(), request.clientId(),
-        request.organization().name(), "{}", now);
+                new CreateOrganizationStep(ninjaOne, ninjaOne),
+                new AddLocationsStep(ninjaOne),
+                new MapPoliciesStep(ninjaOne),
+                new SetCustomFieldsStep(ninjaOne),
+                new RecordAgentDeploymentsStep(ninjaOne)));
+    this.saga =
+        SagaEntity.start(
+            UUID.randomUUID(),
+            request.eventId(),
+            request.clientId(),
+            request.organization().name(),
+            "{}",
+            now);
     engine.addSteps(saga, request);
   }
 
   static OnboardingRequest request(String name) {
     return new OnboardingRequest(
-        "evt-" + name, "client-" + name, "test", null,
+        "evt-" + name,
+        "client-" + name,
+        "test",
+        null,
         new OrganizationRequest(
-            name, "desc", null, List.of("premium"), java.util.Map.of("contractType", "Managed", "tier", "Gold"),
-            List.of(new LocationRequest("Headquarters", "1 Main St", null), new LocationRequest("Branch", null, null)),
+            name,
+            "desc",
+            null,
+            List.of("premium"),
+            java.util.Map.of("contractType", "Managed", "tier", "Gold"),
+            List.of(
+                new LocationRequest("Headquarters", "1 Main St", null),
+                new LocationRequest("Branch", null, null)),
             List.of(new PolicyRequest(1L, 100L), new PolicyRequest(2L, 200L))),
-        List.of(new AgentDeploymentRequest("Headquarters", "WINDOWS_MSI", 1L),
+        List.of(
+            new AgentDeploymentRequest("Headquarters", "WINDOWS_MSI", 1L),
             new AgentDeploymentRequest("Branch", "WINDOWS_MSI", null)));
   }
 
@@ -77,7 +100,9 @@ class SagaSimulation {
     throw new AssertionError("saga did not settle");
   }
 
-  /** A crash after the step ran but before its outcome was recorded: the data change is lost too. */
+  /**
+   * A crash after the step ran but before its outcome was recorded: the data change is lost too.
+   */
   void runOneStepAndCrash() {
     Work work = engine.plan(saga, now).orElseThrow();
     engine.run(work, request, data.copy());

@@ -1,5 +1,4 @@
 package org.msp.onboarding.simulator;
 
 /** One entry of an organization's policy mapping: which policy a node role gets. */
-public record SimPolicyMapping(long nodeRoleId, long policyId) {
-}
+public record SimPolicyMapping(long nodeRoleId, long policyId) {}

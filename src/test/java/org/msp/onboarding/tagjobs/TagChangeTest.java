@@ -12,7 +12,9 @@ class TagChangeTest {
 
   @Test
   void removesThenAppendsKeepingTheOtherTagsInOrder() {
-    assertEquals(List.of("a", "c", "new"), TagChange.desired(List.of("a", "old", "c"), List.of("new", "a"), List.of("old")));
+    assertEquals(
+        List.of("a", "c", "new"),
+        TagChange.desired(List.of("a", "old", "c"), List.of("new", "a"), List.of("old")));
   }
 
   @Test
@@ -25,7 +27,8 @@ class TagChangeTest {
 
   @Test
   void filterNeedsEveryCriterionGiven() {
-    OrganizationBody org = new OrganizationBody(7L, "Acme Dental", null, null, null, List.of("premium"));
+    OrganizationBody org =
+        new OrganizationBody(7L, "Acme Dental", null, null, null, List.of("premium"));
     assertTrue(new TagFilter("acme", null, null).matches(org));
     assertTrue(new TagFilter("ACME", "premium", List.of(7L, 8L)).matches(org));
     assertFalse(new TagFilter("acme", "gold", null).matches(org));

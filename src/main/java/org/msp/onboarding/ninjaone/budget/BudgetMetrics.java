@@ -16,8 +16,10 @@ public final class BudgetMetrics {
   private final Counter throttles;
 
   public BudgetMetrics(MeterRegistry registry) {
-    Gauge.builder("ninjaone.budget.effective.rate", effectiveRateMillis, millis -> millis.get() / 1000.0)
-        .description("NinjaOne requests per second the tenant's instances currently share (lowered after a 429)")
+    Gauge.builder(
+            "ninjaone.budget.effective.rate", effectiveRateMillis, millis -> millis.get() / 1000.0)
+        .description(
+            "NinjaOne requests per second the tenant's instances currently share (lowered after a 429)")
         .register(registry);
     waits =
         Timer.builder("ninjaone.budget.wait")

@@ -1,8 +1,9 @@
 package org.msp.onboarding.ninjaone.budget;
 
 /**
- * Slots for one process at a fixed rate, kept in memory: the benchmark's competitors pace their calls with it
- * exactly as the service does, and unit tests use it to test the pacing without a database.
+ * Slots for one process at a fixed rate, kept in memory: the benchmark's competitors pace their
+ * calls with it exactly as the service does, and unit tests use it to test the pacing without a
+ * database.
  */
 public final class InProcessSlots implements SlotSource {
   private final double rate;

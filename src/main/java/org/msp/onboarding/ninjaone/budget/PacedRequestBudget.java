@@ -9,21 +9,25 @@ import org.jboss.logging.Logger;
 import org.msp.onboarding.ninjaone.RequestBudget;
 
 /**
- * Each call waits for a slot of its own. Slots come in batches from a {@link SlotSource}: the thread that finds
- * none left reserves enough for this instance's demand of the next quarter second (calls per second measured
- * here), and at least one for every thread waiting at that moment; so the cost is one reservation per batch, not
- * per call. A batch is capped at a quarter second of the rate, so that one instance cannot hold the tenant's next
- * second. A slot whose moment passed unused is given up, never spent late: a late call next to punctual ones
- * would put more calls into some one-second window than the slots allow.
+ * Each call waits for a slot of its own. Slots come in batches from a {@link SlotSource}: the
+ * thread that finds none left reserves enough for this instance's demand of the next quarter second
+ * (calls per second measured here), and at least one for every thread waiting at that moment; so
+ * the cost is one reservation per batch, not per call. A batch is capped at a quarter second of the
+ * rate, so that one instance cannot hold the tenant's next second. A slot whose moment passed
+ * unused is given up, never spent late: a late call next to punctual ones would put more calls into
+ * some one-second window than the slots allow.
  */
 public final class PacedRequestBudget implements RequestBudget {
   private static final Logger LOG = Logger.getLogger(PacedRequestBudget.class);
+
   /**
-   * Lateness a slot tolerates: part of the slack that the pace leaves per second (see SlotBatch.PACE), the rest
-   * being for the way from here to NinjaOne and for mapping each instance's slots to its clock. At 10 ms a busy
-   * two-core machine woke one thread in ten too late, and each such slot is lost.
+   * Lateness a slot tolerates: part of the slack that the pace leaves per second (see
+   * SlotBatch.PACE), the rest being for the way from here to NinjaOne and for mapping each
+   * instance's slots to its clock. At 10 ms a busy two-core machine woke one thread in ten too
+   * late, and each such slot is lost.
    */
   static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
   static final double BATCH_SECONDS = 0.25;
   private static final long DEMAND_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -74,7 +78,9 @@ public final class PacedRequestBudget implements RequestBudget {
       source.throttled();
     } catch (RuntimeException e) {
       // The throttled call is retried anyway; the rate is cut by the next 429 that gets through.
-      LOG.warnf("NinjaOne throttled a call, but the shared rate could not be lowered: %s", e.getMessage());
+      LOG.warnf(
+          "NinjaOne throttled a call, but the shared rate could not be lowered: %s",
+          e.getMessage());
     }
   }
 
@@ -100,7 +106,10 @@ public final class PacedRequestBudget implements RequestBudget {
     }
   }
 
-  /** Called holding the lock; releases it during the reservation so that threads with a slot are not held up. */
+  /**
+   * Called holding the lock; releases it during the reservation so that threads with a slot are not
+   * held up.
+   */
   private void reserveForWaiting() {
     int cap = Math.max(1, (int) (rate * BATCH_SECONDS));
     int wanted = Math.min(cap, Math.max(waiting, (int) Math.ceil(demand() * BATCH_SECONDS)));

@@ -9,7 +9,9 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.msp.onboarding.ninjaone.RequestBudget;
 
-/** The service's request budget: none, or the tenant's, shared through PostgreSQL by every instance. */
+/**
+ * The service's request budget: none, or the tenant's, shared through PostgreSQL by every instance.
+ */
 @ApplicationScoped
 public class RequestBudgetProducer {
 
@@ -24,12 +26,13 @@ public class RequestBudgetProducer {
       return RequestBudget.NONE;
     }
     SlotSource table = new TenantSlotTable(dataSource, tenant, Aimd.forBudget(requestsPerSecond));
-    return new PacedRequestBudget(outsideTransactions(table), requestsPerSecond, new BudgetMetrics(registry));
+    return new PacedRequestBudget(
+        outsideTransactions(table), requestsPerSecond, new BudgetMetrics(registry));
   }
 
   /**
-   * The row must never be locked for longer than its one statement: were a caller's transaction to enlist it,
-   * every instance would wait for that transaction, NinjaOne calls and all.
+   * The row must never be locked for longer than its one statement: were a caller's transaction to
+   * enlist it, every instance would wait for that transaction, NinjaOne calls and all.
    */
   private static SlotSource outsideTransactions(SlotSource table) {
     return new SlotSource() {

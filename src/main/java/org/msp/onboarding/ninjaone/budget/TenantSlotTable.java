@@ -8,25 +8,28 @@ import javax.sql.DataSource;
 import org.msp.onboarding.saga.RemoteCallException;
 
 /**
- * The tenant's slots in PostgreSQL, the one thing every instance already shares (table ninjaone_request_budget,
- * one row per tenant). A reservation is one UPDATE in its own autocommit transaction: one round trip for a whole
- * batch. The row's next free slot only ever moves forward, by the spacing per slot, so no two slots of any
- * instances are closer than the spacing. Times are on the database's clock; a batch is mapped to this JVM's clock
- * with the database's time read at the end of the statement ({@link ClockOffset}), so instances need no
- * synchronised clocks.
+ * The tenant's slots in PostgreSQL, the one thing every instance already shares (table
+ * ninjaone_request_budget, one row per tenant). A reservation is one UPDATE in its own autocommit
+ * transaction: one round trip for a whole batch. The row's next free slot only ever moves forward,
+ * by the spacing per slot, so no two slots of any instances are closer than the spacing. Times are
+ * on the database's clock; a batch is mapped to this JVM's clock with the database's time read at
+ * the end of the statement ({@link ClockOffset}), so instances need no synchronised clocks.
  */
 public final class TenantSlotTable implements SlotSource {
   private static final String NOW_US = "(extract(epoch FROM clock_timestamp()) * 1000000)::bigint";
 
   /**
-   * Locks the row first (FOR UPDATE), so the new rate and slots are computed from the latest committed ones;
-   * raises the rate by a step when it is below the budget and neither cut nor raised for a while.
+   * Locks the row first (FOR UPDATE), so the new rate and slots are computed from the latest
+   * committed ones; raises the rate by a step when it is below the budget and neither cut nor
+   * raised for a while.
    */
   private static final String RESERVE =
       "WITH cur AS (SELECT b.tenant, b.next_slot_us, c.now_us, CASE"
           + " WHEN b.rate < ? AND c.now_us - greatest(b.cut_at_us, b.raised_at_us) >= ? THEN least(?, b.rate + ?)"
           + " ELSE least(?, b.rate) END AS rate"
-          + " FROM ninjaone_request_budget b, (SELECT " + NOW_US + " AS now_us) c WHERE b.tenant = ? FOR UPDATE OF b)"
+          + " FROM ninjaone_request_budget b, (SELECT "
+          + NOW_US
+          + " AS now_us) c WHERE b.tenant = ? FOR UPDATE OF b)"
           + " UPDATE ninjaone_request_budget b SET"
           + " raised_at_us = CASE WHEN cur.rate > b.rate THEN cur.now_us ELSE b.raised_at_us END, rate = cur.rate,"
           + " next_slot_us = greatest(cur.next_slot_us, cur.now_us) + ? * round(1000000 / (cur.rate * ?))::bigint"
@@ -37,7 +40,9 @@ public final class TenantSlotTable implements SlotSource {
   /** At most one cut per cool-down, however many calls were throttled together. */
   private static final String CUT =
       "UPDATE ninjaone_request_budget SET rate = greatest(?, least(?, rate) * ?), cut_at_us = c.now_us"
-          + " FROM (SELECT " + NOW_US + " AS now_us) c WHERE tenant = ? AND c.now_us - cut_at_us >= ?";
+          + " FROM (SELECT "
+          + NOW_US
+          + " AS now_us) c WHERE tenant = ? AND c.now_us - cut_at_us >= ?";
 
   private static final String CREATE =
       "INSERT INTO ninjaone_request_budget (tenant, next_slot_us, rate, cut_at_us, raised_at_us)"
@@ -65,9 +70,13 @@ public final class TenantSlotTable implements SlotSource {
       }
       return batch;
     } catch (SQLException e) {
-      // Without its slots no call may go: the step waits and is retried like any other transient failure.
+      // Without its slots no call may go: the step waits and is retried like any other transient
+      // failure.
       throw new RemoteCallException(
-          RemoteCallException.Kind.TRANSIENT, 0, "NinjaOne request budget unavailable: " + e.getMessage(), null);
+          RemoteCallException.Kind.TRANSIENT,
+          0,
+          "NinjaOne request budget unavailable: " + e.getMessage(),
+          null);
     }
   }
 
@@ -82,7 +91,8 @@ public final class TenantSlotTable implements SlotSource {
       cut.setLong(5, micros(aimd.cutCooldown()));
       cut.executeUpdate();
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot lower the NinjaOne request rate: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot lower the NinjaOne request rate: " + e.getMessage(), e);
     }
   }
 

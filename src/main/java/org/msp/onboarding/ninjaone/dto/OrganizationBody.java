@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
-/** An organization as NinjaOne sends it, and the body of create/PATCH (absent fields are left out). */
+/**
+ * An organization as NinjaOne sends it, and the body of create/PATCH (absent fields are left out).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record OrganizationBody(

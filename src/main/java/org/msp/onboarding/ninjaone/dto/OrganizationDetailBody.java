@@ -3,9 +3,13 @@ package org.msp.onboarding.ninjaone.dto;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
-/** GET /v2/organization/{id}: the parts of NinjaOne's OrganizationDetailed that the audit and tag jobs read. */
+/**
+ * GET /v2/organization/{id}: the parts of NinjaOne's OrganizationDetailed that the audit and tag
+ * jobs read.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record OrganizationDetailBody(Long id, String name, List<String> tags, List<PolicyMappingBody> policies) {
+public record OrganizationDetailBody(
+    Long id, String name, List<String> tags, List<PolicyMappingBody> policies) {
 
   public List<String> tagsOrEmpty() {
     return tags == null ? List.of() : tags;

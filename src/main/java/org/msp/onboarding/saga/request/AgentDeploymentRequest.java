@@ -10,7 +10,10 @@ import jakarta.validation.constraints.Positive;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AgentDeploymentRequest(
     @NotBlank String location,
-    @NotBlank @Pattern(regexp = DeploymentPlan.INSTALLER_TYPES, message = "must be a NinjaOne installer type")
+    @NotBlank
+        @Pattern(
+            regexp = DeploymentPlan.INSTALLER_TYPES,
+            message = "must be a NinjaOne installer type")
         String installerType,
     @Positive @Max(Integer.MAX_VALUE) Long nodeRoleId) {
 

@@ -8,18 +8,24 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which agent installers a node role needs. Role ids are per tenant, so the installer follows the role's
- * nodeClass (from GET /v2/roles), never its number.
+ * Which agent installers a node role needs. Role ids are per tenant, so the installer follows the
+ * role's nodeClass (from GET /v2/roles), never its number.
  */
 public final class DeploymentPlan {
-  /** The installer types NinjaOne's published document lists (GenerateInstallerRequestDto.installerType). */
+  /**
+   * The installer types NinjaOne's published document lists
+   * (GenerateInstallerRequestDto.installerType).
+   */
   public static final String INSTALLER_TYPES =
       "WINDOWS_MSI|MAC_DMG|MAC_PKG|LINUX_DEB|LINUX_RPM|LINUX_ARM64_DEB|LINUX_ARMV7A_DEB"
           + "|LINUX_ARM64_RPM|LINUX_ARMV7A_RPM";
 
   private DeploymentPlan() {}
 
-  /** The installer a role of this node class gets by default; empty for classes no agent installer serves. */
+  /**
+   * The installer a role of this node class gets by default; empty for classes no agent installer
+   * serves.
+   */
   public static Optional<String> defaultInstaller(String nodeClass) {
     if (nodeClass == null) {
       return Optional.empty();
@@ -32,14 +38,22 @@ public final class DeploymentPlan {
     };
   }
 
-  /** Whether an installer of this type installs agents of this node class (MAC_DMG for a MAC role, ...). */
+  /**
+   * Whether an installer of this type installs agents of this node class (MAC_DMG for a MAC role,
+   * ...).
+   */
   public static boolean installs(String installerType, String nodeClass) {
-    Optional<String> family = defaultInstaller(nodeClass).map(type -> type.substring(0, type.indexOf('_')));
+    Optional<String> family =
+        defaultInstaller(nodeClass).map(type -> type.substring(0, type.indexOf('_')));
     return family.isPresent() && installerType.startsWith(family.get() + "_");
   }
 
-  /** The event's deployments, else one per location and per installer type implied by the mapped roles. */
-  public static List<AgentDeploymentRequest> planned(OnboardingRequest request, Map<Long, String> roleClasses) {
+  /**
+   * The event's deployments, else one per location and per installer type implied by the mapped
+   * roles.
+   */
+  public static List<AgentDeploymentRequest> planned(
+      OnboardingRequest request, Map<Long, String> roleClasses) {
     if (request.agentDeployments() != null && !request.agentDeployments().isEmpty()) {
       return request.agentDeployments();
     }

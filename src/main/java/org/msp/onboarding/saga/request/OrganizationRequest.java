@@ -12,10 +12,14 @@ import java.util.Map;
 /** The organization to create; the shape of NinjaOne's create-organization body. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record OrganizationRequest(
-    @NotBlank @Size(max = Limits.MAX_NAME) @Pattern(regexp = Limits.NO_CONTROL_CHARS, message = Limits.CONTROL_MESSAGE)
+    @NotBlank
+        @Size(max = Limits.MAX_NAME)
+        @Pattern(regexp = Limits.NO_CONTROL_CHARS, message = Limits.CONTROL_MESSAGE)
         String name,
     @Size(max = 1000) String description,
-    @Pattern(regexp = "AUTOMATIC|MANUAL|REJECT", message = "must be one of AUTOMATIC, MANUAL, REJECT")
+    @Pattern(
+            regexp = "AUTOMATIC|MANUAL|REJECT",
+            message = "must be one of AUTOMATIC, MANUAL, REJECT")
         String nodeApprovalMode,
     @Size(max = Limits.MAX_TAGS) List<@NotBlank @Size(max = 100) String> tags,
     @Size(max = Limits.MAX_FIELDS) Map<@NotBlank @Size(max = 100) String, Object> fields,

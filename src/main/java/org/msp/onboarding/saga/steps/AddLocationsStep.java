@@ -13,8 +13,9 @@ import org.msp.onboarding.saga.request.LocationRequest;
 import org.msp.onboarding.saga.request.OnboardingRequest;
 
 /**
- * Step 2. Location names are unique within an organization, so a 409 means the location is already there:
- * made by a run whose answer was lost, or NinjaOne's default "Main Office". Either way it is adopted.
+ * Step 2. Location names are unique within an organization, so a 409 means the location is already
+ * there: made by a run whose answer was lost, or NinjaOne's default "Main Office". Either way it is
+ * adopted.
  */
 @ApplicationScoped
 public class AddLocationsStep implements SagaStep {
@@ -42,8 +43,11 @@ public class AddLocationsStep implements SagaStep {
         continue;
       }
       try {
-        long id = ninjaOne.addLocation(
-            organizationId, new NinjaOne.NewLocation(location.name(), location.address(), location.description()));
+        long id =
+            ninjaOne.addLocation(
+                organizationId,
+                new NinjaOne.NewLocation(
+                    location.name(), location.address(), location.description()));
         context.data().locationIds.put(location.name(), id);
       } catch (RemoteCallException e) {
         if (e.kind() != RemoteCallException.Kind.CONFLICT) {
@@ -66,7 +70,10 @@ public class AddLocationsStep implements SagaStep {
         .findFirst();
   }
 
-  /** NinjaOne cannot delete locations; they go with the neutralised organization and the clean-up task. */
+  /**
+   * NinjaOne cannot delete locations; they go with the neutralised organization and the clean-up
+   * task.
+   */
   @Override
   public StepOutcome compensate(StepContext context) {
     return StepOutcome.succeeded();

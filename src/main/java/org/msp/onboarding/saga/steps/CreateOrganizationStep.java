@@ -19,9 +19,10 @@ import org.msp.onboarding.saga.request.OnboardingRequest;
 import org.msp.onboarding.saga.request.OrganizationRequest;
 
 /**
- * Step 1. NinjaOne has no idempotency key and its published API no 409 for a taken name, so every run, the first
- * included, asks the name index who holds the name: an organization carrying this saga's marker (a create whose
- * answer was lost) is adopted, any other holder is a NAME_CONFLICT that touches nothing.
+ * Step 1. NinjaOne has no idempotency key and its published API no 409 for a taken name, so every
+ * run, the first included, asks the name index who holds the name: an organization carrying this
+ * saga's marker (a create whose answer was lost) is adopted, any other holder is a NAME_CONFLICT
+ * that touches nothing.
  */
 @ApplicationScoped
 public class CreateOrganizationStep implements SagaStep {
@@ -52,7 +53,8 @@ public class CreateOrganizationStep implements SagaStep {
     }
     Optional<String> refusal = TenantMappingCheck.refusal(context.request(), ninjaOne);
     if (refusal.isPresent()) {
-      return new StepOutcome.Failed(FailureCode.INVALID_POLICY_MAPPING, refusal.get() + "; nothing was created");
+      return new StepOutcome.Failed(
+          FailureCode.INVALID_POLICY_MAPPING, refusal.get() + "; nothing was created");
     }
     String name = context.request().organization().name();
     Optional<StepOutcome> settled = adoptOrRefuse(context, name, names.holdersOf(name));
@@ -68,27 +70,40 @@ public class CreateOrganizationStep implements SagaStep {
       if (e.kind() != RemoteCallException.Kind.CONFLICT) {
         return e.toOutcome();
       }
-      // A tenant that does answer 409 knows a holder the index has not seen (a rename in NinjaOne's UI since the
+      // A tenant that does answer 409 knows a holder the index has not seen (a rename in NinjaOne's
+      // UI since the
       // last full scan): look through the whole tenant once.
-      return adoptOrRefuse(context, name, holders(ninjaOne.organizationsNamed(name))).orElse(e.toOutcome());
+      return adoptOrRefuse(context, name, holders(ninjaOne.organizationsNamed(name)))
+          .orElse(e.toOutcome());
     }
   }
 
-  /** Adopts this saga's own organization among all holders, or refuses foreign ones without touching them. */
-  private static Optional<StepOutcome> adoptOrRefuse(StepContext context, String name, List<Holder> holders) {
+  /**
+   * Adopts this saga's own organization among all holders, or refuses foreign ones without touching
+   * them.
+   */
+  private static Optional<StepOutcome> adoptOrRefuse(
+      StepContext context, String name, List<Holder> holders) {
     if (holders.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Holder> ours = holders.stream().filter(h -> context.marker().equals(h.sagaMarker())).findFirst();
+    Optional<Holder> ours =
+        holders.stream().filter(h -> context.marker().equals(h.sagaMarker())).findFirst();
     if (ours.isPresent()) {
       context.data().organizationId = ours.get().organizationId();
       return Optional.of(StepOutcome.succeeded());
     }
-    String ids = holders.stream().map(h -> Long.toString(h.organizationId())).collect(Collectors.joining(", "));
+    String ids =
+        holders.stream()
+            .map(h -> Long.toString(h.organizationId()))
+            .collect(Collectors.joining(", "));
     return Optional.of(
         new StepOutcome.Failed(
             FailureCode.NAME_CONFLICT,
-            "organization '" + name + "' already exists in NinjaOne (id " + ids
+            "organization '"
+                + name
+                + "' already exists in NinjaOne (id "
+                + ids
                 + ") and was not created by this saga; it was left untouched"));
   }
 
@@ -104,14 +119,18 @@ public class CreateOrganizationStep implements SagaStep {
   private static NinjaOne.NewOrganization newOrganization(StepContext context) {
     OrganizationRequest org = context.request().organization();
     return new NinjaOne.NewOrganization(
-        org.name(), org.description(), org.approvalModeOrDefault(), org.tagsOrEmpty(),
+        org.name(),
+        org.description(),
+        org.approvalModeOrDefault(),
+        org.tagsOrEmpty(),
         Map.of(StepContext.MARKER, context.marker()));
   }
 
   /**
-   * Neutralises the organization with one PATCH: renamed so its name is free again, no device may join, and
-   * tagged for the operator's clean-up. A create that may have happened without its answer being recorded is
-   * found by its marker. A NAME_CONFLICT saga never owned one, so it touches nothing.
+   * Neutralises the organization with one PATCH: renamed so its name is free again, no device may
+   * join, and tagged for the operator's clean-up. A create that may have happened without its
+   * answer being recorded is found by its marker. A NAME_CONFLICT saga never owned one, so it
+   * touches nothing.
    */
   @Override
   public StepOutcome compensate(StepContext context) {
@@ -128,14 +147,19 @@ public class CreateOrganizationStep implements SagaStep {
     ninjaOne.changeOrganization(
         organizationId,
         new NinjaOne.OrganizationChange(
-            rolledBackName, "REJECT", tags, Map.of(StepContext.MARKER, context.marker(), "rolledBack", true)));
+            rolledBackName,
+            "REJECT",
+            tags,
+            Map.of(StepContext.MARKER, context.marker(), "rolledBack", true)));
     names.named(organizationId, rolledBackName, context.marker());
     context.data().organizationId = organizationId;
     context.data().rolledBackName = rolledBackName;
     return StepOutcome.succeeded();
   }
 
-  /** These refusals come before this saga's create (or instead of it): there is nothing to look for. */
+  /**
+   * These refusals come before this saga's create (or instead of it): there is nothing to look for.
+   */
   private static boolean nothingCreated(FailureCode code) {
     return code == FailureCode.NAME_CONFLICT || code == FailureCode.INVALID_POLICY_MAPPING;
   }

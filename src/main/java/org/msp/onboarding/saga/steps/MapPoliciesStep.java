@@ -30,8 +30,10 @@ public class MapPoliciesStep implements SagaStep {
 
   @Override
   public StepOutcome execute(StepContext context) {
-    ninjaOne.replacePolicies(context.data().organizationId, context.request().organization().policies());
-    // Step 4's checkpoint, saved with this step's outcome: one commit per saga less (SetCustomFieldsStep).
+    ninjaOne.replacePolicies(
+        context.data().organizationId, context.request().organization().policies());
+    // Step 4's checkpoint, saved with this step's outcome: one commit per saga less
+    // (SetCustomFieldsStep).
     SetCustomFieldsStep.takeCheckpoint(context, ninjaOne);
     return StepOutcome.succeeded();
   }

@@ -12,8 +12,8 @@ import org.msp.onboarding.saga.request.DeploymentPlan;
 import org.msp.onboarding.saga.request.OnboardingRequest;
 
 /**
- * Step 5. Fetches an installer link per planned deployment; the tasks themselves are written to the database
- * with the step's success, and cancelled there by the rollback.
+ * Step 5. Fetches an installer link per planned deployment; the tasks themselves are written to the
+ * database with the step's success, and cancelled there by the rollback.
  */
 @ApplicationScoped
 public class RecordAgentDeploymentsStep implements SagaStep {
@@ -47,10 +47,12 @@ public class RecordAgentDeploymentsStep implements SagaStep {
       Long locationId = context.data().locationIds.get(deployment.location());
       if (locationId == null) {
         return new StepOutcome.Failed(
-            FailureCode.REJECTED, "deployment names location '" + deployment.location() + "', which was not added");
+            FailureCode.REJECTED,
+            "deployment names location '" + deployment.location() + "', which was not added");
       }
       String url =
-          ninjaOne.installerUrl(organizationId, locationId, deployment.installerType(), deployment.nodeRoleId());
+          ninjaOne.installerUrl(
+              organizationId, locationId, deployment.installerType(), deployment.nodeRoleId());
       context.data().installerUrls.put(deployment.key(), url);
     }
     return StepOutcome.succeeded();

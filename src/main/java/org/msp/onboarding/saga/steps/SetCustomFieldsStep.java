@@ -11,9 +11,10 @@ import org.msp.onboarding.saga.StepOutcome;
 import org.msp.onboarding.saga.request.OnboardingRequest;
 
 /**
- * Step 4. The values before the write are read and saved first (a checkpoint): read after a lost PATCH they
- * would already be ours, and the rollback could not restore them. Step 3 takes the checkpoint at its end when it
- * runs, so that it is saved in step 3's commit; otherwise this step saves it in a commit of its own.
+ * Step 4. The values before the write are read and saved first (a checkpoint): read after a lost
+ * PATCH they would already be ours, and the rollback could not restore them. Step 3 takes the
+ * checkpoint at its end when it runs, so that it is saved in step 3's commit; otherwise this step
+ * saves it in a commit of its own.
  */
 @ApplicationScoped
 public class SetCustomFieldsStep implements SagaStep {
@@ -33,12 +34,17 @@ public class SetCustomFieldsStep implements SagaStep {
     return !request.organization().fieldsOrEmpty().isEmpty();
   }
 
-  /** Reads the fields' values before step 4 into the saga's data, unless that was done already; true if read. */
+  /**
+   * Reads the fields' values before step 4 into the saga's data, unless that was done already; true
+   * if read.
+   */
   static boolean takeCheckpoint(StepContext context, NinjaOne ninjaOne) {
-    if (context.data().fieldsBefore != null || context.request().organization().fieldsOrEmpty().isEmpty()) {
+    if (context.data().fieldsBefore != null
+        || context.request().organization().fieldsOrEmpty().isEmpty()) {
       return false;
     }
-    context.data().fieldsBefore = new LinkedHashMap<>(ninjaOne.customFields(context.data().organizationId));
+    context.data().fieldsBefore =
+        new LinkedHashMap<>(ninjaOne.customFields(context.data().organizationId));
     return true;
   }
 

@@ -17,42 +17,52 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RequiredToolConditionTest {
 
-    @Test
-    void toolIsFoundInAnyDirectoryOfThePathButOnlyAsAnExecutableFile(@TempDir Path temp) throws IOException {
-        Path empty = Files.createDirectories(temp.resolve("empty"));
-        Path bin = Files.createDirectories(temp.resolve("bin"));
-        Path kubectl = Files.createFile(bin.resolve("kubectl"));
-        String searchPath = empty + File.pathSeparator + bin;
+  @Test
+  void toolIsFoundInAnyDirectoryOfThePathButOnlyAsAnExecutableFile(@TempDir Path temp)
+      throws IOException {
+    Path empty = Files.createDirectories(temp.resolve("empty"));
+    Path bin = Files.createDirectories(temp.resolve("bin"));
+    Path kubectl = Files.createFile(bin.resolve("kubectl"));
+    String searchPath = empty + File.pathSeparator + bin;
 
-        assertEquals(Optional.empty(), Tool.KUBECTL.findIn(searchPath), "not executable yet");
-        assertTrue(kubectl.toFile().setExecutable(true));
-        assertEquals(Optional.of(kubectl), Tool.KUBECTL.findIn(searchPath));
-        assertEquals(Optional.empty(), Tool.DOCKER_COMPOSE.findIn(searchPath));
-    }
+    assertEquals(Optional.empty(), Tool.KUBECTL.findIn(searchPath), "not executable yet");
+    assertTrue(kubectl.toFile().setExecutable(true));
+    assertEquals(Optional.of(kubectl), Tool.KUBECTL.findIn(searchPath));
+    assertEquals(Optional.empty(), Tool.DOCKER_COMPOSE.findIn(searchPath));
+  }
 
-    @Test
-    void missingToolSkipsWithOneLineNamingTheToolAndItsInstallCommand() {
-        ConditionEvaluationResult result = RequiredToolCondition.verdict(List.of(Tool.DOCKER_COMPOSE), false);
+  @Test
+  void missingToolSkipsWithOneLineNamingTheToolAndItsInstallCommand() {
+    ConditionEvaluationResult result =
+        RequiredToolCondition.verdict(List.of(Tool.DOCKER_COMPOSE), false);
 
-        assertTrue(result.isDisabled());
-        String reason = result.getReason().orElseThrow();
-        assertEquals("missing tool: 'docker-compose' is not on the PATH; install it: apt-get install docker-compose",
-                reason);
-        assertFalse(reason.contains("\n"), "one line");
-    }
+    assertTrue(result.isDisabled());
+    String reason = result.getReason().orElseThrow();
+    assertEquals(
+        "missing tool: 'docker-compose' is not on the PATH; install it: apt-get install docker-compose",
+        reason);
+    assertFalse(reason.contains("\n"), "one line");
+  }
 
-    @Test
-    void missingToolFailsWithTheSameLineWhenToolsAreRequired() {
-        IllegalStateException failure = assertThrows(IllegalStateException.class,
-                () -> RequiredToolCondition.verdict(List.of(Tool.CHROMIUM, Tool.CHROMEDRIVER), true));
+  @Test
+  void missingToolFailsWithTheSameLineWhenToolsAreRequired() {
+    IllegalStateException failure =
+        assertThrows(
+            IllegalStateException.class,
+            () -> RequiredToolCondition.verdict(List.of(Tool.CHROMIUM, Tool.CHROMEDRIVER), true));
 
-        assertTrue(failure.getMessage().startsWith("'chromium' is not on the PATH; install it: apt-get install"
-                + " chromium chromium-driver | 'chromedriver' is not on the PATH"), failure.getMessage());
-        assertTrue(failure.getMessage().contains("tools.required=true"), failure.getMessage());
-    }
+    assertTrue(
+        failure
+            .getMessage()
+            .startsWith(
+                "'chromium' is not on the PATH; install it: apt-get install"
+                    + " chromium chromium-driver | 'chromedriver' is not on the PATH"),
+        failure.getMessage());
+    assertTrue(failure.getMessage().contains("tools.required=true"), failure.getMessage());
+  }
 
-    @Test
-    void presentToolsRunTheTestEvenWhenToolsAreRequired() {
-        assertFalse(RequiredToolCondition.verdict(List.of(), true).isDisabled());
-    }
+  @Test
+  void presentToolsRunTheTestEvenWhenToolsAreRequired() {
+    assertFalse(RequiredToolCondition.verdict(List.of(), true).isDisabled());
+  }
 }

@@ -7,12 +7,13 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The test class or method runs only where these tools are on the PATH. Without one it is skipped with a line
- * naming the tool and its install command, or fails with that line when {@code -Dtools.required=true} is set.
+ * The test class or method runs only where these tools are on the PATH. Without one it is skipped
+ * with a line naming the tool and its install command, or fails with that line when {@code
+ * -Dtools.required=true} is set.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(RequiredToolCondition.class)
 public @interface RequiresTool {
-    Tool[] value();
+  Tool[] value();
 }

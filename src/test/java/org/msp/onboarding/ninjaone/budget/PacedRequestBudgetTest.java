@@ -45,48 +45,60 @@ class PacedRequestBudgetTest {
   void oneReservationServesManyCallsOfABusyInstance() throws InterruptedException {
     AtomicInteger reservations = new AtomicInteger();
     InProcessSlots slots = new InProcessSlots(200);
-    RequestBudget budget = budget(new SlotSource() {
-      @Override
-      public SlotBatch reserve(int wanted) {
-        reservations.incrementAndGet();
-        return slots.reserve(wanted);
-      }
+    RequestBudget budget =
+        budget(
+            new SlotSource() {
+              @Override
+              public SlotBatch reserve(int wanted) {
+                reservations.incrementAndGet();
+                return slots.reserve(wanted);
+              }
 
-      @Override
-      public void throttled() {}
-    }, 200);
+              @Override
+              public void throttled() {}
+            },
+            200);
     int threads = 8;
     int callsEach = 25;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch done = new CountDownLatch(threads);
     for (int t = 0; t < threads; t++) {
-      pool.execute(() -> {
-        millisFor(budget, callsEach);
-        done.countDown();
-      });
+      pool.execute(
+          () -> {
+            millisFor(budget, callsEach);
+            done.countDown();
+          });
     }
     assertTrue(done.await(30, TimeUnit.SECONDS));
     pool.shutdown();
     int calls = threads * callsEach;
-    System.out.printf("%d calls from %d threads took %d reservations%n", calls, threads, reservations.get());
-    assertTrue(reservations.get() <= calls / 4, reservations.get() + " reservations for " + calls + " calls");
+    System.out.printf(
+        "%d calls from %d threads took %d reservations%n", calls, threads, reservations.get());
+    assertTrue(
+        reservations.get() <= calls / 4,
+        reservations.get() + " reservations for " + calls + " calls");
   }
 
   @Test
   void aSlotWhoseMomentHasPassedIsGivenUpNotSpentLate() {
     AtomicInteger batches = new AtomicInteger();
-    RequestBudget budget = budget(new SlotSource() {
-      @Override
-      public SlotBatch reserve(int wanted) {
-        long spacing = SlotBatch.spacingNanos(10);
-        // the first batch is a second old by the time it arrives (a stalled instance); the second is fresh
-        long first = System.nanoTime() - (batches.getAndIncrement() == 0 ? 1_000_000_000L : 0);
-        return new SlotBatch(first, spacing, 2, 10);
-      }
+    RequestBudget budget =
+        budget(
+            new SlotSource() {
+              @Override
+              public SlotBatch reserve(int wanted) {
+                long spacing = SlotBatch.spacingNanos(10);
+                // the first batch is a second old by the time it arrives (a stalled instance); the
+                // second is fresh
+                long first =
+                    System.nanoTime() - (batches.getAndIncrement() == 0 ? 1_000_000_000L : 0);
+                return new SlotBatch(first, spacing, 2, 10);
+              }
 
-      @Override
-      public void throttled() {}
-    }, 10);
+              @Override
+              public void throttled() {}
+            },
+            10);
     budget.acquire();
     assertEquals(2, batches.get());
     assertEquals(2.0, registry.get("ninjaone.budget.missed.slots").counter().count());

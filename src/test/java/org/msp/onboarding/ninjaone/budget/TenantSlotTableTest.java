@@ -18,7 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.msp.onboarding.harness.TestDatabase;
 
-/** The shared budget on a real PostgreSQL: several "instances" (each its own pool and table view) on one row. */
+/**
+ * The shared budget on a real PostgreSQL: several "instances" (each its own pool and table view) on
+ * one row.
+ */
 class TenantSlotTableTest {
   private static TestDatabase database;
   private static final List<AgroalDataSource> pools = new ArrayList<>();
@@ -55,8 +58,9 @@ class TenantSlotTableTest {
   @Test
   void slotsOfAllInstancesAreSpacedAtLeastOneOverTheRateApart() throws Exception {
     Aimd aimd = Aimd.forBudget(50);
-    List<TenantSlotTable> instances = List.of(instance("t-spacing", aimd), instance("t-spacing", aimd),
-        instance("t-spacing", aimd));
+    List<TenantSlotTable> instances =
+        List.of(
+            instance("t-spacing", aimd), instance("t-spacing", aimd), instance("t-spacing", aimd));
     List<Long> slots = new ArrayList<>();
     for (int round = 0; round < 10; round++) {
       for (TenantSlotTable table : instances) {
@@ -68,23 +72,30 @@ class TenantSlotTableTest {
     }
     Collections.sort(slots);
     long spacing = SlotBatch.spacingNanos(50);
-    long tolerance = TimeUnit.MILLISECONDS.toNanos(2); // each batch is mapped to this JVM's clock after a round trip
+    long tolerance =
+        TimeUnit.MILLISECONDS.toNanos(
+            2); // each batch is mapped to this JVM's clock after a round trip
     for (int i = 1; i < slots.size(); i++) {
       long gap = slots.get(i) - slots.get(i - 1);
-      assertTrue(gap >= spacing - tolerance, "slots " + gap / 1000 + " us apart at a spacing of " + spacing / 1000);
+      assertTrue(
+          gap >= spacing - tolerance,
+          "slots " + gap / 1000 + " us apart at a spacing of " + spacing / 1000);
     }
   }
 
   @Test
-  void threeInstancesTogetherNeverLetMoreCallsGoThanTheBudgetInAnySecondAndUseMostOfIt() throws Exception {
+  void threeInstancesTogetherNeverLetMoreCallsGoThanTheBudgetInAnySecondAndUseMostOfIt()
+      throws Exception {
     double budget = 40;
     int threadsEach = 8;
     Duration run = Duration.ofSeconds(6);
-    SimpleMeterRegistry registry = new SimpleMeterRegistry(); // the three instances' counters add up here
+    SimpleMeterRegistry registry =
+        new SimpleMeterRegistry(); // the three instances' counters add up here
     List<PacedRequestBudget> instances = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      instances.add(new PacedRequestBudget(instance("t-shared", Aimd.forBudget(budget)), budget,
-          new BudgetMetrics(registry)));
+      instances.add(
+          new PacedRequestBudget(
+              instance("t-shared", Aimd.forBudget(budget)), budget, new BudgetMetrics(registry)));
     }
     List<Long> calls = Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(3 * threadsEach);
@@ -93,11 +104,13 @@ class TenantSlotTableTest {
     List<Future<?>> workers = new ArrayList<>();
     for (PacedRequestBudget instance : instances) {
       for (int t = 0; t < threadsEach; t++) {
-        workers.add(pool.submit(() -> {
-          while (System.nanoTime() < end) {
-            calls.add(instance.awaitTurn());
-          }
-        }));
+        workers.add(
+            pool.submit(
+                () -> {
+                  while (System.nanoTime() < end) {
+                    calls.add(instance.awaitTurn());
+                  }
+                }));
       }
     }
     for (Future<?> worker : workers) {
@@ -107,9 +120,16 @@ class TenantSlotTableTest {
     List<Long> inRun = calls.stream().filter(at -> at < end).sorted().toList();
     int busiest = Windows.maxInAnySecond(inRun);
     double rate = inRun.size() / (run.toNanos() / 1e9);
-    System.out.printf("3 instances x %d threads, budget %.0f/s: %d calls in %d s = %.1f/s (%.0f%% of the budget),"
-        + " at most %d in any 1-s window; %.0f reservations (%.2f per call), %.0f slots missed%n", threadsEach, budget,
-        inRun.size(), run.toSeconds(), rate, 100 * rate / budget, busiest,
+    System.out.printf(
+        "3 instances x %d threads, budget %.0f/s: %d calls in %d s = %.1f/s (%.0f%% of the budget),"
+            + " at most %d in any 1-s window; %.0f reservations (%.2f per call), %.0f slots missed%n",
+        threadsEach,
+        budget,
+        inRun.size(),
+        run.toSeconds(),
+        rate,
+        100 * rate / budget,
+        busiest,
         registry.get("ninjaone.budget.reservations").counter().count(),
         registry.get("ninjaone.budget.reservations").counter().count() / calls.size(),
         registry.get("ninjaone.budget.missed.slots").counter().count());
@@ -139,7 +159,8 @@ class TenantSlotTableTest {
 
   @Test
   void theRateRecoversStepByStepToTheBudgetButNeverAbove() throws Exception {
-    TenantSlotTable table = instance("t-recover", aimd(Duration.ofMinutes(1), Duration.ofMillis(100)));
+    TenantSlotTable table =
+        instance("t-recover", aimd(Duration.ofMinutes(1), Duration.ofMillis(100)));
     table.reserve(1);
     table.throttled();
     List<Double> rates = new ArrayList<>();
@@ -148,10 +169,12 @@ class TenantSlotTableTest {
       rates.add(table.reserve(1).rate());
       Thread.sleep(20);
     }
-    System.out.println("rates after a cut, one reservation per 20 ms: " + rates.stream().distinct().toList());
+    System.out.println(
+        "rates after a cut, one reservation per 20 ms: " + rates.stream().distinct().toList());
     assertEquals(40, rates.get(rates.size() - 1));
     for (int i = 1; i < rates.size(); i++) {
-      assertTrue(rates.get(i) - rates.get(i - 1) <= 4 + 1e-9, "a jump larger than one step: " + rates);
+      assertTrue(
+          rates.get(i) - rates.get(i - 1) <= 4 + 1e-9, "a jump larger than one step: " + rates);
     }
     assertTrue(rates.stream().distinct().count() >= 5, "not step by step: " + rates);
   }

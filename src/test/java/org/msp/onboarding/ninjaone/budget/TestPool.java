@@ -8,18 +8,29 @@ import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.msp.onboarding.harness.TestDatabase;
 
-/** A connection pool on a test database, like the one each service instance has; and the service's schema. */
+/**
+ * A connection pool on a test database, like the one each service instance has; and the service's
+ * schema.
+ */
 final class TestPool {
   private TestPool() {}
 
   static AgroalDataSource open(TestDatabase database, int connections) throws SQLException {
-    return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
-        .connectionPoolConfiguration(pool -> pool
-            .maxSize(connections)
-            .connectionFactoryConfiguration(factory -> factory
-                .jdbcUrl(database.jdbcUrl())
-                .principal(new NamePrincipal(database.username()))
-                .credential(new SimplePassword(database.password() == null ? "" : database.password())))));
+    return AgroalDataSource.from(
+        new AgroalDataSourceConfigurationSupplier()
+            .connectionPoolConfiguration(
+                pool ->
+                    pool.maxSize(connections)
+                        .connectionFactoryConfiguration(
+                            factory ->
+                                factory
+                                    .jdbcUrl(database.jdbcUrl())
+                                    .principal(new NamePrincipal(database.username()))
+                                    .credential(
+                                        new SimplePassword(
+                                            database.password() == null
+                                                ? ""
+                                                : database.password())))));
   }
 
   /** The service's Flyway migrations, as the service applies them at start. */
