@@ -46,16 +46,7 @@ class OnboardingEndToEndIT extends StackTest {
       assertEquals(
           List.of("SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED"),
           saga.getList("steps.status"));
-      List<Map<String, Object>> tasks =
-          stack
-              .request()
-              .queryParam("organizationId", orgId)
-              .get("/api/v1/agent-deployment-tasks")
-              .then()
-              .statusCode(200)
-              .extract()
-              .jsonPath()
-              .getList("tasks");
+      List<Map<String, Object>> tasks = api.deploymentTasks(orgId);
       assertEquals(2, tasks.size());
       tasks.forEach(
           t -> assertTrue(((String) t.get("installerUrl")).startsWith("https://"), t.toString()));

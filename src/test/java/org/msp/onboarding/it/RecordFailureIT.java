@@ -100,16 +100,7 @@ class RecordFailureIT extends StackTest {
     stack.request().post("/api/v1/sagas/" + id + "/retry").then().statusCode(202);
     JsonPath done = api.awaitStatus(event.clientId(), "COMPLETED");
     assertEquals(false, done.getBoolean("stuck"));
-    List<Map<String, Object>> tasks =
-        stack
-            .request()
-            .queryParam("organizationId", organizationId)
-            .get("/api/v1/agent-deployment-tasks")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("tasks");
+    List<Map<String, Object>> tasks = api.deploymentTasks(organizationId);
     assertEquals(2, tasks.size());
   }
 }

@@ -27,6 +27,19 @@ public final class SagaApi {
         .getList("sagas");
   }
 
+  /** The agent-deployment tasks recorded for an organization, as the ops API lists them. */
+  public List<Map<String, Object>> deploymentTasks(long organizationId) {
+    return stack
+        .request()
+        .queryParam("organizationId", organizationId)
+        .get("/api/v1/agent-deployment-tasks")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("tasks");
+  }
+
   public JsonPath saga(String id) {
     return stack.request().get("/api/v1/sagas/" + id).then().statusCode(200).extract().jsonPath();
   }

@@ -57,16 +57,7 @@ class TenantNodeRolesIT extends StackTest {
     stack.publish(event);
 
     long organizationId = api.awaitStatus(event.clientId(), "COMPLETED").getLong("organizationId");
-    List<Map<String, Object>> tasks =
-        stack
-            .request()
-            .queryParam("organizationId", organizationId)
-            .get("/api/v1/agent-deployment-tasks")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("tasks");
+    List<Map<String, Object>> tasks = api.deploymentTasks(organizationId);
     assertEquals(
         Set.of(
             "Branch MAC_PKG", "Branch LINUX_DEB", "Headquarters MAC_PKG", "Headquarters LINUX_DEB"),
