@@ -67,8 +67,8 @@ public class SagaIntake {
         results.add(Result.DUPLICATE);
       } else if (!busyClients.add(request.clientId())) {
         results.add(Result.CLIENT_BUSY);
-        seenEvents.remove(
-            request.eventId()); // not processed: the same event may be published again later
+        // not processed: the same event may be published again later
+        seenEvents.remove(request.eventId());
       } else {
         start(request, r.traceparent(), now);
         results.add(Result.ACCEPTED);

@@ -71,9 +71,8 @@ public class SagaDriver {
               work.phase(), work.step(), work.startBy());
         }
         if (tooLate || stopping.getAsBoolean() || !circuit.allowsWork()) {
-          release(
-              claimant,
-              work); // the step has not started: its saga is free for another instance at once
+          // the step has not started: its saga is free for another instance at once
+          release(claimant, work);
           return Optional.empty();
         }
         Optional<SagaStore.Recorded> recorded = runAndRecord(claimant, claimed, work, stopping);
