@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.msp.onboarding.saga.RetryPolicy;
+import org.msp.onboarding.saga.SagaDefinition;
 import org.msp.onboarding.saga.SagaEngine;
 import org.msp.onboarding.saga.SagaStep;
 
@@ -20,6 +21,6 @@ public class EngineProducer {
     RetryPolicy policy =
         new RetryPolicy(
             retry.initialDelay(), retry.maxDelay(), retry.maxAttempts(), retry.maxElapsed());
-    return new SagaEngine(policy, steps);
+    return new SagaEngine(policy, SagaDefinition.ONBOARDING, steps);
   }
 }

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.msp.onboarding.persistence.SagaIntake;
+import org.msp.onboarding.runner.SagaIntake;
 
 /**
  * A valid request must never reach the DLQ because PostgreSQL was briefly away: the intake

@@ -8,7 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.msp.onboarding.persistence.SagaIntake;
+import org.msp.onboarding.runner.SagaIntake;
 import org.msp.onboarding.runner.SagaRunner;
 import org.msp.onboarding.saga.request.OnboardingRequest;
 

@@ -4,63 +4,43 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.Map;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.msp.onboarding.saga.SagaEvent;
 
-/**
- * Sagas started / completed / compensated / failed, counted when the transaction that did it
- * commits.
- */
+/** Sagas started / completed / compensated / failed, counted once the transition is committed. */
 @Startup
 @ApplicationScoped
 public class SagaCounters {
-  private static final Map<String, String> COUNTED_EVENTS =
-      Map.of(
-          "SagaStarted",
-          "started",
-          "SagaCompleted",
-          "completed",
-          "SagaCompensated",
-          "compensated",
-          "SagaFailed",
-          "failed");
+  private final Counter started;
+  private final Counter completed;
+  private final Counter compensated;
+  private final Counter failed;
 
-  private final MeterRegistry registry;
-  private final TransactionSynchronizationRegistry transactions;
-
-  public SagaCounters(MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
-    this.registry = registry;
-    this.transactions = transactions;
-    COUNTED_EVENTS.values().forEach(this::counter);
+  public SagaCounters(MeterRegistry registry) {
+    started = counter(registry, "started");
+    completed = counter(registry, "completed");
+    compensated = counter(registry, "compensated");
+    failed = counter(registry, "failed");
   }
 
-  /**
-   * Called with every status event inside its transaction; counts the saga lifecycle ones after
-   * commit.
-   */
-  public void onEvent(String type) {
-    String outcome = COUNTED_EVENTS.get(type);
-    if (outcome == null) {
-      return;
-    }
-    Counter counter = counter(outcome);
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              counter.increment();
-            }
-          }
-        });
+  void onStarted(@Observes(during = TransactionPhase.AFTER_SUCCESS) SagaEvent.Started e) {
+    started.increment();
   }
 
-  private Counter counter(String outcome) {
+  void onCompleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) SagaEvent.Completed e) {
+    completed.increment();
+  }
+
+  void onCompensated(@Observes(during = TransactionPhase.AFTER_SUCCESS) SagaEvent.Compensated e) {
+    compensated.increment();
+  }
+
+  void onFailed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SagaEvent.Failed e) {
+    failed.increment();
+  }
+
+  private static Counter counter(MeterRegistry registry, String outcome) {
     return Counter.builder("onboarding.sagas." + outcome)
         .description("Sagas " + outcome)
         .register(registry);

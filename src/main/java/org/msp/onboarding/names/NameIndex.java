@@ -32,6 +32,7 @@ public class NameIndex implements OrganizationNames {
   private final NameRows rows;
   private final RefreshCoalescer refreshes = new RefreshCoalescer(this::refresh);
   private volatile boolean filled;
+  private volatile long readThrough;
 
   @Inject
   NameIndex(NinjaOneClient ninjaOne, PgNameRows rows) {
@@ -67,16 +68,6 @@ public class NameIndex implements OrganizationNames {
     return stored(() -> rows.markedBy(sagaMarker));
   }
 
-  @Override
-  public void named(long organizationId, String name, String sagaMarker) {
-    try {
-      rows.store(new NameRows.Row(organizationId, key(name), sagaMarker));
-    } catch (RuntimeException e) {
-      // the next refresh or full scan reads it from NinjaOne anyway; the saga need not fail for it
-      LOG.warnf("name index: organization %d not recorded (%s)", organizationId, e.getMessage());
-    }
-  }
-
   /**
    * Called on a schedule by every instance; the one that claims a due scan reads the whole tenant.
    */
@@ -96,8 +87,10 @@ public class NameIndex implements OrganizationNames {
       filled = true;
       return;
     }
-    Long after = stored(rows::refreshedThrough);
-    readFrom(after == 0 ? null : after);
+    // what this instance read last: a PostgreSQL round trip less per refresh (what another
+    // instance read since is read again, harmlessly)
+    long after = readThrough > 0 ? readThrough : stored(rows::refreshedThrough);
+    readThrough = Math.max(readThrough, readFrom(after == 0 ? null : after));
   }
 
   private void fullScan(long number) {

@@ -23,9 +23,6 @@ interface NameRows {
    */
   void storePage(List<Row> page, long lastId);
 
-  /** Stores organizations this service created or renamed (the listing cursor does not move). */
-  void store(Row row);
-
   List<Holder> holdersOf(String nameKey);
 
   Optional<Long> markedBy(String sagaMarker);

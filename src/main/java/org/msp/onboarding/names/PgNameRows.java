@@ -64,11 +64,6 @@ class PgNameRows implements NameRows {
   }
 
   @Override
-  public void store(Row row) {
-    inTransaction(c -> upsert(c, List.of(row)));
-  }
-
-  @Override
   public List<Holder> holdersOf(String nameKey) {
     List<Holder> holders = new ArrayList<>();
     inTransaction(
@@ -159,7 +154,7 @@ class PgNameRows implements NameRows {
         });
   }
 
-  private static void upsert(Connection c, List<Row> rows) throws SQLException {
+  static void upsert(Connection c, List<Row> rows) throws SQLException {
     if (rows.isEmpty()) {
       return;
     }

@@ -9,23 +9,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.msp.onboarding.config.OnboardingConfig;
-import org.msp.onboarding.monitoring.StuckRule;
 import org.msp.onboarding.ops.SagaViews.*;
 import org.msp.onboarding.persistence.AgentDeploymentTaskEntity;
 import org.msp.onboarding.persistence.CleanupTaskEntity;
-import org.msp.onboarding.persistence.SagaEntity;
-import org.msp.onboarding.persistence.SagaJson;
-import org.msp.onboarding.persistence.SagaStepEntity;
+import org.msp.onboarding.persistence.SagaRecord;
+import org.msp.onboarding.persistence.SagaRepository;
+import org.msp.onboarding.saga.Saga;
 import org.msp.onboarding.saga.SagaStatus;
+import org.msp.onboarding.saga.StepState;
+import org.msp.onboarding.saga.StuckRule;
 
 /** Read side of the ops API. */
 @ApplicationScoped
 public class SagaQueries {
-  private final SagaJson json;
+  private final SagaRepository sagas;
   private final Duration stuckAfter;
 
-  public SagaQueries(SagaJson json, OnboardingConfig config) {
-    this.json = json;
+  public SagaQueries(SagaRepository sagas, OnboardingConfig config) {
+    this.sagas = sagas;
     this.stuckAfter = config.stuckAfter();
   }
 
@@ -48,73 +49,43 @@ public class SagaQueries {
       boolean stuckOnly,
       int pageSize,
       Long beforeSeq) {
-    StringBuilder where = new StringBuilder("1 = 1");
-    Parameters parameters = new Parameters();
-    if (status != null) {
-      where.append(" and status = :status");
-      parameters.and("status", status);
-    }
-    if (clientId != null) {
-      where.append(" and clientId = :clientId");
-      parameters.and("clientId", clientId);
-    }
-    if (nameContains != null) {
-      where.append(" and lower(organizationName) like :name escape '!'");
-      String escaped = nameContains.toLowerCase(java.util.Locale.ROOT).replaceAll("([!%_])", "!$1");
-      parameters.and("name", "%" + escaped + "%");
-    }
-    if (stuckOnly) {
-      Instant now = Instant.now();
-      where.append(
-          " and status in :active"
-              + " and (haltedReason is not null or nextAttemptAt <= :now and updatedAt < :cutoff)");
-      parameters
-          .and("active", SagaStatus.activeStatuses())
-          .and("now", now)
-          .and("cutoff", now.minus(stuckAfter));
-    }
-    if (beforeSeq != null) {
-      where.append(" and seq < :before");
-      parameters.and("before", beforeSeq);
-    }
-    List<SagaEntity> rows =
-        SagaEntity.<SagaEntity>find(where + " order by seq desc", parameters)
-            .page(0, pageSize + 1)
-            .list();
+    Instant stuckCutoff = stuckOnly ? Instant.now().minus(stuckAfter) : null;
+    List<SagaRecord> rows =
+        sagas.search(
+            new SagaRepository.Filter(status, clientId, nameContains, stuckCutoff, beforeSeq),
+            pageSize + 1);
     boolean hasNext = rows.size() > pageSize;
-    List<SagaEntity> page = hasNext ? rows.subList(0, pageSize) : rows;
-    List<SagaSummary> sagas = new ArrayList<>();
-    page.forEach(s -> sagas.add(summary(s)));
-    String endCursor = page.isEmpty() ? null : PageCursor.encode(page.get(page.size() - 1).seq);
-    return new SagaPage(sagas, new PageInfo(hasNext, endCursor));
+    List<SagaRecord> page = hasNext ? rows.subList(0, pageSize) : rows;
+    List<SagaSummary> summaries = new ArrayList<>();
+    page.forEach(s -> summaries.add(summary(s)));
+    String endCursor = page.isEmpty() ? null : PageCursor.encode(page.get(page.size() - 1).seq());
+    return new SagaPage(summaries, new PageInfo(hasNext, endCursor));
   }
 
   @Transactional
   public SagaDetail get(UUID id) {
-    SagaEntity saga = SagaEntity.findById(id);
-    if (saga == null) {
-      throw ProblemException.notFound("no saga with id " + id);
-    }
-    return detail(saga);
+    return detail(
+        sagas.find(id).orElseThrow(() -> ProblemException.notFound("no saga with id " + id)));
   }
 
-  SagaDetail detail(SagaEntity saga) {
+  private SagaDetail detail(SagaRecord record) {
+    Saga.Snapshot saga = record.saga();
     List<StepView> steps = new ArrayList<>();
-    for (SagaStepEntity step : saga.steps) {
+    for (StepState.Snapshot step : saga.steps()) {
       steps.add(
           new StepView(
-              step.name.name(),
-              step.status.name(),
-              step.attempts,
-              step.lastError,
-              step.nextAttemptAt,
-              step.startedAt,
-              step.finishedAt,
-              step.compensationAttempts,
-              step.compensationError,
-              step.compensatedAt));
+              step.name().name(),
+              step.status().name(),
+              step.attempts(),
+              step.lastError(),
+              step.nextAttemptAt(),
+              step.startedAt(),
+              step.finishedAt(),
+              step.compensationAttempts(),
+              step.compensationError(),
+              step.compensatedAt()));
     }
-    CleanupTaskEntity cleanup = CleanupTaskEntity.find("sagaId", saga.id).firstResult();
+    CleanupTaskEntity cleanup = CleanupTaskEntity.find("sagaId", saga.id()).firstResult();
     CleanupTaskView cleanupView =
         cleanup == null
             ? null
@@ -124,26 +95,27 @@ public class SagaQueries {
                 cleanup.description,
                 cleanup.status,
                 cleanup.createdAt);
+    String stuckReason = stuckReason(record);
     return new SagaDetail(
-        saga.id,
-        saga.clientId,
-        saga.eventId,
-        saga.organizationName,
-        saga.status.name(),
-        saga.organizationId,
-        json.data(saga).locationIds,
-        name(saga.failureCode),
-        saga.failureReason,
-        saga.earlierFailure,
-        saga.compensationRequested,
-        saga.status.isActive() ? saga.nextAttemptAt : null,
-        stuckReason(saga) != null,
-        stuckReason(saga),
-        saga.leaseOwner,
-        saga.leaseUntil,
-        saga.createdAt,
-        saga.updatedAt,
-        saga.finishedAt,
+        saga.id(),
+        saga.clientId(),
+        saga.eventId(),
+        saga.organizationName(),
+        saga.status().name(),
+        saga.organizationId(),
+        saga.data().locationIds,
+        name(saga.failureCode()),
+        saga.failureReason(),
+        saga.earlierFailure(),
+        saga.compensationRequested(),
+        saga.status().isActive() ? saga.nextAttemptAt() : null,
+        stuckReason != null,
+        stuckReason,
+        record.leaseOwner(),
+        record.leaseUntil(),
+        saga.createdAt(),
+        saga.updatedAt(),
+        saga.finishedAt(),
         steps,
         cleanupView);
   }
@@ -183,27 +155,28 @@ public class SagaQueries {
         t.createdAt);
   }
 
-  private SagaSummary summary(SagaEntity s) {
-    String stuckReason = stuckReason(s);
+  private SagaSummary summary(SagaRecord record) {
+    Saga.Snapshot s = record.saga();
+    String stuckReason = stuckReason(record);
     return new SagaSummary(
-        s.id,
-        s.clientId,
-        s.eventId,
-        s.organizationName,
-        s.status.name(),
-        s.organizationId,
-        name(s.failureCode),
-        s.failureReason,
-        s.status.isActive() ? s.nextAttemptAt : null,
+        s.id(),
+        s.clientId(),
+        s.eventId(),
+        s.organizationName(),
+        s.status().name(),
+        s.organizationId(),
+        name(s.failureCode()),
+        s.failureReason(),
+        s.status().isActive() ? s.nextAttemptAt() : null,
         stuckReason != null,
         stuckReason,
-        s.createdAt,
-        s.updatedAt,
-        s.finishedAt);
+        s.createdAt(),
+        s.updatedAt(),
+        s.finishedAt());
   }
 
-  private String stuckReason(SagaEntity saga) {
-    return StuckRule.reason(saga, Instant.now(), stuckAfter);
+  private String stuckReason(SagaRecord record) {
+    return StuckRule.reason(record.progress(), Instant.now(), stuckAfter);
   }
 
   private static String name(Enum<?> value) {

@@ -1,10 +1,9 @@
 package org.msp.onboarding.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.msp.onboarding.saga.SagaData;
-import org.msp.onboarding.saga.request.OnboardingRequest;
 
 /** The saga's JSON columns: the request as accepted, and the steps' working data. */
 @ApplicationScoped
@@ -15,14 +14,6 @@ public class SagaJson {
     this.mapper = mapper;
   }
 
-  public OnboardingRequest request(SagaEntity saga) {
-    return read(saga.request, OnboardingRequest.class);
-  }
-
-  public SagaData data(SagaEntity saga) {
-    return read(saga.data, SagaData.class);
-  }
-
   public String write(Object value) {
     try {
       return mapper.writeValueAsString(value);
@@ -31,7 +22,15 @@ public class SagaJson {
     }
   }
 
-  private <T> T read(String text, Class<T> type) {
+  <T> T read(String text, Class<T> type) {
+    try {
+      return mapper.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored saga JSON is unreadable", e);
+    }
+  }
+
+  <T> T read(String text, TypeReference<T> type) {
     try {
       return mapper.readValue(text, type);
     } catch (JsonProcessingException e) {

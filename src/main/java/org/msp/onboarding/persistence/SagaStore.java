@@ -10,101 +10,106 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
-import org.msp.onboarding.saga.SagaData;
-import org.msp.onboarding.saga.SagaEngine;
+import org.hibernate.jpa.HibernateHints;
+import org.msp.onboarding.saga.Saga;
 import org.msp.onboarding.saga.StepOutcome;
 import org.msp.onboarding.saga.Work;
 
 /**
- * The runner's transactions. Each is short and never spans a NinjaOne call: claim (lease + first
- * step), then one per outcome, which also plans the next step so that a saga costs one commit per
- * step.
+ * The runner's storage: claims, the saga row's conditional write, the rows that follow from a
+ * transition, and the lease statements. It decides nothing: the runner plans with the engine, in
+ * the transaction it opens around these calls.
  */
 @ApplicationScoped
 public class SagaStore {
   private final EntityManager em;
-  private final SagaEngine engine;
-  private final SagaJson json;
-  private final SagaProjections projections;
+  private final SagaRows rows;
+  private final SagaEventRows eventRows;
 
-  public SagaStore(
-      EntityManager em, SagaEngine engine, SagaJson json, SagaProjections projections) {
+  public SagaStore(EntityManager em, SagaRows rows, SagaEventRows eventRows) {
     this.em = em;
-    this.engine = engine;
-    this.json = json;
-    this.projections = projections;
+    this.rows = rows;
+    this.eventRows = eventRows;
   }
 
-  /** Leases up to {@code limit} due sagas, each with its first due step. */
-  @Transactional
-  public List<Claimed> claimDue(Claimant claimant, int limit) {
-    return claim(claimant, limit);
-  }
+  /** A saga this instance now holds the lease on, as read right after the claim. */
+  public record Held(Saga saga, long epoch, String traceparent) {}
 
-  private List<Claimed> claim(Claimant claimant, int limit) {
-    Instant leaseEnd =
-        Instant.now().plus(claimant.lease()); // read before the claim: never later than the row's
+  /** Leases up to {@code limit} due sagas and reads them; in the caller's transaction. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<Held> claimDue(Claimant claimant, int limit) {
     List<LeaseStatements.Lease> leases =
         jdbc(
             c ->
                 LeaseStatements.claimDue(
                     c, claimant.owner(), limit, claimant.lease(), claimant.busy()));
-    List<Claimed> claimed = new ArrayList<>();
-    Instant now = Instant.now();
-    for (LeaseStatements.Lease lease : leases) {
-      SagaEntity saga = em.find(SagaEntity.class, lease.sagaId());
-      Optional<Work> work = engine.plan(saga, now);
-      projections.publishRaised(saga, now);
-      if (work.isPresent()) {
-        Work leased = work.get().leased(leaseEnd, lease.epoch());
-        claimed.add(new Claimed(leased, json.request(saga), json.data(saga), saga.traceparent));
-      } else {
-        saga.releaseLease();
-      }
+    if (leases.isEmpty()) {
+      return List.of();
     }
-    return claimed;
+    List<SagaEntity> loaded =
+        em.createQuery("from SagaEntity where id in :ids", SagaEntity.class)
+            .setParameter("ids", leases.stream().map(LeaseStatements.Lease::sagaId).toList())
+            .setHint(HibernateHints.HINT_READ_ONLY, true)
+            .getResultList();
+    List<Held> held = new ArrayList<>(leases.size());
+    for (LeaseStatements.Lease lease : leases) {
+      loaded.stream()
+          .filter(row -> row.id.equals(lease.sagaId()))
+          .findFirst()
+          .ifPresent(row -> held.add(new Held(rows.saga(row), lease.epoch(), row.traceparent)));
+    }
+    return held;
   }
 
   /**
-   * What a worker does next: the same saga's next step, or another saga claimed in the same commit.
+   * Writes a worker's copy of the saga and frees or extends its lease ({@code leaseUntil} null
+   * frees it). False, writing nothing, when the row changed since the copy was read (an operator
+   * acted) or the lease is no longer this worker's: read it again with {@link #lockedForWorker}.
    */
-  public record Recorded(Optional<Work> next, Optional<Claimed> another) {}
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean write(Saga saga, String owner, long epoch, Instant leaseUntil) {
+    Saga.Snapshot state = saga.snapshot();
+    boolean written =
+        jdbc(
+            c ->
+                SagaStatements.writeByWorker(
+                    c,
+                    state,
+                    rows.dataJson(state),
+                    rows.stepsJson(state),
+                    new SagaStatements.Lease(owner, epoch, leaseUntil)));
+    if (written) {
+      saga.stored(state.version() + 1);
+    }
+    return written;
+  }
 
   /**
-   * Records one outcome and plans what comes next. The row lock orders us with operator actions;
-   * the lease check (owner and epoch) drops the outcome of a worker that was presumed dead, or
-   * whose claim was superseded.
+   * The saga as stored, its row locked until commit; throws {@link LeaseLostException} when the
+   * lease is no longer this worker's.
    */
-  @Transactional
-  public Recorded record(
-      Claimant claimant, Work work, StepOutcome outcome, SagaData data, boolean claimAnother) {
-    SagaEntity saga = em.find(SagaEntity.class, work.sagaId(), LockModeType.PESSIMISTIC_WRITE);
-    if (!saga.isLeasedBy(claimant.owner(), work.leaseEpoch())) {
-      throw new LeaseLostException(work.sagaId());
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Saga lockedForWorker(UUID sagaId, String owner, long epoch) {
+    SagaEntity row = em.find(SagaEntity.class, sagaId, LockModeType.PESSIMISTIC_WRITE);
+    if (row == null || !owner.equals(row.leaseOwner) || row.leaseEpoch != epoch) {
+      throw new LeaseLostException(sagaId);
     }
-    Instant now = Instant.now();
-    saga.data = json.write(data);
-    saga.organizationId = data.organizationId;
-    saga.outcomeRecorded();
-    engine.apply(saga, work, outcome, now);
-    projections.afterOutcome(saga, work, outcome, data, now);
-    Optional<Work> next = engine.plan(saga, now);
-    projections.publishRaised(saga, now);
-    Instant leaseEnd = now.plus(claimant.lease());
-    if (next.isPresent()) {
-      saga.acquireLease(claimant.owner(), leaseEnd);
-      return new Recorded(
-          Optional.of(next.get().leased(leaseEnd, work.leaseEpoch())), Optional.empty());
-    }
-    saga.releaseLease();
-    // The worker would go idle: it takes the next due saga in this same commit rather than in a
-    // claim of its own.
-    Optional<Claimed> another =
-        claimAnother ? claim(claimant, 1).stream().findFirst() : Optional.empty();
-    return new Recorded(Optional.empty(), another);
+    em.unwrap(Session.class).setReadOnly(row, true);
+    return rows.saga(row);
+  }
+
+  /** The rows that follow from the saga's transitions since the last call (outbox, tasks). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void writeEvents(Saga saga, Instant now) {
+    eventRows.write(saga, now);
+  }
+
+  /** The history row of one run of a step. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void writeAttempt(Work work, StepOutcome outcome, Instant now) {
+    eventRows.attempt(work, outcome, now);
   }
 
   /**

@@ -9,7 +9,6 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.msp.onboarding.ninjaone.NinjaOneCircuit;
 import org.msp.onboarding.persistence.Claimant;
-import org.msp.onboarding.persistence.Claimed;
 import org.msp.onboarding.persistence.LeaseLostException;
 import org.msp.onboarding.persistence.RecordFailures;
 import org.msp.onboarding.persistence.SagaStore;
@@ -35,6 +34,7 @@ public class SagaDriver {
 
   private final SagaEngine engine;
   private final SagaStore store;
+  private final SagaRecorder recorder;
   private final SagaMetrics metrics;
   private final StepTracing tracing;
   private final NinjaOneCircuit circuit;
@@ -42,11 +42,13 @@ public class SagaDriver {
   public SagaDriver(
       SagaEngine engine,
       SagaStore store,
+      SagaRecorder recorder,
       SagaMetrics metrics,
       StepTracing tracing,
       NinjaOneCircuit circuit) {
     this.engine = engine;
     this.store = store;
+    this.recorder = recorder;
     this.metrics = metrics;
     this.tracing = tracing;
     this.circuit = circuit;
@@ -59,9 +61,10 @@ public class SagaDriver {
   Optional<Claimed> drive(Claimant claimant, Claimed claimed, BooleanSupplier stopping) {
     MDC.put("sagaId", claimed.work().sagaId().toString());
     MDC.put("clientId", claimed.work().clientId());
-    Work work = claimed.work();
+    Claimed current = claimed;
     try {
       while (true) {
+        Work work = current.work();
         boolean tooLate = tooLateToStart(work, claimant.lease());
         if (tooLate) {
           // Waited too long for a thread: another instance could take the saga over while the step
@@ -75,11 +78,11 @@ public class SagaDriver {
           release(claimant, work);
           return Optional.empty();
         }
-        Optional<SagaStore.Recorded> recorded = runAndRecord(claimant, claimed, work, stopping);
+        Optional<SagaRecorder.Recorded> recorded = runAndRecord(claimant, current, stopping);
         if (recorded.isEmpty() || recorded.get().next().isEmpty()) {
-          return recorded.flatMap(SagaStore.Recorded::another);
+          return recorded.flatMap(SagaRecorder.Recorded::another);
         }
-        work = recorded.get().next().get();
+        current = recorded.get().next().get();
       }
     } finally {
       MDC.remove("sagaId");
@@ -94,15 +97,18 @@ public class SagaDriver {
   }
 
   /** Runs the step and records its outcome; empty when the outcome could not be recorded. */
-  private Optional<SagaStore.Recorded> runAndRecord(
-      Claimant claimant, Claimed claimed, Work work, BooleanSupplier stopping) {
-    SagaData data = claimed.data();
+  private Optional<SagaRecorder.Recorded> runAndRecord(
+      Claimant claimant, Claimed claimed, BooleanSupplier stopping) {
+    Work work = claimed.work();
+    // the saga's data changes only when an outcome is recorded: the step works on a copy
+    SagaData data = claimed.saga().data().copy();
     long started = System.nanoTime();
     StepOutcome outcome = pausedWhileNinjaOneIsDown(run(work, claimed, data));
     metrics.stepRan(work, outcome, System.nanoTime() - started);
     try {
       boolean claimAnother = !stopping.getAsBoolean() && circuit.allowsWork();
-      SagaStore.Recorded recorded = store.record(claimant, work, outcome, data, claimAnother);
+      SagaRecorder.Recorded recorded =
+          recorder.record(claimant, claimed, outcome, data, claimAnother);
       LOG.debugf("%s %s attempt %d: %s", work.phase(), work.step(), work.attempt(), outcome);
       return Optional.of(recorded);
     } catch (LeaseLostException e) {
@@ -126,7 +132,7 @@ public class SagaDriver {
 
   private StepOutcome run(Work work, Claimed claimed, SagaData data) {
     try (StepTracing.StepSpan span = tracing.start(claimed.traceparent(), work)) {
-      return engine.run(work, claimed.request(), data);
+      return engine.run(work, claimed.saga(), data);
     } catch (RuntimeException e) {
       LOG.warnf(e, "step %s failed unexpectedly", work.step());
       return new StepOutcome.RetryLater("unexpected error: " + e, null);

@@ -21,7 +21,6 @@ import org.jboss.logging.Logger;
 import org.msp.onboarding.config.OnboardingConfig;
 import org.msp.onboarding.ninjaone.NinjaOneCircuit;
 import org.msp.onboarding.persistence.Claimant;
-import org.msp.onboarding.persistence.Claimed;
 import org.msp.onboarding.persistence.SagaStore;
 
 /**
@@ -35,6 +34,7 @@ public class SagaRunner {
   private static final Logger LOG = Logger.getLogger(SagaRunner.class);
 
   private final SagaStore store;
+  private final SagaRecorder recorder;
   private final SagaDriver driver;
   private final OnboardingConfig.Runner config;
   private final NinjaOneCircuit circuit;
@@ -52,8 +52,13 @@ public class SagaRunner {
   private ExecutorService claimer;
 
   public SagaRunner(
-      SagaStore store, SagaDriver driver, OnboardingConfig config, NinjaOneCircuit circuit) {
+      SagaStore store,
+      SagaRecorder recorder,
+      SagaDriver driver,
+      OnboardingConfig config,
+      NinjaOneCircuit circuit) {
     this.store = store;
+    this.recorder = recorder;
     this.driver = driver;
     this.config = config.runner();
     this.circuit = circuit;
@@ -109,12 +114,12 @@ public class SagaRunner {
     int wanted = Math.min(Math.min(free, allowed), config.claimBatch());
     if (wanted <= 0) {
       freeWorkers.release(free);
-      return false; // a worker that finishes claims its next saga itself (SagaStore.record); the
+      return false; // a worker that finishes claims its next saga itself (SagaRecorder.record); the
       // poll ramps up
     }
     List<Claimed> claimed;
     try {
-      claimed = store.claimDue(claimant, wanted);
+      claimed = recorder.claimDue(claimant, wanted);
     } catch (RuntimeException e) {
       freeWorkers.release(free);
       throw e;

@@ -28,10 +28,4 @@ public interface OrganizationNames {
    * none does.
    */
   Optional<Long> markedBy(String sagaMarker);
-
-  /**
-   * Records an organization this service just created or renamed, so the next look-up sees it at
-   * once.
-   */
-  void named(long organizationId, String name, String sagaMarker);
 }

@@ -15,6 +15,15 @@ public interface SagaStep {
 
   StepOutcome execute(StepContext context);
 
+  /**
+   * Saves in the saga data what this step's rollback will need before the step writes anything
+   * (e.g. the values it overwrites); true when it saved something now. Called only where the saga's
+   * definition declares a checkpoint for the step.
+   */
+  default boolean takeCheckpoint(StepContext context) {
+    return false;
+  }
+
   /** Undoes what execute did (without DELETE: NinjaOne has none); a no-op when nothing was done. */
   StepOutcome compensate(StepContext context);
 }

@@ -2,12 +2,20 @@ package org.msp.onboarding.saga;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** What one run of a step (or of its compensation) came to. */
 public sealed interface StepOutcome {
 
-  /** Done; the step's effects are recorded in the saga data. */
-  record Succeeded() implements StepOutcome {}
+  /**
+   * Done; the step's effects are recorded in the saga data, and what follows from them for storage
+   * in its events (tasks due, an organization named, ...).
+   */
+  record Succeeded(List<SagaEvent> events) implements StepOutcome {
+    public Succeeded {
+      events = List.copyOf(events);
+    }
+  }
 
   /**
    * Progress worth saving before going on (e.g. values read for a later restore); run again at
@@ -28,7 +36,7 @@ public sealed interface StepOutcome {
   /** A permanent failure: stop going forward and roll back. */
   record Failed(FailureCode code, String error) implements StepOutcome {}
 
-  static StepOutcome succeeded() {
-    return new Succeeded();
+  static StepOutcome succeeded(SagaEvent... events) {
+    return new Succeeded(List.of(events));
   }
 }

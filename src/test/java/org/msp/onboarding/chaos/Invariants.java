@@ -170,9 +170,12 @@ final class Invariants {
     try (Connection c = database.connect();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT saga_id, name, status, attempts, compensation_attempts,"
-                    + " last_error, compensation_error, next_attempt_at FROM saga_step WHERE saga_id = ANY(?)"
-                    + " AND status IN ('RUNNING', 'WAITING_RETRY', 'FAILED') ORDER BY saga_id, position")) {
+                "SELECT s.id, st->>'name', st->>'status', (st->>'attempts')::int,"
+                    + " (st->>'compensationAttempts')::int, st->>'lastError', st->>'compensationError',"
+                    + " (st->>'nextAttemptAt')::timestamptz"
+                    + " FROM saga s, jsonb_array_elements(s.steps) WITH ORDINALITY AS e(st, position)"
+                    + " WHERE s.id = ANY(?) AND st->>'status' IN ('RUNNING', 'WAITING_RETRY', 'FAILED')"
+                    + " ORDER BY s.id, e.position")) {
       Array ids = c.createArrayOf("uuid", stuck.stream().map(SagaRow::id).toArray());
       ps.setArray(1, ids);
       try (ResultSet rs = ps.executeQuery()) {

@@ -187,7 +187,6 @@ class ObservabilityIT extends StackTest {
       for (String table :
           List.of(
               "saga",
-              "saga_step",
               "step_attempt",
               "outbox_event",
               "cleanup_task",

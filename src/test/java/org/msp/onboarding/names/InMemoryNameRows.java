@@ -34,7 +34,7 @@ class InMemoryNameRows implements NameRows {
     refreshedThrough = Math.max(refreshedThrough, lastId);
   }
 
-  @Override
+  /** What {@link NamedOrganizations} writes in the step's commit. */
   public synchronized void store(Row row) {
     Stored before = rows.get(row.organizationId());
     rows.put(

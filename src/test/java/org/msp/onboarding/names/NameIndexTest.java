@@ -75,7 +75,8 @@ class NameIndexTest {
     index.holdersOf("x");
     long foreign = listing.add("Client", null); // created in NinjaOne's UI, not read yet
     long ours = listing.add("Mine", "saga-9");
-    index.named(ours, "Mine", "saga-9");
+    // as NamedOrganizations does in the step's commit
+    rows.store(new NameRows.Row(ours, NameIndex.key("Mine"), "saga-9"));
     listing.cursors.clear();
 
     assertEquals(List.of(new Holder(foreign, null)), index.holdersOf("client"));
@@ -87,7 +88,8 @@ class NameIndexTest {
   void aRolledBackOrganizationRenamedByThisServiceFreesItsNameAtOnce() {
     long ours = listing.add("Acme", "saga-3");
     index.holdersOf("Acme");
-    index.named(ours, "Acme [rolled back saga-3]", "saga-3");
+    // as NamedOrganizations does in the step's commit
+    rows.store(new NameRows.Row(ours, NameIndex.key("Acme [rolled back saga-3]"), "saga-3"));
     assertEquals(List.of(), index.holdersOf("Acme"));
   }
 

@@ -21,15 +21,15 @@ class CreateOrganizationStepTest {
     long foreign = sim.ninjaOne.seedForeign("TAKEN");
     sim.runUntilSettled(true);
 
-    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
-    assertEquals(FailureCode.NAME_CONFLICT, sim.saga.failureCode);
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status());
+    assertEquals(FailureCode.NAME_CONFLICT, sim.saga.failureCode());
     assertEquals(
         List.of("holdersOf"),
         sim.ninjaOne.calls,
         "no create, nothing sent to the foreign organization");
     assertEquals(1, sim.ninjaOne.organizations.size());
     assertEquals("TAKEN", sim.ninjaOne.organizations.get(foreign).name());
-    assertNull(sim.data.organizationId);
+    assertNull(sim.saga.data().organizationId);
   }
 
   @Test
@@ -46,8 +46,8 @@ class CreateOrganizationStepTest {
         1L, new NinjaOne.Organization(1L, "Shared", Map.of("owner", "x"), List.of()));
     sim.runUntilSettled(true);
 
-    assertEquals(SagaStatus.COMPLETED, sim.saga.status);
-    assertEquals(ours, sim.data.organizationId);
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status());
+    assertEquals(ours, sim.saga.data().organizationId);
     assertEquals(2, sim.ninjaOne.organizations.size(), "no second organization of ours");
   }
 
@@ -61,11 +61,11 @@ class CreateOrganizationStepTest {
     // and a foreign organization of the same name, listed first, exists by the time of the rollback
     sim.ninjaOne.organizations.put(
         1L, new NinjaOne.Organization(1L, "Killed", Map.of(), List.of()));
-    sim.saga.compensationRequested = true;
+    sim.saga.requestCompensation(sim.now);
     sim.runUntilSettled(true);
 
-    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
-    assertEquals(FailureCode.OPERATOR_REQUESTED, sim.saga.failureCode);
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status());
+    assertEquals(FailureCode.OPERATOR_REQUESTED, sim.saga.failureCode());
     NinjaOne.Organization ours =
         sim.ninjaOne.organizations.values().stream()
             .filter(o -> !o.userData().isEmpty() && o.userData().containsKey(StepContext.MARKER))

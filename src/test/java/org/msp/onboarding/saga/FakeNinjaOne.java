@@ -104,11 +104,6 @@ class FakeNinjaOne implements NinjaOne, OrganizationNames {
         .findFirst();
   }
 
-  @Override
-  public void named(long organizationId, String name, String sagaMarker) {
-    // the fake reads its own organizations: nothing to record
-  }
-
   private static String marker(Organization org) {
     Object marker = org.userData() == null ? null : org.userData().get(StepContext.MARKER);
     return marker == null ? null : marker.toString();

@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.msp.onboarding.persistence.SagaEvent;
-import org.msp.onboarding.persistence.SagaStepEntity;
 import org.msp.onboarding.saga.request.AgentDeploymentRequest;
 import org.msp.onboarding.saga.request.LocationRequest;
 import org.msp.onboarding.saga.request.OnboardingRequest;
@@ -25,7 +23,7 @@ class SagaEngineTest {
     SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Acme"), 5);
     sim.runUntilSettled(false);
 
-    assertEquals(SagaStatus.COMPLETED, sim.saga.status);
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status());
     assertEquals(
         List.of(
             "holdersOf",
@@ -38,17 +36,19 @@ class SagaEngineTest {
             "installerUrl",
             "installerUrl"),
         sim.ninjaOne.calls);
-    sim.saga.steps.forEach(s -> assertEquals(StepStatus.SUCCEEDED, s.status, s.name.name()));
+    sim.saga.steps().forEach(s -> assertEquals(StepStatus.SUCCEEDED, s.status(), s.name().name()));
     assertEquals(
         List.of(
-            "SagaStarted",
+            "Started",
+            "StepSucceeded",
+            "OrganizationNamed",
             "StepSucceeded",
             "StepSucceeded",
             "StepSucceeded",
             "StepSucceeded",
-            "StepSucceeded",
-            "SagaCompleted"),
-        sim.saga.raised.stream().map(SagaEvent::type).toList());
+            "DeploymentTasksDue",
+            "Completed"),
+        sim.events.stream().map(e -> e.getClass().getSimpleName()).toList());
   }
 
   @Test
@@ -67,9 +67,9 @@ class SagaEngineTest {
     SagaSimulation sim = new SagaSimulation(request, 5);
     sim.runUntilSettled(false);
 
-    assertEquals(SagaStatus.COMPLETED, sim.saga.status);
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status());
     assertEquals(List.of("holdersOf", "createOrganization"), sim.ninjaOne.calls);
-    assertEquals(StepStatus.SKIPPED, sim.saga.step(StepName.MAP_POLICIES).status);
+    assertEquals(StepStatus.SKIPPED, sim.saga.step(StepName.MAP_POLICIES).status());
   }
 
   @Test
@@ -94,10 +94,10 @@ class SagaEngineTest {
     SagaSimulation sim = new SagaSimulation(request, 5);
     sim.runUntilSettled(true);
 
-    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
-    assertEquals(FailureCode.INVALID_POLICY_MAPPING, sim.saga.failureCode);
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status());
+    assertEquals(FailureCode.INVALID_POLICY_MAPPING, sim.saga.failureCode());
     assertTrue(
-        sim.saga.failureReason.contains("node role 42 does not exist"), sim.saga.failureReason);
+        sim.saga.failureReason().contains("node role 42 does not exist"), sim.saga.failureReason());
     assertEquals(List.of(), sim.ninjaOne.calls, "no write, and no look-up during the rollback");
   }
 
@@ -125,10 +125,10 @@ class SagaEngineTest {
         1L, "MAC"); // in this tenant role 1 is a Mac role; its policies follow
     sim.runUntilSettled(true);
 
-    assertEquals(SagaStatus.COMPLETED, sim.saga.status);
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status());
     assertEquals(
         List.of("Studio|MAC_PKG"),
-        sim.data.deployments.stream().map(AgentDeploymentRequest::key).toList());
+        sim.saga.data().deployments.stream().map(AgentDeploymentRequest::key).toList());
   }
 
   @Test
@@ -137,16 +137,16 @@ class SagaEngineTest {
     sim.ninjaOne.failNext("replacePolicies", RemoteCallException.Kind.TRANSIENT, 503);
     sim.runUntilSettled(false);
 
-    assertEquals(SagaStatus.RUNNING, sim.saga.status);
-    var step = sim.saga.step(StepName.MAP_POLICIES);
-    assertEquals(StepStatus.WAITING_RETRY, step.status);
-    assertEquals(1, step.attempts);
-    assertTrue(step.lastError.contains("503"));
-    assertFalse(sim.saga.nextAttemptAt.isBefore(sim.now));
+    assertEquals(SagaStatus.RUNNING, sim.saga.status());
+    var step = sim.saga.step(StepName.MAP_POLICIES).snapshot();
+    assertEquals(StepStatus.WAITING_RETRY, step.status());
+    assertEquals(1, step.attempts());
+    assertTrue(step.lastError().contains("503"));
+    assertFalse(sim.saga.nextAttemptAt().isBefore(sim.now));
 
     sim.runUntilSettled(true);
-    assertEquals(SagaStatus.COMPLETED, sim.saga.status);
-    assertEquals(2, sim.saga.step(StepName.MAP_POLICIES).attempts);
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status());
+    assertEquals(2, sim.saga.step(StepName.MAP_POLICIES).attempts());
   }
 
   @Test
@@ -157,9 +157,9 @@ class SagaEngineTest {
     }
     sim.runUntilSettled(true);
 
-    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
-    assertEquals(FailureCode.RETRIES_EXHAUSTED, sim.saga.failureCode);
-    assertEquals(3, sim.saga.step(StepName.MAP_POLICIES).attempts);
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status());
+    assertEquals(FailureCode.RETRIES_EXHAUSTED, sim.saga.failureCode());
+    assertEquals(3, sim.saga.step(StepName.MAP_POLICIES).attempts());
   }
 
   @Test
@@ -168,22 +168,22 @@ class SagaEngineTest {
     sim.ninjaOne.failNext("changeCustomFields", RemoteCallException.Kind.CONFLICT, 409);
     sim.runUntilSettled(true);
 
-    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
-    assertEquals(FailureCode.CONFLICT, sim.saga.failureCode);
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status());
+    assertEquals(FailureCode.CONFLICT, sim.saga.failureCode());
     List<String> afterFailure =
         sim.ninjaOne.calls.subList(
             sim.ninjaOne.calls.indexOf("changeCustomFields") + 1, sim.ninjaOne.calls.size());
     // fields restored (step 4), policies emptied (step 3), organization neutralised (step 1)
     assertEquals(
         List.of("changeCustomFields", "replacePolicies", "changeOrganization"), afterFailure);
-    long orgId = sim.data.organizationId;
+    long orgId = sim.saga.data().organizationId;
     assertEquals(List.of(), sim.ninjaOne.policies.get(orgId));
     assertEquals(Map.of(), sim.ninjaOne.fields.get(orgId));
     var org = sim.ninjaOne.organizations.get(orgId);
     assertTrue(org.name().startsWith("Clash [rolled back "));
     assertTrue(org.tags().contains("onboarding-rolled-back"));
-    assertEquals(StepStatus.COMPENSATED, sim.saga.step(StepName.CREATE_ORGANIZATION).status);
-    assertEquals(StepStatus.PENDING, sim.saga.step(StepName.RECORD_AGENT_DEPLOYMENTS).status);
+    assertEquals(StepStatus.COMPENSATED, sim.saga.step(StepName.CREATE_ORGANIZATION).status());
+    assertEquals(StepStatus.PENDING, sim.saga.step(StepName.RECORD_AGENT_DEPLOYMENTS).status());
   }
 
   @Test
@@ -192,11 +192,11 @@ class SagaEngineTest {
     long foreign = sim.ninjaOne.seedForeign("taken");
     sim.runUntilSettled(true);
 
-    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
-    assertEquals(FailureCode.NAME_CONFLICT, sim.saga.failureCode);
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status());
+    assertEquals(FailureCode.NAME_CONFLICT, sim.saga.failureCode());
     assertEquals(List.of("holdersOf"), sim.ninjaOne.calls);
     assertEquals("taken", sim.ninjaOne.organizations.get(foreign).name());
-    assertNull(sim.data.organizationId);
+    assertNull(sim.saga.data().organizationId);
   }
 
   @Test
@@ -205,10 +205,11 @@ class SagaEngineTest {
     sim.ninjaOne.loseAnswerOfNext("createOrganization");
     sim.runUntilSettled(true);
 
-    assertEquals(SagaStatus.COMPLETED, sim.saga.status);
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status());
     assertEquals(1, sim.ninjaOne.organizations.size());
-    assertEquals(sim.ninjaOne.organizations.keySet().iterator().next(), sim.data.organizationId);
-    assertEquals(2, sim.saga.step(StepName.CREATE_ORGANIZATION).attempts);
+    assertEquals(
+        sim.ninjaOne.organizations.keySet().iterator().next(), sim.saga.data().organizationId);
+    assertEquals(2, sim.saga.step(StepName.CREATE_ORGANIZATION).attempts());
   }
 
   @Test
@@ -217,7 +218,7 @@ class SagaEngineTest {
     sim.runOneStepAndCrash(); // create ran, outcome lost: the retry must adopt it
     sim.runUntilSettled(true);
 
-    assertEquals(SagaStatus.COMPLETED, sim.saga.status);
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status());
     assertEquals(1, sim.ninjaOne.organizations.size());
   }
 
@@ -244,12 +245,12 @@ class SagaEngineTest {
     SagaSimulation sim = new SagaSimulation(request, 5);
     sim.runUntilSettled(false);
 
-    assertEquals(SagaStatus.COMPLETED, sim.saga.status);
-    long orgId = sim.data.organizationId;
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status());
+    long orgId = sim.saga.data().organizationId;
     assertEquals(1, sim.ninjaOne.locations.get(orgId).size());
     assertEquals(
         sim.ninjaOne.locations.get(orgId).get("Main Office"),
-        sim.data.locationIds.get("Main Office"));
+        sim.saga.data().locationIds.get("Main Office"));
   }
 
   @Test
@@ -258,10 +259,10 @@ class SagaEngineTest {
     sim.ninjaOne.failNext("installerUrl", RemoteCallException.Kind.PERMANENT, 400);
     sim.runUntilSettled(true);
 
-    assertNotNull(sim.data.fieldsBefore);
-    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
-    assertEquals(FailureCode.REJECTED, sim.saga.failureCode);
-    assertEquals(Map.of(), sim.ninjaOne.fields.get(sim.data.organizationId));
+    assertNotNull(sim.saga.data().fieldsBefore);
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status());
+    assertEquals(FailureCode.REJECTED, sim.saga.failureCode());
+    assertEquals(Map.of(), sim.ninjaOne.fields.get(sim.saga.data().organizationId));
   }
 
   @Test
@@ -271,14 +272,14 @@ class SagaEngineTest {
     sim.ninjaOne.failNext("replacePolicies", RemoteCallException.Kind.PERMANENT, 403);
     sim.runUntilSettled(true);
 
-    assertEquals(SagaStatus.FAILED, sim.saga.status);
-    assertEquals(FailureCode.COMPENSATION_FAILED, sim.saga.failureCode);
-    assertTrue(sim.saga.failureReason.contains("MAP_POLICIES"), sim.saga.failureReason);
-    assertTrue(sim.saga.failureReason.contains("CREATE_ORGANIZATION"), sim.saga.failureReason);
+    assertEquals(SagaStatus.FAILED, sim.saga.status());
+    assertEquals(FailureCode.COMPENSATION_FAILED, sim.saga.failureCode());
+    assertTrue(sim.saga.failureReason().contains("MAP_POLICIES"), sim.saga.failureReason());
+    assertTrue(sim.saga.failureReason().contains("CREATE_ORGANIZATION"), sim.saga.failureReason());
 
-    sim.saga.resumeCompensation(sim.now);
+    sim.saga.retry(sim.now);
     sim.runUntilSettled(true);
-    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status());
   }
 
   @Test
@@ -288,22 +289,27 @@ class SagaEngineTest {
     sim.ninjaOne.failNext("replacePolicies", RemoteCallException.Kind.PERMANENT, 403);
     sim.runUntilSettled(true);
     String forwardFailure = "MAP_POLICIES failed: ";
-    assertEquals(FailureCode.COMPENSATION_FAILED, sim.saga.failureCode);
+    assertEquals(FailureCode.COMPENSATION_FAILED, sim.saga.failureCode());
 
-    sim.saga.resumeCompensation(sim.now);
+    sim.saga.retry(sim.now);
     sim.runUntilSettled(true);
 
-    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status());
     assertEquals(
         FailureCode.CONFLICT,
-        sim.saga.failureCode,
+        sim.saga.failureCode(),
         "what the rollback was for, not that it once failed");
-    assertTrue(sim.saga.failureReason.startsWith(forwardFailure), sim.saga.failureReason);
-    assertFalse(sim.saga.failureReason.contains("Not rolled back"), sim.saga.failureReason);
+    assertTrue(sim.saga.failureReason().startsWith(forwardFailure), sim.saga.failureReason());
+    assertFalse(sim.saga.failureReason().contains("Not rolled back"), sim.saga.failureReason());
     assertTrue(
-        sim.saga.earlierFailure.startsWith("COMPENSATION_FAILED: CONFLICT: " + forwardFailure),
-        sim.saga.earlierFailure);
-    assertTrue(sim.saga.earlierFailure.contains("Not rolled back: "), sim.saga.earlierFailure);
+        sim.saga
+            .snapshot()
+            .earlierFailure()
+            .startsWith("COMPENSATION_FAILED: CONFLICT: " + forwardFailure),
+        sim.saga.snapshot().earlierFailure());
+    assertTrue(
+        sim.saga.snapshot().earlierFailure().contains("Not rolled back: "),
+        sim.saga.snapshot().earlierFailure());
   }
 
   @Test
@@ -311,12 +317,12 @@ class SagaEngineTest {
     SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Stop"), 5);
     sim.ninjaOne.failNext("replacePolicies", RemoteCallException.Kind.TRANSIENT, 503);
     sim.runUntilSettled(false);
-    sim.saga.compensationRequested = true;
+    sim.saga.requestCompensation(sim.now);
     sim.runUntilSettled(true);
 
-    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
-    assertEquals(FailureCode.OPERATOR_REQUESTED, sim.saga.failureCode);
-    assertEquals(StepStatus.COMPENSATED, sim.saga.step(StepName.CREATE_ORGANIZATION).status);
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status());
+    assertEquals(FailureCode.OPERATOR_REQUESTED, sim.saga.failureCode());
+    assertEquals(StepStatus.COMPENSATED, sim.saga.step(StepName.CREATE_ORGANIZATION).status());
   }
 
   @Test
@@ -326,10 +332,10 @@ class SagaEngineTest {
     sim.ninjaOne.calls.clear();
     sim.runUntilSettled(true);
 
-    assertEquals(SagaStatus.COMPLETED, sim.saga.status);
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status());
     assertEquals(1, sim.ninjaOne.organizations.size());
     assertEquals("holdersOf", sim.ninjaOne.calls.get(0));
-    assertEquals(1, sim.saga.step(StepName.CREATE_ORGANIZATION).attempts);
+    assertEquals(1, sim.saga.step(StepName.CREATE_ORGANIZATION).attempts());
   }
 
   @Test
@@ -339,11 +345,12 @@ class SagaEngineTest {
     failTransiently(sim, "installerUrl", 1_000);
     sim.runUntilSettled(true);
 
-    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
-    assertEquals(FailureCode.RETRIES_EXHAUSTED, sim.saga.failureCode);
-    SagaStepEntity step = sim.saga.step(StepName.RECORD_AGENT_DEPLOYMENTS);
-    assertTrue(step.attempts > 8, "more attempts than the former count limit: " + step.attempts);
-    Duration failing = Duration.between(step.firstFailureAt, step.finishedAt);
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status());
+    assertEquals(FailureCode.RETRIES_EXHAUSTED, sim.saga.failureCode());
+    StepState.Snapshot step = sim.saga.step(StepName.RECORD_AGENT_DEPLOYMENTS).snapshot();
+    assertTrue(
+        step.attempts() > 8, "more attempts than the former count limit: " + step.attempts());
+    Duration failing = Duration.between(step.firstFailureAt(), step.finishedAt());
     assertTrue(
         failing.compareTo(Duration.ofHours(1)) >= 0
             && failing.compareTo(Duration.ofMinutes(66)) < 0,
@@ -357,10 +364,10 @@ class SagaEngineTest {
     failTransiently(sim, "replacePolicies", 20);
     sim.runUntilSettled(true);
 
-    assertEquals(SagaStatus.COMPLETED, sim.saga.status);
-    SagaStepEntity step = sim.saga.step(StepName.MAP_POLICIES);
-    assertEquals(1, step.attempts, "only the attempt that succeeded counts");
-    assertNull(step.firstFailureAt, "no failure clock started");
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status());
+    StepState.Snapshot step = sim.saga.step(StepName.MAP_POLICIES).snapshot();
+    assertEquals(1, step.attempts(), "only the attempt that succeeded counts");
+    assertNull(step.firstFailureAt(), "no failure clock started");
   }
 
   @Test
@@ -371,9 +378,9 @@ class SagaEngineTest {
     sim.circuitOpen = true;
     sim.runUntilSettled(true);
 
-    assertEquals(SagaStatus.COMPENSATED, sim.saga.status);
-    assertEquals(FailureCode.CONFLICT, sim.saga.failureCode);
-    assertEquals(1, sim.saga.step(StepName.CREATE_ORGANIZATION).compensationAttempts);
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status());
+    assertEquals(FailureCode.CONFLICT, sim.saga.failureCode());
+    assertEquals(1, sim.saga.step(StepName.CREATE_ORGANIZATION).compensationAttempts());
   }
 
   @Test
@@ -384,11 +391,11 @@ class SagaEngineTest {
     failTransiently(sim, "changeOrganization", 1_000);
     sim.runUntilSettled(true);
 
-    assertEquals(SagaStatus.FAILED, sim.saga.status);
-    SagaStepEntity step = sim.saga.step(StepName.CREATE_ORGANIZATION);
-    assertTrue(step.compensationAttempts > 8, "attempts: " + step.compensationAttempts);
+    assertEquals(SagaStatus.FAILED, sim.saga.status());
+    StepState.Snapshot step = sim.saga.step(StepName.CREATE_ORGANIZATION).snapshot();
+    assertTrue(step.compensationAttempts() > 8, "attempts: " + step.compensationAttempts());
     assertTrue(
-        Duration.between(step.compensationFirstFailureAt, sim.now).compareTo(Duration.ofHours(1))
+        Duration.between(step.compensationFirstFailureAt(), sim.now).compareTo(Duration.ofHours(1))
             >= 0);
   }
 

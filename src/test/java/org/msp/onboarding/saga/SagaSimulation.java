@@ -2,10 +2,10 @@ package org.msp.onboarding.saga;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.msp.onboarding.persistence.SagaEntity;
 import org.msp.onboarding.saga.request.AgentDeploymentRequest;
 import org.msp.onboarding.saga.request.LocationRequest;
 import org.msp.onboarding.saga.request.OnboardingRequest;
@@ -17,13 +17,16 @@ import org.msp.onboarding.saga.steps.MapPoliciesStep;
 import org.msp.onboarding.saga.steps.RecordAgentDeploymentsStep;
 import org.msp.onboarding.saga.steps.SetCustomFieldsStep;
 
-/** Drives one saga through the engine as the runner and store would, with a controllable clock. */
+/**
+ * Drives one saga through the engine as the runner and its store would, with a controllable clock
+ * and no database: the events each transition raised are taken as storage takes them.
+ */
 class SagaSimulation {
   final FakeNinjaOne ninjaOne = new FakeNinjaOne();
   final SagaEngine engine;
-  final SagaEntity saga;
+  final Saga saga;
   final OnboardingRequest request;
-  SagaData data = new SagaData();
+  final List<SagaEvent> events = new ArrayList<>();
   Instant now = Instant.parse("2026-11-28T10:00:00Z");
 
   /**
@@ -41,21 +44,15 @@ class SagaSimulation {
     this.engine =
         new SagaEngine(
             new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(5), maxAttempts, maxElapsed),
+            SagaDefinition.ONBOARDING,
             List.of(
                 new CreateOrganizationStep(ninjaOne, ninjaOne),
                 new AddLocationsStep(ninjaOne),
                 new MapPoliciesStep(ninjaOne),
                 new SetCustomFieldsStep(ninjaOne),
                 new RecordAgentDeploymentsStep(ninjaOne)));
-    this.saga =
-        SagaEntity.start(
-            UUID.randomUUID(),
-            request.eventId(),
-            request.clientId(),
-            request.organization().name(),
-            "{}",
-            now);
-    engine.addSteps(saga, request);
+    this.saga = engine.start(UUID.randomUUID(), request, now);
+    store();
   }
 
   static OnboardingRequest request(String name) {
@@ -83,19 +80,21 @@ class SagaSimulation {
   void runUntilSettled(boolean waitOutRetries) {
     for (int guard = 0; guard < 1000; guard++) {
       Optional<Work> work = engine.plan(saga, now);
+      store();
       if (work.isEmpty()) {
-        if (waitOutRetries && saga.status.isActive()) {
-          now = saga.nextAttemptAt;
+        if (waitOutRetries && saga.status().isActive()) {
+          now = saga.nextAttemptAt();
           continue;
         }
         return;
       }
-      StepOutcome outcome = engine.run(work.get(), request, data);
+      SagaData data = saga.data().copy();
+      StepOutcome outcome = engine.run(work.get(), saga, data);
       if (circuitOpen && outcome instanceof StepOutcome.RetryLater r) {
         outcome = new StepOutcome.Paused(r.error(), now.plusSeconds(30));
       }
-      engine.apply(saga, work.get(), outcome, now);
-      saga.organizationId = data.organizationId;
+      engine.apply(saga, work.get(), outcome, data, now);
+      store();
     }
     throw new AssertionError("saga did not settle");
   }
@@ -105,6 +104,12 @@ class SagaSimulation {
    */
   void runOneStepAndCrash() {
     Work work = engine.plan(saga, now).orElseThrow();
-    engine.run(work, request, data.copy());
+    store();
+    engine.run(work, saga, saga.data().copy());
+  }
+
+  /** Storage takes a transition's events (the fake's name index reads its own organizations). */
+  private void store() {
+    events.addAll(saga.takeRaised());
   }
 }

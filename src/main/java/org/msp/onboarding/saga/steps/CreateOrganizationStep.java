@@ -11,6 +11,7 @@ import org.msp.onboarding.saga.NinjaOne;
 import org.msp.onboarding.saga.OrganizationNames;
 import org.msp.onboarding.saga.OrganizationNames.Holder;
 import org.msp.onboarding.saga.RemoteCallException;
+import org.msp.onboarding.saga.SagaEvent;
 import org.msp.onboarding.saga.SagaStep;
 import org.msp.onboarding.saga.StepContext;
 import org.msp.onboarding.saga.StepName;
@@ -64,8 +65,7 @@ public class CreateOrganizationStep implements SagaStep {
     try {
       long id = ninjaOne.createOrganization(newOrganization(context));
       context.data().organizationId = id;
-      names.named(id, name, context.marker());
-      return StepOutcome.succeeded();
+      return StepOutcome.succeeded(new SagaEvent.OrganizationNamed(id, name, context.marker()));
     } catch (RemoteCallException e) {
       if (e.kind() != RemoteCallException.Kind.CONFLICT) {
         return e.toOutcome();
@@ -151,10 +151,28 @@ public class CreateOrganizationStep implements SagaStep {
             "REJECT",
             tags,
             Map.of(StepContext.MARKER, context.marker(), "rolledBack", true)));
-    names.named(organizationId, rolledBackName, context.marker());
     context.data().organizationId = organizationId;
     context.data().rolledBackName = rolledBackName;
-    return StepOutcome.succeeded();
+    return StepOutcome.succeeded(
+        new SagaEvent.OrganizationNamed(organizationId, rolledBackName, context.marker()),
+        new SagaEvent.CleanupDue(organizationId, cleanupDescription(context, rolledBackName)));
+  }
+
+  /** NinjaOne cannot delete organizations: an operator archives the neutralised one. */
+  private static String cleanupDescription(StepContext context, String rolledBackName) {
+    var locations = context.data().locationIds.keySet();
+    return "Onboarding of client "
+        + context.request().clientId()
+        + " was rolled back ("
+        + context.failureCode()
+        + "). NinjaOne cannot delete organizations: organization "
+        + context.data().organizationId
+        + " was renamed to '"
+        + rolledBackName
+        + "', set to REJECT new devices and tagged "
+        + ROLLED_BACK_TAG
+        + ". Archive or delete it in the NinjaOne console"
+        + (locations.isEmpty() ? "." : ", with its locations " + locations + ".");
   }
 
   /**

@@ -32,9 +32,6 @@ public class MapPoliciesStep implements SagaStep {
   public StepOutcome execute(StepContext context) {
     ninjaOne.replacePolicies(
         context.data().organizationId, context.request().organization().policies());
-    // Step 4's checkpoint, saved with this step's outcome: one commit per saga less
-    // (SetCustomFieldsStep).
-    SetCustomFieldsStep.takeCheckpoint(context, ninjaOne);
     return StepOutcome.succeeded();
   }
 

@@ -1,8 +1,11 @@
 package org.msp.onboarding.saga.steps;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.msp.onboarding.saga.FailureCode;
 import org.msp.onboarding.saga.NinjaOne;
+import org.msp.onboarding.saga.SagaData;
+import org.msp.onboarding.saga.SagaEvent;
 import org.msp.onboarding.saga.SagaStep;
 import org.msp.onboarding.saga.StepContext;
 import org.msp.onboarding.saga.StepName;
@@ -12,8 +15,8 @@ import org.msp.onboarding.saga.request.DeploymentPlan;
 import org.msp.onboarding.saga.request.OnboardingRequest;
 
 /**
- * Step 5. Fetches an installer link per planned deployment; the tasks themselves are written to the
- * database with the step's success, and cancelled there by the rollback.
+ * Step 5. Fetches an installer link per planned deployment; its success makes them deployment tasks
+ * (an event storage turns into rows), and its rollback cancels them.
  */
 @ApplicationScoped
 public class RecordAgentDeploymentsStep implements SagaStep {
@@ -55,11 +58,26 @@ public class RecordAgentDeploymentsStep implements SagaStep {
               organizationId, locationId, deployment.installerType(), deployment.nodeRoleId());
       context.data().installerUrls.put(deployment.key(), url);
     }
-    return StepOutcome.succeeded();
+    return StepOutcome.succeeded(new SagaEvent.DeploymentTasksDue(organizationId, tasks(context)));
   }
 
+  private static List<SagaEvent.DeploymentTask> tasks(StepContext context) {
+    SagaData data = context.data();
+    return data.deployments.stream()
+        .map(
+            d ->
+                new SagaEvent.DeploymentTask(
+                    d.location(),
+                    data.locationIds.get(d.location()),
+                    d.installerType(),
+                    d.nodeRoleId(),
+                    data.installerUrls.get(d.key())))
+        .toList();
+  }
+
+  /** The installer links stay valid; the tasks that would use them are cancelled. */
   @Override
   public StepOutcome compensate(StepContext context) {
-    return StepOutcome.succeeded();
+    return StepOutcome.succeeded(new SagaEvent.DeploymentTasksCancelled());
   }
 }

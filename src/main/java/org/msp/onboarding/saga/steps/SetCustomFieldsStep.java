@@ -11,10 +11,9 @@ import org.msp.onboarding.saga.StepOutcome;
 import org.msp.onboarding.saga.request.OnboardingRequest;
 
 /**
- * Step 4. The values before the write are read and saved first (a checkpoint): read after a lost
- * PATCH they would already be ours, and the rollback could not restore them. Step 3 takes the
- * checkpoint at its end when it runs, so that it is saved in step 3's commit; otherwise this step
- * saves it in a commit of its own.
+ * Step 4. The values before the write must be read and saved first (its checkpoint, declared in
+ * {@link org.msp.onboarding.saga.SagaDefinition#ONBOARDING}): read after a lost PATCH they would
+ * already be ours, and the rollback could not restore them.
  */
 @ApplicationScoped
 public class SetCustomFieldsStep implements SagaStep {
@@ -34,11 +33,9 @@ public class SetCustomFieldsStep implements SagaStep {
     return !request.organization().fieldsOrEmpty().isEmpty();
   }
 
-  /**
-   * Reads the fields' values before step 4 into the saga's data, unless that was done already; true
-   * if read.
-   */
-  static boolean takeCheckpoint(StepContext context, NinjaOne ninjaOne) {
+  /** Reads the fields' values before the write into the saga's data, unless that was done. */
+  @Override
+  public boolean takeCheckpoint(StepContext context) {
     if (context.data().fieldsBefore != null
         || context.request().organization().fieldsOrEmpty().isEmpty()) {
       return false;
@@ -51,9 +48,6 @@ public class SetCustomFieldsStep implements SagaStep {
   @Override
   public StepOutcome execute(StepContext context) {
     long organizationId = context.data().organizationId;
-    if (takeCheckpoint(context, ninjaOne)) {
-      return new StepOutcome.Checkpoint();
-    }
     ninjaOne.changeCustomFields(organizationId, context.request().organization().fieldsOrEmpty());
     return StepOutcome.succeeded();
   }

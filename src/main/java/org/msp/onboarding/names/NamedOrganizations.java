@@ -1,0 +1,27 @@
+package org.msp.onboarding.names;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import org.hibernate.Session;
+import org.msp.onboarding.saga.SagaEvent;
+
+/**
+ * Organizations this service creates or renames enter the name index in the commit that records the
+ * step, so the next name check sees them at once, at no transaction of their own.
+ */
+@ApplicationScoped
+class NamedOrganizations {
+  private final EntityManager em;
+
+  NamedOrganizations(EntityManager em) {
+    this.em = em;
+  }
+
+  void onNamed(@Observes SagaEvent.OrganizationNamed named) {
+    NameRows.Row row =
+        new NameRows.Row(named.organizationId(), NameIndex.key(named.name()), named.sagaMarker());
+    em.unwrap(Session.class).doWork(c -> PgNameRows.upsert(c, List.of(row)));
+  }
+}

@@ -1,0 +1,102 @@
+package org.msp.onboarding.persistence;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.msp.onboarding.saga.Saga;
+import org.msp.onboarding.saga.SagaData;
+import org.msp.onboarding.saga.StepState;
+import org.msp.onboarding.saga.request.OnboardingRequest;
+
+/** Turns saga rows into the domain's sagas and back: the JSON columns and the plain ones. */
+@ApplicationScoped
+public class SagaRows {
+  private static final TypeReference<List<StepState.Snapshot>> STEPS = new TypeReference<>() {};
+
+  private final SagaJson json;
+
+  public SagaRows(SagaJson json) {
+    this.json = json;
+  }
+
+  Saga saga(SagaEntity row) {
+    return Saga.restore(snapshot(row));
+  }
+
+  SagaRecord record(SagaEntity row) {
+    return new SagaRecord(
+        snapshot(row),
+        row.seq == null ? 0 : row.seq,
+        row.leaseOwner,
+        row.leaseUntil,
+        row.traceparent);
+  }
+
+  Saga.Snapshot snapshot(SagaEntity row) {
+    return new Saga.Snapshot(
+        row.id,
+        row.sagaType,
+        row.eventId,
+        row.clientId,
+        row.organizationName,
+        json.read(row.request, OnboardingRequest.class),
+        json.read(row.data, SagaData.class),
+        row.status,
+        row.failureCode,
+        row.failureReason,
+        row.rollbackCode,
+        row.rollbackReason,
+        row.earlierFailure,
+        row.compensationRequested,
+        row.nextAttemptAt,
+        row.recordFailures,
+        row.haltedReason,
+        row.createdAt,
+        row.updatedAt,
+        row.finishedAt,
+        row.version,
+        json.read(row.steps, STEPS));
+  }
+
+  /** A new row for a saga just started. */
+  SagaEntity newRow(Saga saga, String traceparent) {
+    Saga.Snapshot s = saga.snapshot();
+    SagaEntity row = new SagaEntity();
+    row.id = s.id();
+    row.sagaType = s.type();
+    row.eventId = s.eventId();
+    row.clientId = s.clientId();
+    row.request = json.write(s.request());
+    row.traceparent = traceparent;
+    row.createdAt = s.createdAt();
+    copyState(s, row);
+    return row;
+  }
+
+  private void copyState(Saga.Snapshot s, SagaEntity row) {
+    row.organizationName = s.organizationName();
+    row.status = s.status();
+    row.data = json.write(s.data());
+    row.steps = json.write(s.steps());
+    row.organizationId = s.organizationId();
+    row.failureCode = s.failureCode();
+    row.failureReason = s.failureReason();
+    row.rollbackCode = s.rollbackCode();
+    row.rollbackReason = s.rollbackReason();
+    row.earlierFailure = s.earlierFailure();
+    row.compensationRequested = s.compensationRequested();
+    row.nextAttemptAt = s.nextAttemptAt();
+    row.recordFailures = s.recordFailures();
+    row.haltedReason = s.haltedReason();
+    row.updatedAt = s.updatedAt();
+    row.finishedAt = s.finishedAt();
+  }
+
+  String stepsJson(Saga.Snapshot s) {
+    return json.write(s.steps());
+  }
+
+  String dataJson(Saga.Snapshot s) {
+    return json.write(s.data());
+  }
+}

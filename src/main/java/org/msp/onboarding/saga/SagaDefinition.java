@@ -1,0 +1,104 @@
+package org.msp.onboarding.saga;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A saga type's declared step list: the order is the definition (the rollback runs it backwards). A
+ * checkpoint declared before a step is taken at the end of the previous step's run and saved in its
+ * commit; a step whose checkpoint was not taken that way takes it in a run of its own first.
+ */
+public final class SagaDefinition {
+
+  /** Onboarding: a new client's organization, its sites, policies, fields and agent installers. */
+  public static final SagaDefinition ONBOARDING =
+      named("ClientOnboardingRequested")
+          .step(StepName.CREATE_ORGANIZATION)
+          .step(StepName.ADD_LOCATIONS)
+          .step(StepName.MAP_POLICIES)
+          // the field values before the write, for the rollback: read with step 3, saved in its
+          // commit
+          .checkpoint(StepName.SET_CUSTOM_FIELDS)
+          .step(StepName.SET_CUSTOM_FIELDS)
+          .step(StepName.RECORD_AGENT_DEPLOYMENTS)
+          .build();
+
+  private final String type;
+  private final List<StepName> steps;
+  private final Set<StepName> checkpointed;
+
+  private SagaDefinition(String type, List<StepName> steps, Set<StepName> checkpointed) {
+    this.type = type;
+    this.steps = List.copyOf(steps);
+    this.checkpointed = checkpointed;
+  }
+
+  /** The saga type, as requests name it. */
+  public String type() {
+    return type;
+  }
+
+  public List<StepName> steps() {
+    return steps;
+  }
+
+  /** True when the step must save a checkpoint (what its rollback needs) before it writes. */
+  public boolean hasCheckpoint(StepName step) {
+    return checkpointed.contains(step);
+  }
+
+  /** The step after this one, if any. */
+  public Optional<StepName> after(StepName step) {
+    int at = steps.indexOf(step);
+    return at >= 0 && at + 1 < steps.size() ? Optional.of(steps.get(at + 1)) : Optional.empty();
+  }
+
+  public static Builder named(String type) {
+    return new Builder(type);
+  }
+
+  /** Steps in order; {@code checkpoint(s)} must come right before {@code step(s)}. */
+  public static final class Builder {
+    private final String type;
+    private final List<StepName> steps = new ArrayList<>();
+    private final Set<StepName> checkpointed = EnumSet.noneOf(StepName.class);
+    private StepName pendingCheckpoint;
+
+    private Builder(String type) {
+      this.type = type;
+    }
+
+    public Builder step(StepName step) {
+      if (steps.contains(step)) {
+        throw new IllegalArgumentException(step + " is declared twice in " + type);
+      }
+      if (pendingCheckpoint != null && pendingCheckpoint != step) {
+        throw new IllegalArgumentException(
+            "the checkpoint of " + pendingCheckpoint + " must come right before it in " + type);
+      }
+      pendingCheckpoint = null;
+      steps.add(step);
+      return this;
+    }
+
+    public Builder checkpoint(StepName step) {
+      if (steps.isEmpty()) {
+        throw new IllegalArgumentException("a checkpoint needs a step before it in " + type);
+      }
+      pendingCheckpoint = step;
+      checkpointed.add(step);
+      return this;
+    }
+
+    public SagaDefinition build() {
+      if (pendingCheckpoint != null) {
+        throw new IllegalArgumentException(
+            "the checkpoint of " + pendingCheckpoint + " has no step in " + type);
+      }
+      return new SagaDefinition(type, steps, EnumSet.copyOf(checkpointed));
+    }
+  }
+}
