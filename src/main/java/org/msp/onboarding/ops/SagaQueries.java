@@ -17,6 +17,7 @@ import org.msp.onboarding.persistence.SagaEntity;
 import org.msp.onboarding.persistence.SagaJson;
 import org.msp.onboarding.persistence.SagaStepEntity;
 import org.msp.onboarding.saga.SagaStatus;
+import org.msp.onboarding.web.ProblemException;
 
 /** Read side of the ops API. */
 @ApplicationScoped
