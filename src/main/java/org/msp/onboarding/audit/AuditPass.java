@@ -11,26 +11,23 @@ import org.msp.onboarding.audit.AuditViews.AuditReport;
 import org.msp.onboarding.audit.AuditViews.MissingOrganization;
 import org.msp.onboarding.audit.AuditViews.OrganizationVerdict;
 import org.msp.onboarding.audit.KnownSagas.KnownSaga;
-import org.msp.onboarding.ninjaone.NinjaOneClient;
-import org.msp.onboarding.ninjaone.OrganizationPaging;
-import org.msp.onboarding.ninjaone.dto.OrganizationDetailedBody;
+import org.msp.onboarding.audit.TenantReads.Organization;
+import org.msp.onboarding.audit.TenantReads.Page;
 import org.msp.onboarding.saga.SagaStatus;
 
 /**
- * One audit: pages GET /v2/organizations-detailed (one call per page, each organization with its
+ * One audit: pages the tenant's organizations (one call per page, each organization with its
  * locations, policy mapping and custom fields) and judges each page before reading the next, so at
  * most one page of the tenant is in the heap. The sagas of a page are read from PostgreSQL with it.
  */
 final class AuditPass {
-  private static final String LIST = "GET /v2/organizations-detailed";
-
-  private final NinjaOneClient ninjaOne;
+  private final TenantReads tenant;
   private final KnownSagas knownSagas;
   private final AuditConfig config;
   private final DriftCheck drift;
 
-  AuditPass(NinjaOneClient ninjaOne, KnownSagas knownSagas, AuditConfig config, DriftCheck drift) {
-    this.ninjaOne = ninjaOne;
+  AuditPass(TenantReads tenant, KnownSagas knownSagas, AuditConfig config, DriftCheck drift) {
+    this.tenant = tenant;
     this.knownSagas = knownSagas;
     this.config = config;
     this.drift = drift;
@@ -40,28 +37,25 @@ final class AuditPass {
   AuditReport run() {
     long started = System.nanoTime();
     AuditReads reads = new AuditReads(config);
-    OnboardedCheck onboarded = new OnboardedCheck(ninjaOne, drift, reads);
+    OnboardedCheck onboarded = new OnboardedCheck(tenant, drift, reads);
     AuditTally tally = new AuditTally(config.maxUnknownListed());
     Set<Long> seenKnown = new HashSet<>();
-    Long after = null;
-    while (true) {
-      Long cursor = after;
-      List<OrganizationDetailedBody> page =
-          reads.read(() -> ninjaOne.organizationsDetailedAfter(cursor));
+    Long cursor = null;
+    do {
+      Long after = cursor;
+      Page page = reads.read(() -> tenant.organizationsAfter(after));
+      List<Organization> organizations = page.organizations();
       Map<Long, KnownSaga> known =
-          knownSagas.ofOrganizations(page.stream().map(OrganizationDetailedBody::id).toList());
-      for (OrganizationDetailedBody org : page) {
+          knownSagas.ofOrganizations(organizations.stream().map(Organization::id).toList());
+      for (Organization org : organizations) {
         KnownSaga saga = known.get(org.id());
         if (saga != null) {
           seenKnown.add(org.id());
         }
         tally.add(verdict(org, saga, onboarded));
       }
-      if (page.size() < ninjaOne.organizationPageSize()) {
-        break;
-      }
-      after = OrganizationPaging.nextCursor(LIST, after, page.get(page.size() - 1).id());
-    }
+      cursor = page.next();
+    } while (cursor != null);
     List<MissingOrganization> missing = missing(knownSagas.all(), seenKnown);
     long elapsed = (System.nanoTime() - started) / 1_000_000;
     return new AuditReport(
@@ -76,7 +70,7 @@ final class AuditPass {
   }
 
   private static OrganizationVerdict verdict(
-      OrganizationDetailedBody org, KnownSaga saga, OnboardedCheck onboarded) {
+      Organization org, KnownSaga saga, OnboardedCheck onboarded) {
     if (saga == null) {
       return OnboardedCheck.verdict(
           org, null, Verdict.UNKNOWN_TO_SAGAS, List.of(), List.of(), List.of(), null);

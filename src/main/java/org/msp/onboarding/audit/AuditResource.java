@@ -14,10 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.msp.onboarding.audit.AuditViews.AuditReport;
-import org.msp.onboarding.ops.Problem;
-import org.msp.onboarding.ops.ProblemException;
-import org.msp.onboarding.ops.Roles;
 import org.msp.onboarding.saga.RemoteCallException;
+import org.msp.onboarding.web.Problem;
+import org.msp.onboarding.web.ProblemException;
+import org.msp.onboarding.web.Roles;
 
 /**
  * The organization audit on the ops API. One audit runs at a time; a call during a run, or shortly

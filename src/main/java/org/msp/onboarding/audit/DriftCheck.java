@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.msp.onboarding.ninjaone.dto.PolicyMappingBody;
+import org.msp.onboarding.audit.TenantReads.PolicyMapping;
 import org.msp.onboarding.saga.request.PolicyRequest;
 
 /**
@@ -34,7 +34,7 @@ final class DriftCheck {
    * The PUT of step 3 replaced the whole mapping, so a mapping onboarding did not request is drift
    * too.
    */
-  static List<String> policies(List<PolicyRequest> expected, List<PolicyMappingBody> actual) {
+  static List<String> policies(List<PolicyRequest> expected, List<PolicyMapping> actual) {
     Map<Long, Long> wanted = new TreeMap<>();
     expected.forEach(p -> wanted.put(p.nodeRoleId(), p.policyId()));
     Map<Long, Long> found = new TreeMap<>();

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.msp.onboarding.ninjaone.dto.LocationBody;
+import org.msp.onboarding.audit.TenantReads.Location;
 import org.msp.onboarding.saga.request.LocationRequest;
 
 /**
@@ -28,9 +28,9 @@ final class LocationCheck {
    *     none)
    */
   static List<String> locations(
-      List<LocationRequest> requested, Map<String, Long> recordedIds, List<LocationBody> actual) {
-    Map<String, LocationBody> byName = new HashMap<>();
-    Map<Long, LocationBody> byId = new HashMap<>();
+      List<LocationRequest> requested, Map<String, Long> recordedIds, List<Location> actual) {
+    Map<String, Location> byName = new HashMap<>();
+    Map<Long, Location> byId = new HashMap<>();
     actual.forEach(
         l -> {
           byName.put(key(l.name()), l);
@@ -42,7 +42,7 @@ final class LocationCheck {
     for (LocationRequest location : requested) {
       wanted.add(key(location.name()));
       Long id = recordedIds.get(location.name());
-      LocationBody now = id == null ? null : byId.get(id);
+      Location now = id == null ? null : byId.get(id);
       if (byName.containsKey(key(location.name()))) {
         continue;
       }
@@ -53,7 +53,7 @@ final class LocationCheck {
         issues.add("location '" + location.name() + "': missing");
       }
     }
-    for (LocationBody location : actual) {
+    for (Location location : actual) {
       String name = key(location.name());
       if (!wanted.contains(name)
           && !accounted.contains(location.id())

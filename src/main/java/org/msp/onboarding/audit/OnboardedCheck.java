@@ -4,8 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.msp.onboarding.audit.AuditViews.OrganizationVerdict;
 import org.msp.onboarding.audit.KnownSagas.KnownSaga;
-import org.msp.onboarding.ninjaone.NinjaOneClient;
-import org.msp.onboarding.ninjaone.dto.OrganizationDetailedBody;
+import org.msp.onboarding.audit.TenantReads.Organization;
 import org.msp.onboarding.saga.RemoteCallException;
 import org.msp.onboarding.saga.request.OrganizationRequest;
 
@@ -15,26 +14,25 @@ import org.msp.onboarding.saga.request.OrganizationRequest;
  * {@code fields} out of the listing costs a read of the organization's custom fields.
  */
 final class OnboardedCheck {
-  private final NinjaOneClient ninjaOne;
+  private final TenantReads tenant;
   private final DriftCheck drift;
   private final AuditReads reads;
 
-  OnboardedCheck(NinjaOneClient ninjaOne, DriftCheck drift, AuditReads reads) {
-    this.ninjaOne = ninjaOne;
+  OnboardedCheck(TenantReads tenant, DriftCheck drift, AuditReads reads) {
+    this.tenant = tenant;
     this.drift = drift;
     this.reads = reads;
   }
 
-  OrganizationVerdict check(OrganizationDetailedBody org, KnownSaga saga) {
+  OrganizationVerdict check(Organization org, KnownSaga saga) {
     OrganizationRequest requested = saga.requested();
     try {
       Map<String, Object> fields =
-          org.fields() != null ? org.fields() : reads.read(() -> ninjaOne.customFields(org.id()));
-      List<String> policyIssues =
-          DriftCheck.policies(requested.policiesOrEmpty(), org.policiesOrEmpty());
+          org.fields() != null ? org.fields() : reads.read(() -> tenant.customFields(org.id()));
+      List<String> policyIssues = DriftCheck.policies(requested.policiesOrEmpty(), org.policies());
       List<String> locationIssues =
           LocationCheck.locations(
-              requested.locationsOrEmpty(), saga.locationIds(), org.locationsOrEmpty());
+              requested.locationsOrEmpty(), saga.locationIds(), org.locations());
       List<String> fieldIssues = drift.fields(requested.fieldsOrEmpty(), fields);
       boolean matches = policyIssues.isEmpty() && locationIssues.isEmpty() && fieldIssues.isEmpty();
       return verdict(
@@ -53,7 +51,7 @@ final class OnboardedCheck {
   }
 
   static OrganizationVerdict verdict(
-      OrganizationDetailedBody org,
+      Organization org,
       KnownSaga saga,
       Verdict verdict,
       List<String> policyIssues,

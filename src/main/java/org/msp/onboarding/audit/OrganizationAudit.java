@@ -6,13 +6,12 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.msp.onboarding.audit.AuditViews.AuditReport;
-import org.msp.onboarding.ninjaone.NinjaOneClient;
 
 /**
  * The organization audit, one run at a time: a caller who finds a run going gets its report when it
  * ends, and a report younger than {@code onboarding.audit.reuse-for} answers without a new run (its
- * {@code ageSeconds} says how old it is). Its NinjaOne calls go through the service's client, so
- * they share the request budget.
+ * {@code ageSeconds} says how old it is). Its NinjaOne reads go through {@link TenantReads}, whose
+ * adapter uses the service's client, so they share the request budget.
  */
 @ApplicationScoped
 public class OrganizationAudit {
@@ -22,8 +21,8 @@ public class OrganizationAudit {
   private AuditReport latest;
 
   public OrganizationAudit(
-      NinjaOneClient ninjaOne, KnownSagas knownSagas, AuditConfig config, ObjectMapper json) {
-    this.pass = new AuditPass(ninjaOne, knownSagas, config, new DriftCheck(json));
+      TenantReads tenant, KnownSagas knownSagas, AuditConfig config, ObjectMapper json) {
+    this.pass = new AuditPass(tenant, knownSagas, config, new DriftCheck(json));
     this.config = config;
   }
 

@@ -1,5 +1,5 @@
 /**
- * The organization audit: compares NinjaOne's organizations with what COMPLETED sagas set, page by
- * page, and reports the verdicts and drift through the ops API.
+ * The organization audit: compares NinjaOne's organizations, read through its port TenantReads,
+ * with what COMPLETED sagas set, page by page, and reports verdicts and drift on the API.
  */
 package org.msp.onboarding.audit;

@@ -19,8 +19,8 @@ import org.msp.onboarding.audit.AuditViews.AuditReport;
 import org.msp.onboarding.audit.AuditViews.OrganizationVerdict;
 import org.msp.onboarding.audit.OrganizationAudit;
 import org.msp.onboarding.audit.Verdict;
-import org.msp.onboarding.ops.Roles;
 import org.msp.onboarding.saga.RemoteCallException;
+import org.msp.onboarding.web.Roles;
 
 /** The organization audit, run when the page is opened (the figures say what that run cost). */
 @Path("/console/audit")

@@ -22,12 +22,12 @@ import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.msp.onboarding.console.ConsoleViews.SagaListView;
 import org.msp.onboarding.console.ConsoleViews.SagaView;
-import org.msp.onboarding.ops.ProblemException;
-import org.msp.onboarding.ops.Roles;
 import org.msp.onboarding.ops.SagaResource;
 import org.msp.onboarding.ops.SagaViews.PageInfo;
 import org.msp.onboarding.ops.SagaViews.SagaDetail;
 import org.msp.onboarding.ops.SagaViews.SagaPage;
+import org.msp.onboarding.web.ProblemException;
+import org.msp.onboarding.web.Roles;
 
 /**
  * The saga list and saga view. Reads and actions go through the ops API's own resource, so the

@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.msp.onboarding.ops.Roles;
+import org.msp.onboarding.web.Roles;
 
 /**
  * Sign-in for browsers. The API stays bearer-only; a browser cannot add that header to page loads,

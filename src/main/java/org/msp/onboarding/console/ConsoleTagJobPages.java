@@ -21,14 +21,14 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.msp.onboarding.ops.ProblemException;
-import org.msp.onboarding.ops.Roles;
 import org.msp.onboarding.tagjobs.TagFilter;
 import org.msp.onboarding.tagjobs.TagJobRequest;
 import org.msp.onboarding.tagjobs.TagJobResource;
 import org.msp.onboarding.tagjobs.TagJobViews.JobDetail;
 import org.msp.onboarding.tagjobs.TagJobViews.JobList;
 import org.msp.onboarding.tagjobs.TagJobViews.JobSummary;
+import org.msp.onboarding.web.ProblemException;
+import org.msp.onboarding.web.Roles;
 
 /**
  * Bulk tag jobs: the form (operators only), the recent jobs, and one job's per-organization

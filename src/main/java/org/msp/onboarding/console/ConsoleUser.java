@@ -1,7 +1,7 @@
 package org.msp.onboarding.console;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import org.msp.onboarding.ops.Roles;
+import org.msp.onboarding.web.Roles;
 
 /**
  * Who is looking at the console; {@code operator} decides, on the server, whether action buttons

@@ -200,7 +200,7 @@ public class NinjaOneClient implements NinjaOne {
   }
 
   /**
-   * Every organization, page by page (for the audit and tag jobs; not part of the saga's port). The
+   * Every organization, page by page (for the tag jobs' adapter; not part of the saga's port). The
    * same cursor rules as the name look-up: stop at a short page, fail loudly when the cursor does
    * not advance.
    */

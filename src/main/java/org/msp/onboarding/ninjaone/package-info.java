@@ -1,5 +1,5 @@
 /**
- * The NinjaOne REST client and its wrapper behind the saga's port: tokens, error classification,
- * Retry-After, the circuit and its prober, the tenant catalog cache and call metrics.
+ * The NinjaOne REST client and its wrapper (tokens, errors, Retry-After, circuit, catalog cache,
+ * metrics) behind the saga's port, and the adapters behind the audit's and the tag jobs' ports.
  */
 package org.msp.onboarding.ninjaone;

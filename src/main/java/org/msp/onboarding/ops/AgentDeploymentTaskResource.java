@@ -14,6 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.msp.onboarding.ops.SagaViews.DeploymentTaskList;
+import org.msp.onboarding.web.Problem;
+import org.msp.onboarding.web.ProblemException;
+import org.msp.onboarding.web.Roles;
 
 /** The agent-deployment tasks recorded by step 5. */
 @Path("/api/v1/agent-deployment-tasks")

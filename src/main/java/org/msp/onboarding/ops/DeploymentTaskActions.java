@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.msp.onboarding.ops.SagaViews.DeploymentTaskView;
 import org.msp.onboarding.persistence.AgentDeploymentTaskEntity;
+import org.msp.onboarding.web.ProblemException;
 
 /** Operators record what happened to an agent deployment (installed, or not wanted). */
 @ApplicationScoped

@@ -2,6 +2,7 @@ package org.msp.onboarding.ops;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.msp.onboarding.web.ProblemException;
 
 /** Opaque paging cursor: the position (insertion sequence) of the last saga of a page. */
 final class PageCursor {

@@ -3,6 +3,7 @@ package org.msp.onboarding.ops;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.msp.onboarding.web.ProblemException;
 
 /**
  * Parses query parameters by hand, so that a bad one is a 400 naming it rather than JAX-RS's bare

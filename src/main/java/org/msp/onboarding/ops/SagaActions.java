@@ -8,6 +8,7 @@ import org.msp.onboarding.ops.SagaViews.SagaDetail;
 import org.msp.onboarding.persistence.SagaRepository;
 import org.msp.onboarding.saga.Saga;
 import org.msp.onboarding.saga.SagaStatus;
+import org.msp.onboarding.web.ProblemException;
 
 /**
  * Operator actions. Each takes the saga's row lock, so it is ordered with the worker recording a

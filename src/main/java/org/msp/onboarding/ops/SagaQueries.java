@@ -18,6 +18,7 @@ import org.msp.onboarding.saga.Saga;
 import org.msp.onboarding.saga.SagaStatus;
 import org.msp.onboarding.saga.StepState;
 import org.msp.onboarding.saga.StuckRule;
+import org.msp.onboarding.web.ProblemException;
 
 /** Read side of the ops API. */
 @ApplicationScoped

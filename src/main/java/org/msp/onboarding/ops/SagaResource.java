@@ -18,6 +18,9 @@ import org.msp.onboarding.ops.SagaViews.SagaDetail;
 import org.msp.onboarding.ops.SagaViews.SagaPage;
 import org.msp.onboarding.runner.SagaRunner;
 import org.msp.onboarding.saga.SagaStatus;
+import org.msp.onboarding.web.Problem;
+import org.msp.onboarding.web.ProblemException;
+import org.msp.onboarding.web.Roles;
 
 /** Ops API v1: query sagas and act on them. */
 @Path("/api/v1/sagas")

@@ -2,6 +2,7 @@ package org.msp.onboarding.ops;
 
 import java.util.Locale;
 import org.msp.onboarding.persistence.AgentDeploymentTaskEntity;
+import org.msp.onboarding.web.ProblemException;
 
 /** Parses an agent-deployment task status given by a client. */
 final class TaskStatus {

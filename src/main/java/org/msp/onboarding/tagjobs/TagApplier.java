@@ -2,8 +2,6 @@ package org.msp.onboarding.tagjobs;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.msp.onboarding.ninjaone.NinjaOneClient;
-import org.msp.onboarding.saga.NinjaOne.OrganizationChange;
 import org.msp.onboarding.saga.RemoteCallException;
 
 /**
@@ -12,26 +10,25 @@ import org.msp.onboarding.saga.RemoteCallException;
  */
 @ApplicationScoped
 public class TagApplier {
-  private final NinjaOneClient ninjaOne;
+  private final OrganizationTags organizations;
 
-  public TagApplier(NinjaOneClient ninjaOne) {
-    this.ninjaOne = ninjaOne;
+  public TagApplier(OrganizationTags organizations) {
+    this.organizations = organizations;
   }
 
   TargetOutcome apply(long organizationId, List<String> add, List<String> remove) {
     List<String> read = null;
     boolean patched = false;
     try {
-      read = ninjaOne.organization(organizationId).tagsOrEmpty();
+      read = organizations.tags(organizationId);
       List<String> desired = TagChange.desired(read, add, remove);
       if (desired.equals(read)) {
         return new TargetOutcome.Verified(read, read, false);
       }
       // Sent before the call: a lost answer may still have applied it.
       patched = true;
-      ninjaOne.changeOrganization(
-          organizationId, new OrganizationChange(null, null, desired, null));
-      List<String> after = ninjaOne.organization(organizationId).tagsOrEmpty();
+      organizations.replace(organizationId, desired);
+      List<String> after = organizations.tags(organizationId);
       if (!TagChange.satisfied(after, add, remove)) {
         // Someone else wrote the tags between our read and our PATCH: read-modify-write again.
         return new TargetOutcome.RetryLater(

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Locale;
-import org.msp.onboarding.ninjaone.dto.OrganizationBody;
+import org.msp.onboarding.tagjobs.OrganizationTags.Organization;
 
 /**
  * Which organizations a tag job changes: every criterion given must hold (name prefix,
@@ -24,7 +24,7 @@ public record TagFilter(String namePrefix, String tag, List<Long> organizationId
         && (organizationIds == null || organizationIds.isEmpty());
   }
 
-  public boolean matches(OrganizationBody org) {
+  public boolean matches(Organization org) {
     if (!blank(namePrefix)
         && (org.name() == null
             || !org.name()

@@ -7,12 +7,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.msp.onboarding.ops.ProblemException;
 import org.msp.onboarding.tagjobs.TagJobViews.Counts;
 import org.msp.onboarding.tagjobs.TagJobViews.JobDetail;
 import org.msp.onboarding.tagjobs.TagJobViews.JobList;
 import org.msp.onboarding.tagjobs.TagJobViews.JobSummary;
 import org.msp.onboarding.tagjobs.TagJobViews.OrganizationResult;
+import org.msp.onboarding.web.ProblemException;
 
 /** Read side of tag jobs, and their creation (one insert: the worker does the rest). */
 @ApplicationScoped

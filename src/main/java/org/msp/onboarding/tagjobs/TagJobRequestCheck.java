@@ -2,7 +2,7 @@ package org.msp.onboarding.tagjobs;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.msp.onboarding.ops.ProblemException;
+import org.msp.onboarding.web.ProblemException;
 
 /** Validates a tag job request; a bad one is a 400 naming the field, before anything is stored. */
 public final class TagJobRequestCheck {

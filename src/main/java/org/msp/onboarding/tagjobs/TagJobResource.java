@@ -16,12 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.msp.onboarding.ops.Problem;
-import org.msp.onboarding.ops.ProblemException;
-import org.msp.onboarding.ops.Roles;
 import org.msp.onboarding.tagjobs.TagJobViews.JobDetail;
 import org.msp.onboarding.tagjobs.TagJobViews.JobList;
 import org.msp.onboarding.tagjobs.TagJobViews.JobSummary;
+import org.msp.onboarding.web.Problem;
+import org.msp.onboarding.web.ProblemException;
+import org.msp.onboarding.web.Roles;
 
 /**
  * Bulk tag updates on the ops API: each request becomes a persisted job run by {@link

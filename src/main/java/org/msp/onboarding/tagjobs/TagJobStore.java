@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.msp.onboarding.config.OnboardingConfig;
-import org.msp.onboarding.ninjaone.dto.OrganizationBody;
 import org.msp.onboarding.saga.RemoteCallException;
 import org.msp.onboarding.saga.RetryPolicy;
+import org.msp.onboarding.tagjobs.OrganizationTags.Organization;
 
 /**
  * The tag-job worker's transactions. Each is short and never spans a NinjaOne call; each checks the
@@ -92,10 +92,10 @@ public class TagJobStore {
 
   /** The filter's organizations become the job's targets, all due now. */
   @Transactional
-  public void selected(String owner, UUID jobId, List<OrganizationBody> chosen, Duration lease) {
+  public void selected(String owner, UUID jobId, List<Organization> chosen, Duration lease) {
     TagJobEntity job = leased(owner, jobId, lease);
     Instant now = Instant.now();
-    for (OrganizationBody org : chosen) {
+    for (Organization org : chosen) {
       em.persist(TagJobTargetEntity.of(jobId, org.id(), org.name(), now));
     }
     job.selected(now);

@@ -11,9 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
-import org.msp.onboarding.ninjaone.NinjaOneClient;
-import org.msp.onboarding.ninjaone.dto.OrganizationBody;
 import org.msp.onboarding.saga.RemoteCallException;
+import org.msp.onboarding.tagjobs.OrganizationTags.Organization;
 import org.msp.onboarding.tagjobs.TagJobStore.ClaimedJob;
 import org.msp.onboarding.tagjobs.TagJobStore.DueTarget;
 
@@ -28,7 +27,7 @@ public class TagJobWorker {
 
   private final TagJobStore store;
   private final TagApplier applier;
-  private final NinjaOneClient ninjaOne;
+  private final OrganizationTags organizations;
   private final TagJobConfig config;
 
   /** Lease owner: unique per process start, like the saga runner's. */
@@ -49,10 +48,10 @@ public class TagJobWorker {
   private volatile boolean stopping;
 
   public TagJobWorker(
-      TagJobStore store, TagApplier applier, NinjaOneClient ninjaOne, TagJobConfig config) {
+      TagJobStore store, TagApplier applier, OrganizationTags organizations, TagJobConfig config) {
     this.store = store;
     this.applier = applier;
-    this.ninjaOne = ninjaOne;
+    this.organizations = organizations;
     this.config = config;
   }
 
@@ -116,8 +115,8 @@ public class TagJobWorker {
    */
   private boolean select(ClaimedJob job) {
     try {
-      List<OrganizationBody> chosen =
-          ninjaOne.allOrganizations().stream().filter(job.filter()::matches).toList();
+      List<Organization> chosen =
+          organizations.all().stream().filter(job.filter()::matches).toList();
       store.selected(owner, job.id(), chosen, config.lease());
       return true;
     } catch (RemoteCallException e) {

@@ -1,5 +1,5 @@
 /**
- * Bulk tag jobs: the request and its validation, the persisted job and its targets, and the worker
- * that claims jobs and applies each organization's tag change with retries and a read-back.
+ * Bulk tag jobs: the request and its check, the persisted job and its targets, and the worker that
+ * applies each tag change (retries, read-back) through its NinjaOne port, OrganizationTags.
  */
 package org.msp.onboarding.tagjobs;

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.msp.onboarding.ninjaone.dto.PolicyMappingBody;
+import org.msp.onboarding.audit.TenantReads.PolicyMapping;
 import org.msp.onboarding.saga.request.PolicyRequest;
 
 class DriftCheckTest {
@@ -19,7 +19,7 @@ class DriftCheckTest {
         List.of(),
         DriftCheck.policies(
             List.of(new PolicyRequest(1L, 100L), new PolicyRequest(2L, 200L)),
-            List.of(new PolicyMappingBody(2, 200), new PolicyMappingBody(1, 100))));
+            List.of(new PolicyMapping(2, 200), new PolicyMapping(1, 100))));
   }
 
   @Test
@@ -31,7 +31,7 @@ class DriftCheckTest {
             "node role 5: mapped to policy 500, not set by onboarding"),
         DriftCheck.policies(
             List.of(new PolicyRequest(1L, 100L), new PolicyRequest(2L, 200L)),
-            List.of(new PolicyMappingBody(1, 101), new PolicyMappingBody(5, 500))));
+            List.of(new PolicyMapping(1, 101), new PolicyMapping(5, 500))));
   }
 
   @Test

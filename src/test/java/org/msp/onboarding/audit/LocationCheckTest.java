@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.msp.onboarding.ninjaone.dto.LocationBody;
+import org.msp.onboarding.audit.TenantReads.Location;
 import org.msp.onboarding.saga.request.LocationRequest;
 
 class LocationCheckTest {
@@ -23,9 +23,9 @@ class LocationCheckTest {
             REQUESTED,
             RECORDED,
             List.of(
-                new LocationBody(10L, "Main Office", null, null),
-                new LocationBody(11L, "HEADQUARTERS", null, null),
-                new LocationBody(12L, "Branch", null, null))));
+                new Location(10L, "Main Office"),
+                new Location(11L, "HEADQUARTERS"),
+                new Location(12L, "Branch"))));
   }
 
   @Test
@@ -36,18 +36,13 @@ class LocationCheckTest {
             "location 'Branch': missing",
             "location 'Warehouse': not set by onboarding"),
         LocationCheck.locations(
-            REQUESTED,
-            RECORDED,
-            List.of(
-                new LocationBody(11L, "HQ", null, null),
-                new LocationBody(13L, "Warehouse", null, null))));
+            REQUESTED, RECORDED, List.of(new Location(11L, "HQ"), new Location(13L, "Warehouse"))));
   }
 
   @Test
   void aSagaThatRecordedNoLocationIdsStillSeesMissingOnes() {
     assertEquals(
         List.of("location 'Branch': missing"),
-        LocationCheck.locations(
-            REQUESTED, Map.of(), List.of(new LocationBody(11L, "Headquarters", null, null))));
+        LocationCheck.locations(REQUESTED, Map.of(), List.of(new Location(11L, "Headquarters"))));
   }
 }

@@ -17,8 +17,8 @@ import java.util.Properties;
 import org.msp.onboarding.harness.KafkaBrokerProcess;
 import org.msp.onboarding.harness.TestDatabase;
 import org.msp.onboarding.harness.TestJwt;
-import org.msp.onboarding.inbound.Topics;
 import org.msp.onboarding.it.Events;
+import org.msp.onboarding.messaging.Topics;
 import org.msp.onboarding.simulator.NinjaOneSimulator;
 import org.msp.onboarding.simulator.SimCall;
 

@@ -17,7 +17,7 @@ import java.util.logging.Level;
 import org.jboss.logmanager.LogContext;
 import org.msp.onboarding.harness.KafkaBrokerProcess;
 import org.msp.onboarding.harness.TestJwt;
-import org.msp.onboarding.inbound.Topics;
+import org.msp.onboarding.messaging.Topics;
 import org.msp.onboarding.simulator.NinjaOneSimulator;
 
 /**

@@ -13,8 +13,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.msp.onboarding.inbound.Topics;
 import org.msp.onboarding.it.Events;
+import org.msp.onboarding.messaging.Topics;
 
 /**
  * Publishes the run's requests at a steady pace, as a PSA would, so the faults land among sagas in

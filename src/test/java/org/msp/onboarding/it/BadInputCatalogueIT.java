@@ -54,7 +54,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.msp.onboarding.inbound.Topics;
+import org.msp.onboarding.messaging.Topics;
 
 /**
  * The bad-input catalogue: every kind of broken record a CRM/PSA (or a person with a console

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.msp.onboarding.inbound.Topics;
+import org.msp.onboarding.messaging.Topics;
 
 class DeadLetterIT extends StackTest {
 

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.msp.onboarding.harness.KafkaBrokerProcess;
-import org.msp.onboarding.inbound.Topics;
 import org.msp.onboarding.it.OutageVariant.Figures;
 import org.msp.onboarding.it.OutageVariant.Kind;
+import org.msp.onboarding.messaging.Topics;
 
 /**
  * A NinjaOne outage never rolls a saga back (issue 11, section 2). Two outages run side by side,

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.msp.onboarding.inbound.Topics;
+import org.msp.onboarding.messaging.Topics;
 import org.msp.onboarding.simulator.SimLocation;
 import org.msp.onboarding.simulator.SimOrganization;
 import org.msp.onboarding.simulator.SimPolicyMapping;

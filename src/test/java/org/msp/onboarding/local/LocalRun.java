@@ -23,7 +23,7 @@ import org.msp.onboarding.harness.KafkaBrokerProcess;
 import org.msp.onboarding.harness.ServiceProcess;
 import org.msp.onboarding.harness.TestDatabase;
 import org.msp.onboarding.harness.TestJwt;
-import org.msp.onboarding.inbound.Topics;
+import org.msp.onboarding.messaging.Topics;
 import org.msp.onboarding.simulator.NinjaOneSimulator;
 
 /**

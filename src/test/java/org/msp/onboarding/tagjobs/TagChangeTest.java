@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.msp.onboarding.ninjaone.dto.OrganizationBody;
+import org.msp.onboarding.tagjobs.OrganizationTags.Organization;
 
 class TagChangeTest {
 
@@ -27,8 +27,7 @@ class TagChangeTest {
 
   @Test
   void filterNeedsEveryCriterionGiven() {
-    OrganizationBody org =
-        new OrganizationBody(7L, "Acme Dental", null, null, null, List.of("premium"));
+    Organization org = new Organization(7L, "Acme Dental", List.of("premium"));
     assertTrue(new TagFilter("acme", null, null).matches(org));
     assertTrue(new TagFilter("ACME", "premium", List.of(7L, 8L)).matches(org));
     assertFalse(new TagFilter("acme", "gold", null).matches(org));

@@ -1,4 +1,4 @@
-package org.msp.onboarding.outbox;
+package org.msp.onboarding.messaging;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +18,6 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
-import org.msp.onboarding.inbound.Topics;
 import org.msp.onboarding.persistence.OutboxEventEntity;
 
 /**

@@ -1,4 +1,4 @@
-package org.msp.onboarding.inbound;
+package org.msp.onboarding.messaging;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;

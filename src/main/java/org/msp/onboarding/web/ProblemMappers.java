@@ -1,4 +1,4 @@
-package org.msp.onboarding.ops;
+package org.msp.onboarding.web;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -8,7 +8,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every error of the ops API is problem+json; an unexpected one says nothing of the internals. */
+/**
+ * Every error of the REST API (ops, audit, tag jobs) is problem+json; an unexpected one says
+ * nothing of the internals. Console pages map their own errors first.
+ */
 public class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 

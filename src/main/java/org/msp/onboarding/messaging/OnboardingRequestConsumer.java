@@ -1,4 +1,4 @@
-package org.msp.onboarding.inbound;
+package org.msp.onboarding.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package org.msp.onboarding.inbound;
+package org.msp.onboarding.messaging;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;

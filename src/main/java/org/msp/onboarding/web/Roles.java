@@ -1,6 +1,6 @@
-package org.msp.onboarding.ops;
+package org.msp.onboarding.web;
 
-/** The two roles of the ops API, carried in the bearer JWT's "groups" claim. */
+/** The two roles of the API and the console, carried in the bearer JWT's "groups" claim. */
 public final class Roles {
   /** Reads everything. */
   public static final String VIEWER = "onboarding-viewer";

@@ -1,4 +1,4 @@
-package org.msp.onboarding.inbound;
+package org.msp.onboarding.messaging;
 
 /** Topic and channel names: a contract with the CRM/PSA publishers and the tests. */
 public final class Topics {

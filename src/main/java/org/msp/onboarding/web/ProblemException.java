@@ -1,6 +1,6 @@
-package org.msp.onboarding.ops;
+package org.msp.onboarding.web;
 
-/** An ops API error answered as problem+json. */
+/** An API error (ops, audit, tag jobs) answered as problem+json. */
 public class ProblemException extends RuntimeException {
   private final Problem problem;
 

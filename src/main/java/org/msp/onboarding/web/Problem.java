@@ -1,4 +1,4 @@
-package org.msp.onboarding.ops;
+package org.msp.onboarding.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,4 +1,4 @@
-package org.msp.onboarding.inbound;
+package org.msp.onboarding.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
