@@ -22,11 +22,12 @@ final class LeaseStatements {
   /** A saga's lease as one claim took it. */
   record Lease(UUID sagaId, long epoch) {}
 
+  /** The claim answers the whole row: the worker needs no read of its own. */
   private static final String CLAIM_DUE =
       "UPDATE saga SET lease_owner = ?, lease_until = now() + make_interval(secs => ?), lease_epoch = lease_epoch + 1"
           + " WHERE id IN (SELECT id FROM saga WHERE status IN ('RUNNING', 'COMPENSATING') AND next_attempt_at <= now()"
           + " AND (lease_until IS NULL OR lease_until < now()) AND halted_reason IS NULL AND NOT (id = ANY(?))"
-          + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id, lease_epoch";
+          + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING *";
 
   private static final String RENEW =
       "UPDATE saga s SET lease_until = now() + make_interval(secs => ?) FROM unnest(?::uuid[], ?::bigint[])"
@@ -53,18 +54,41 @@ final class LeaseStatements {
   static List<Lease> claimDue(
       Connection c, String owner, int limit, Duration lease, Collection<UUID> busy)
       throws SQLException {
+    return claimDue(
+        c,
+        owner,
+        limit,
+        lease,
+        busy,
+        row -> new Lease(row.getObject("id", UUID.class), row.getLong("lease_epoch")));
+  }
+
+  /** Reads one claimed row. */
+  interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
+  /** As above, each claimed row read by {@code reader}. */
+  static <T> List<T> claimDue(
+      Connection c,
+      String owner,
+      int limit,
+      Duration lease,
+      Collection<UUID> busy,
+      RowReader<T> reader)
+      throws SQLException {
     try (PreparedStatement claim = c.prepareStatement(CLAIM_DUE)) {
       claim.setString(1, owner);
       claim.setDouble(2, seconds(lease));
       claim.setArray(3, c.createArrayOf("uuid", busy.toArray()));
       claim.setInt(4, limit);
-      List<Lease> leases = new ArrayList<>();
+      List<T> claimed = new ArrayList<>();
       try (ResultSet rows = claim.executeQuery()) {
         while (rows.next()) {
-          leases.add(new Lease(rows.getObject(1, UUID.class), rows.getLong(2)));
+          claimed.add(reader.read(rows));
         }
       }
-      return leases;
+      return claimed;
     }
   }
 

@@ -1,5 +1,6 @@
 package org.msp.onboarding.persistence;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,8 +11,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SagaJson {
   private final ObjectMapper mapper;
 
+  /** The saga row's own columns leave out null properties: a smaller row to rewrite per step. */
+  private final ObjectMapper compact;
+
   public SagaJson(ObjectMapper mapper) {
     this.mapper = mapper;
+    this.compact =
+        mapper
+            .copy()
+            .setDefaultPropertyInclusion(
+                JsonInclude.Value.construct(
+                    JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS));
+  }
+
+  /** A saga column (data, steps): null properties left out, null map values kept. */
+  String writeCompact(Object value) {
+    try {
+      return compact.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write saga JSON", e);
+    }
   }
 
   public String write(Object value) {

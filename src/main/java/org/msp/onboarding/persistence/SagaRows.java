@@ -2,9 +2,16 @@ package org.msp.onboarding.persistence;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
+import org.msp.onboarding.saga.FailureCode;
 import org.msp.onboarding.saga.Saga;
 import org.msp.onboarding.saga.SagaData;
+import org.msp.onboarding.saga.SagaStatus;
 import org.msp.onboarding.saga.StepState;
 import org.msp.onboarding.saga.request.OnboardingRequest;
 
@@ -58,6 +65,42 @@ public class SagaRows {
         json.read(row.steps, STEPS));
   }
 
+  /** The same from a plain JDBC row (the claim's answer). */
+  Saga.Snapshot snapshot(ResultSet row) throws SQLException {
+    return new Saga.Snapshot(
+        row.getObject("id", UUID.class),
+        row.getString("saga_type"),
+        row.getString("event_id"),
+        row.getString("client_id"),
+        row.getString("organization_name"),
+        json.read(row.getString("request"), OnboardingRequest.class),
+        json.read(row.getString("data"), SagaData.class),
+        SagaStatus.valueOf(row.getString("status")),
+        failureCode(row.getString("failure_code")),
+        row.getString("failure_reason"),
+        failureCode(row.getString("rollback_code")),
+        row.getString("rollback_reason"),
+        row.getString("earlier_failure"),
+        row.getBoolean("compensation_requested"),
+        instant(row, "next_attempt_at"),
+        row.getInt("record_failures"),
+        row.getString("halted_reason"),
+        instant(row, "created_at"),
+        instant(row, "updated_at"),
+        instant(row, "finished_at"),
+        row.getLong("version"),
+        json.read(row.getString("steps"), STEPS));
+  }
+
+  private static FailureCode failureCode(String name) {
+    return name == null ? null : FailureCode.valueOf(name);
+  }
+
+  private static Instant instant(ResultSet row, String column) throws SQLException {
+    OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
+    return at == null ? null : at.toInstant();
+  }
+
   /** A new row for a saga just started. */
   SagaEntity newRow(Saga saga, String traceparent) {
     Saga.Snapshot s = saga.snapshot();
@@ -76,8 +119,8 @@ public class SagaRows {
   private void copyState(Saga.Snapshot s, SagaEntity row) {
     row.organizationName = s.organizationName();
     row.status = s.status();
-    row.data = json.write(s.data());
-    row.steps = json.write(s.steps());
+    row.data = json.writeCompact(s.data());
+    row.steps = json.writeCompact(s.steps());
     row.organizationId = s.organizationId();
     row.failureCode = s.failureCode();
     row.failureReason = s.failureReason();
@@ -93,10 +136,10 @@ public class SagaRows {
   }
 
   String stepsJson(Saga.Snapshot s) {
-    return json.write(s.steps());
+    return json.writeCompact(s.steps());
   }
 
   String dataJson(Saga.Snapshot s) {
-    return json.write(s.data());
+    return json.writeCompact(s.data());
   }
 }

@@ -6,13 +6,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.Session;
-import org.hibernate.jpa.HibernateHints;
 import org.msp.onboarding.saga.Saga;
 import org.msp.onboarding.saga.StepOutcome;
 import org.msp.onboarding.saga.Work;
@@ -40,27 +38,19 @@ public class SagaStore {
   /** Leases up to {@code limit} due sagas and reads them; in the caller's transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Held> claimDue(Claimant claimant, int limit) {
-    List<LeaseStatements.Lease> leases =
-        jdbc(
-            c ->
-                LeaseStatements.claimDue(
-                    c, claimant.owner(), limit, claimant.lease(), claimant.busy()));
-    if (leases.isEmpty()) {
-      return List.of();
-    }
-    List<SagaEntity> loaded =
-        em.createQuery("from SagaEntity where id in :ids", SagaEntity.class)
-            .setParameter("ids", leases.stream().map(LeaseStatements.Lease::sagaId).toList())
-            .setHint(HibernateHints.HINT_READ_ONLY, true)
-            .getResultList();
-    List<Held> held = new ArrayList<>(leases.size());
-    for (LeaseStatements.Lease lease : leases) {
-      loaded.stream()
-          .filter(row -> row.id.equals(lease.sagaId()))
-          .findFirst()
-          .ifPresent(row -> held.add(new Held(rows.saga(row), lease.epoch(), row.traceparent)));
-    }
-    return held;
+    return jdbc(
+        c ->
+            LeaseStatements.claimDue(
+                c,
+                claimant.owner(),
+                limit,
+                claimant.lease(),
+                claimant.busy(),
+                row ->
+                    new Held(
+                        Saga.restore(rows.snapshot(row)),
+                        row.getLong("lease_epoch"),
+                        row.getString("traceparent"))));
   }
 
   /**

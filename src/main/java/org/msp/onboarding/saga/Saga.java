@@ -262,8 +262,14 @@ public final class Saga {
     updatedAt = now;
   }
 
+  /**
+   * Due again at {@code at}. A saga due already stays due since when it was: its row's due index
+   * entry is then left as it is (PostgreSQL can update the row in place), and it keeps its turn.
+   */
   void scheduleAt(Instant at, Instant now) {
-    nextAttemptAt = at;
+    if (at.isAfter(now) || nextAttemptAt.isAfter(now)) {
+      nextAttemptAt = at;
+    }
     updatedAt = now;
   }
 
