@@ -3,6 +3,8 @@ package org.msp.onboarding.runner;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
@@ -96,20 +98,37 @@ public class SagaDriver {
         && Instant.now().isAfter(work.startBy().minus(lease.dividedBy(3)));
   }
 
-  /** Runs the step and records its outcome; empty when the outcome could not be recorded. */
+  /**
+   * Runs the step, and the steps declared to run with it, and records their outcomes in one commit;
+   * empty when they could not be recorded.
+   */
   private Optional<SagaRecorder.Recorded> runAndRecord(
       Claimant claimant, Claimed claimed, BooleanSupplier stopping) {
     Work work = claimed.work();
-    // the saga's data changes only when an outcome is recorded: the step works on a copy
+    // the saga's data changes only when an outcome is recorded: the steps work on a copy
     SagaData data = claimed.saga().data().copy();
-    long started = System.nanoTime();
-    StepOutcome outcome = pausedWhileNinjaOneIsDown(run(work, claimed, data));
-    metrics.stepRan(work, outcome, System.nanoTime() - started);
+    List<SagaEngine.Ran> runs = new ArrayList<>();
+    Optional<Work> next = Optional.of(work);
+    while (next.isPresent()) {
+      Work step = next.get();
+      long started = System.nanoTime();
+      StepOutcome outcome = pausedWhileNinjaOneIsDown(run(step, claimed, data));
+      metrics.stepRan(step, outcome, System.nanoTime() - started);
+      LOG.debugf("%s %s attempt %d: %s", step.phase(), step.step(), step.attempt(), outcome);
+      SagaEngine.Ran ran = new SagaEngine.Ran(step, outcome);
+      runs.add(ran);
+      next =
+          engine
+              .runsWith(claimed.saga(), ran)
+              .filter(
+                  w ->
+                      !stopping.getAsBoolean()
+                          && circuit.allowsWork()
+                          && !tooLateToStart(w, claimant.lease()));
+    }
     try {
       boolean claimAnother = !stopping.getAsBoolean() && circuit.allowsWork();
-      SagaRecorder.Recorded recorded =
-          recorder.record(claimant, claimed, outcome, data, claimAnother);
-      LOG.debugf("%s %s attempt %d: %s", work.phase(), work.step(), work.attempt(), outcome);
+      SagaRecorder.Recorded recorded = recorder.record(claimant, claimed, runs, data, claimAnother);
       return Optional.of(recorded);
     } catch (LeaseLostException e) {
       LOG.warn(e.getMessage());

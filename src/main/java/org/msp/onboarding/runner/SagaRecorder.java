@@ -11,7 +11,6 @@ import org.msp.onboarding.persistence.SagaStore;
 import org.msp.onboarding.saga.Saga;
 import org.msp.onboarding.saga.SagaData;
 import org.msp.onboarding.saga.SagaEngine;
-import org.msp.onboarding.saga.StepOutcome;
 import org.msp.onboarding.saga.Work;
 
 /**
@@ -70,24 +69,26 @@ public class SagaRecorder {
   public Recorded record(
       Claimant claimant,
       Claimed current,
-      StepOutcome outcome,
+      List<SagaEngine.Ran> runs,
       SagaData data,
       boolean claimAnother) {
     Work work = current.work();
     Instant now = Instant.now();
     Instant leaseEnd = now.plus(claimant.lease());
     Saga saga = current.saga();
-    Optional<Work> next = transition(saga, work, outcome, data, now);
+    Optional<Work> next = engine.applyAll(saga, runs, data, now);
     if (!store.write(
         saga, claimant.owner(), work.leaseEpoch(), next.isPresent() ? leaseEnd : null)) {
       saga = store.lockedForWorker(work.sagaId(), claimant.owner(), work.leaseEpoch());
-      next = transition(saga, work, outcome, data, now);
+      next = engine.applyAll(saga, runs, data, now);
       if (!store.write(
           saga, claimant.owner(), work.leaseEpoch(), next.isPresent() ? leaseEnd : null)) {
         throw new IllegalStateException("saga " + saga.id() + " changed under its row lock");
       }
     }
-    store.writeAttempt(work, outcome, now);
+    for (SagaEngine.Ran ran : runs) {
+      store.writeAttempt(ran.work(), ran.outcome(), now);
+    }
     store.writeEvents(saga, now);
     if (next.isPresent()) {
       Claimed same =
@@ -99,11 +100,5 @@ public class SagaRecorder {
     Optional<Claimed> another =
         claimAnother ? claim(claimant, 1).stream().findFirst() : Optional.empty();
     return new Recorded(Optional.empty(), another);
-  }
-
-  private Optional<Work> transition(
-      Saga saga, Work work, StepOutcome outcome, SagaData data, Instant now) {
-    engine.apply(saga, work, outcome, data, now);
-    return engine.plan(saga, now);
   }
 }

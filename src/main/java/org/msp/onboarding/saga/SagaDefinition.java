@@ -7,9 +7,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A saga type's declared step list: the order is the definition (the rollback runs it backwards). A
- * checkpoint declared before a step is taken at the end of the previous step's run and saved in its
- * commit; a step whose checkpoint was not taken that way takes it in a run of its own first.
+ * A saga type's declared step list: the order is the definition (the rollback runs it backwards).
+ *
+ * <ul>
+ *   <li>{@code checkpoint(s)} before {@code step(s)}: what s's rollback needs is read at the end of
+ *       the previous step's run and saved in its commit; if it was not (that step was skipped), s
+ *       takes it in a run of its own first.
+ *   <li>{@code step(s).withPrevious()}: when the step before s succeeded, s runs at once and both
+ *       outcomes are recorded in one commit. Only for steps safe to run again after a lost outcome,
+ *       after a step that is too: a crash before the commit runs both again.
+ * </ul>
  */
 public final class SagaDefinition {
 
@@ -17,23 +24,30 @@ public final class SagaDefinition {
   public static final SagaDefinition ONBOARDING =
       named("ClientOnboardingRequested")
           .step(StepName.CREATE_ORGANIZATION)
+          // a lost create is found by its marker; a location added twice answers 409 and is found
           .step(StepName.ADD_LOCATIONS)
+          .withPrevious()
           .step(StepName.MAP_POLICIES)
           // the field values before the write, for the rollback: read with step 3, saved in its
           // commit
           .checkpoint(StepName.SET_CUSTOM_FIELDS)
           .step(StepName.SET_CUSTOM_FIELDS)
+          // the PATCH writes the same values again; installer links are made again
           .step(StepName.RECORD_AGENT_DEPLOYMENTS)
+          .withPrevious()
           .build();
 
   private final String type;
   private final List<StepName> steps;
   private final Set<StepName> checkpointed;
+  private final Set<StepName> withPrevious;
 
-  private SagaDefinition(String type, List<StepName> steps, Set<StepName> checkpointed) {
+  private SagaDefinition(
+      String type, List<StepName> steps, Set<StepName> checkpointed, Set<StepName> withPrevious) {
     this.type = type;
     this.steps = List.copyOf(steps);
     this.checkpointed = checkpointed;
+    this.withPrevious = withPrevious;
   }
 
   /** The saga type, as requests name it. */
@@ -48,6 +62,11 @@ public final class SagaDefinition {
   /** True when the step must save a checkpoint (what its rollback needs) before it writes. */
   public boolean hasCheckpoint(StepName step) {
     return checkpointed.contains(step);
+  }
+
+  /** True when the step runs right after the previous one, recorded in its commit. */
+  public boolean runsWithPrevious(StepName step) {
+    return withPrevious.contains(step);
   }
 
   /** The step after this one, if any. */
@@ -65,6 +84,7 @@ public final class SagaDefinition {
     private final String type;
     private final List<StepName> steps = new ArrayList<>();
     private final Set<StepName> checkpointed = EnumSet.noneOf(StepName.class);
+    private final Set<StepName> withPrevious = EnumSet.noneOf(StepName.class);
     private StepName pendingCheckpoint;
 
     private Builder(String type) {
@@ -84,6 +104,20 @@ public final class SagaDefinition {
       return this;
     }
 
+    /** The step just declared shares the previous step's commit (see the class comment). */
+    public Builder withPrevious() {
+      StepName last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+      if (steps.size() < 2) {
+        throw new IllegalArgumentException("withPrevious needs a step before " + last);
+      }
+      if (checkpointed.contains(last)) {
+        throw new IllegalArgumentException(
+            last + " has a checkpoint: it must be saved in a commit before the step writes");
+      }
+      withPrevious.add(last);
+      return this;
+    }
+
     public Builder checkpoint(StepName step) {
       if (steps.isEmpty()) {
         throw new IllegalArgumentException("a checkpoint needs a step before it in " + type);
@@ -98,7 +132,8 @@ public final class SagaDefinition {
         throw new IllegalArgumentException(
             "the checkpoint of " + pendingCheckpoint + " has no step in " + type);
       }
-      return new SagaDefinition(type, steps, EnumSet.copyOf(checkpointed));
+      return new SagaDefinition(
+          type, steps, EnumSet.copyOf(checkpointed), EnumSet.copyOf(withPrevious));
     }
   }
 }

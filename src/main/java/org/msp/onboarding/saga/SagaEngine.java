@@ -125,6 +125,54 @@ public class SagaEngine {
     }
   }
 
+  /** One run of a step and what it came to. */
+  public record Ran(Work work, StepOutcome outcome) {}
+
+  /**
+   * The step to run next in the same commit, if the definition declares that it runs with the one
+   * that just ran and that one succeeded going forward. The saga is not changed: the run is applied
+   * with the others by {@link #applyAll}.
+   */
+  public Optional<Work> runsWith(Saga saga, Ran ran) {
+    if (ran.work().phase() != Work.Phase.FORWARD
+        || !(ran.outcome() instanceof StepOutcome.Succeeded)
+        || saga.compensationRequested()) {
+      return Optional.empty();
+    }
+    return definition
+        .after(ran.work().step())
+        .filter(definition::runsWithPrevious)
+        .map(saga::step)
+        .filter(next -> next.status() == StepStatus.PENDING)
+        .map(
+            next ->
+                new Work(
+                    saga.id(),
+                    saga.clientId(),
+                    Work.Phase.FORWARD,
+                    next.name(),
+                    next.attempts() + 1,
+                    saga.failureCode(),
+                    false,
+                    ran.work().startBy(),
+                    ran.work().leaseEpoch()));
+  }
+
+  /**
+   * Records the runs of one commit on the saga, in order (a step that ran with the previous one
+   * starts here), then plans what is due next.
+   */
+  public Optional<Work> applyAll(Saga saga, List<Ran> runs, SagaData data, Instant now) {
+    for (Ran ran : runs) {
+      StepState step = saga.step(ran.work().step());
+      if (ran.work().phase() == Work.Phase.FORWARD && step.status() == StepStatus.PENDING) {
+        step.running(now);
+      }
+      apply(saga, ran.work(), ran.outcome(), data, now);
+    }
+    return plan(saga, now);
+  }
+
   /**
    * Records an outcome on the saga: the data it was reached with, the step's new state, the saga's
    * next state and its next attempt time, and the events that follow.

@@ -76,24 +76,36 @@ class SagaSimulation {
             new AgentDeploymentRequest("Branch", "WINDOWS_MSI", null)));
   }
 
-  /** Runs due steps until the saga waits or ends; jumps the clock to each retry when asked. */
+  /**
+   * Runs due steps until the saga waits or ends, each with the steps declared to run with it and
+   * recorded together, as SagaDriver does; jumps the clock to each retry when asked.
+   */
   void runUntilSettled(boolean waitOutRetries) {
+    Optional<Work> work = engine.plan(saga, now);
+    store();
     for (int guard = 0; guard < 1000; guard++) {
-      Optional<Work> work = engine.plan(saga, now);
-      store();
       if (work.isEmpty()) {
         if (waitOutRetries && saga.status().isActive()) {
           now = saga.nextAttemptAt();
+          work = engine.plan(saga, now);
+          store();
           continue;
         }
         return;
       }
       SagaData data = saga.data().copy();
-      StepOutcome outcome = engine.run(work.get(), saga, data);
-      if (circuitOpen && outcome instanceof StepOutcome.RetryLater r) {
-        outcome = new StepOutcome.Paused(r.error(), now.plusSeconds(30));
+      List<SagaEngine.Ran> runs = new ArrayList<>();
+      Optional<Work> next = work;
+      while (next.isPresent()) {
+        StepOutcome outcome = engine.run(next.get(), saga, data);
+        if (circuitOpen && outcome instanceof StepOutcome.RetryLater r) {
+          outcome = new StepOutcome.Paused(r.error(), now.plusSeconds(30));
+        }
+        SagaEngine.Ran ran = new SagaEngine.Ran(next.get(), outcome);
+        runs.add(ran);
+        next = engine.runsWith(saga, ran);
       }
-      engine.apply(saga, work.get(), outcome, data, now);
+      work = engine.applyAll(saga, runs, data, now);
       store();
     }
     throw new AssertionError("saga did not settle");
