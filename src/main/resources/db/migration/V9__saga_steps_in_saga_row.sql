@@ -22,3 +22,6 @@ DROP TABLE saga_step;
 -- Room on each page for the next version of a row: a step's update that changes no indexed column is then done
 -- in place (a HOT update), without new entries in the saga's seven indexes.
 ALTER TABLE saga SET (fillfactor = 70);
+-- A saga row (request, data and steps as JSON) is 2-4 kB: kept whole in its page, it is not compressed again at
+-- every step's update.
+ALTER TABLE saga SET (toast_tuple_target = 8160);

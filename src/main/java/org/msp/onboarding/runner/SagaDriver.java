@@ -114,7 +114,9 @@ public class SagaDriver {
       long started = System.nanoTime();
       StepOutcome outcome = pausedWhileNinjaOneIsDown(run(step, claimed, data));
       metrics.stepRan(step, outcome, System.nanoTime() - started);
-      LOG.debugf("%s %s attempt %d: %s", step.phase(), step.step(), step.attempt(), outcome);
+      if (LOG.isDebugEnabled()) {
+        LOG.debugf("%s %s attempt %d: %s", step.phase(), step.step(), step.attempt(), outcome);
+      }
       SagaEngine.Ran ran = new SagaEngine.Ran(step, outcome);
       runs.add(ran);
       next =
