@@ -1,5 +1,5 @@
 /**
- * Panache entities of sagas, steps, attempts, tasks and outbox events, and the runner's short
- * transactions: intake, claim and lease, recording outcomes with their projections.
+ * Stores the saga's domain types (one row per saga holding its steps; claims, leases, conditional
+ * writes) and turns their events into rows (outbox, tasks, history). Never decides what comes next.
  */
 package org.msp.onboarding.persistence;

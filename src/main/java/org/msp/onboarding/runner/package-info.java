@@ -1,5 +1,5 @@
 /**
- * Claims due sagas and drives them on worker threads (lease, heartbeat, one transaction per
- * outcome); step metrics and tracing; which outcomes that could not be recorded are permanent.
+ * Runs sagas: the intake's new sagas, claims, one transaction per commit of the declared step list,
+ * worker threads with lease and heartbeat, step metrics and tracing, record-failure halting.
  */
 package org.msp.onboarding.runner;

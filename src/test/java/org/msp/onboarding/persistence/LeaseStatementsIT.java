@@ -63,8 +63,8 @@ class LeaseStatementsIT {
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO saga (id, event_id, client_id, organization_name,"
-                + " status, request, data, next_attempt_at, created_at, updated_at)"
-                + " VALUES (?, ?, ?, 'Org', 'RUNNING', '{}', '{}', now(), now(), now())")) {
+                + " status, request, data, steps, next_attempt_at, created_at, updated_at)"
+                + " VALUES (?, ?, ?, 'Org', 'RUNNING', '{}', '{}', '[]', now(), now(), now())")) {
       insert.setObject(1, id);
       insert.setString(2, "evt-" + id);
       insert.setString(3, "client-" + id);
