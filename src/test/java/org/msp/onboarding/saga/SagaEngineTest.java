@@ -223,6 +223,44 @@ class SagaEngineTest {
   }
 
   @Test
+  void stepsDeclaredWithThePreviousOneShareItsCommitSoAFullSagaCostsThree() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Grouped"), 5);
+    sim.runUntilSettled(false);
+
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status());
+    assertEquals(3, sim.commits, "create + locations, policies (+ checkpoint), fields + agents");
+    sim.saga.steps().forEach(s -> assertEquals(1, s.attempts(), s.name().name()));
+  }
+
+  @Test
+  void aCrashBeforeAGroupsCommitRunsBothStepsAgainAndDuplicatesNothing() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("GroupCrash"), 5);
+    sim.runCommitGroupAndCrash(); // the organization and both locations exist, nothing recorded
+    sim.runUntilSettled(true);
+
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status());
+    assertEquals(1, sim.ninjaOne.organizations.size());
+    long orgId = sim.saga.data().organizationId;
+    assertEquals(
+        List.of("Main Office", "Headquarters", "Branch"),
+        List.copyOf(sim.ninjaOne.locations.get(orgId).keySet()),
+        "each location once");
+    assertEquals(
+        sim.ninjaOne.locations.get(orgId).get("Branch"), sim.saga.data().locationIds.get("Branch"));
+  }
+
+  @Test
+  void aStepDeclaredWithAFailedOneDoesNotRun() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("GroupFail"), 5);
+    sim.ninjaOne.failNext("createOrganization", RemoteCallException.Kind.TRANSIENT, 503);
+    sim.runUntilSettled(false);
+
+    assertEquals(SagaStatus.RUNNING, sim.saga.status());
+    assertFalse(sim.ninjaOne.calls.contains("addLocation"));
+    assertEquals(StepStatus.PENDING, sim.saga.step(StepName.ADD_LOCATIONS).status());
+  }
+
+  @Test
   void mainOfficeLocationIsAdoptedNotDuplicated() {
     var base = SagaSimulation.request("Office");
     var org = base.organization();

@@ -27,6 +27,10 @@ class SagaSimulation {
   final Saga saga;
   final OnboardingRequest request;
   final List<SagaEvent> events = new ArrayList<>();
+
+  /** Outcomes recorded, one per commit: a step declared with the previous one shares its commit. */
+  int commits;
+
   Instant now = Instant.parse("2026-11-28T10:00:00Z");
 
   /**
@@ -106,6 +110,7 @@ class SagaSimulation {
         next = engine.runsWith(saga, ran);
       }
       work = engine.applyAll(saga, runs, data, now);
+      commits++;
       store();
     }
     throw new AssertionError("saga did not settle");
@@ -118,6 +123,20 @@ class SagaSimulation {
     Work work = engine.plan(saga, now).orElseThrow();
     store();
     engine.run(work, saga, saga.data().copy());
+  }
+
+  /**
+   * A crash before a commit group's commit: the first due step and the steps declared with it ran,
+   * none of their outcomes (or data) was recorded.
+   */
+  void runCommitGroupAndCrash() {
+    Optional<Work> next = engine.plan(saga, now);
+    store();
+    SagaData data = saga.data().copy();
+    while (next.isPresent()) {
+      SagaEngine.Ran ran = new SagaEngine.Ran(next.get(), engine.run(next.get(), saga, data));
+      next = engine.runsWith(saga, ran);
+    }
   }
 
   /** Storage takes a transition's events (the fake's name index reads its own organizations). */
