@@ -113,6 +113,7 @@ public class ConsoleSagaPages {
             queries.tasks(saga.id()),
             user.operator() && retryable(saga),
             user.operator() && compensable(saga),
+            user.operator() && "COMPENSATED".equals(saga.status()),
             notice,
             config.refreshSeconds());
     return Response.ok(Templates.saga(user, view)).build();
@@ -132,6 +133,26 @@ public class ConsoleSagaPages {
   @RolesAllowed(Roles.OPERATOR)
   public Response compensate(@PathParam("id") String id) {
     return act(id, () -> api.compensate(id), "Rollback requested.");
+  }
+
+  @POST
+  @Path("/{id}/rerun")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @RolesAllowed(Roles.OPERATOR)
+  public Response rerun(@PathParam("id") String id) {
+    try {
+      SagaDetail again = api.rerunBy(id, identity.getPrincipal().getName());
+      return Response.seeOther(
+              URI.create(
+                  ConsoleSignIn.SAGAS
+                      + "/"
+                      + again.id()
+                      + "?notice="
+                      + ConsoleErrors.encode("A new saga runs the request of saga " + id + ".")))
+          .build();
+    } catch (ProblemException e) {
+      return act(id, () -> {}, e.getMessage());
+    }
   }
 
   /** The API's 404/409 become a notice on the saga's page rather than an error page. */

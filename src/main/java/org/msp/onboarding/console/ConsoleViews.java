@@ -64,6 +64,7 @@ public final class ConsoleViews {
       List<TaskView> tasks,
       boolean canRetry,
       boolean canCompensate,
+      boolean canRerun,
       String notice,
       int refreshSeconds) {
 

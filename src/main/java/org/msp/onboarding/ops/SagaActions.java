@@ -3,10 +3,14 @@ package org.msp.onboarding.ops;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.msp.onboarding.ops.SagaViews.SagaDetail;
+import org.msp.onboarding.persistence.SagaIntakeStore;
 import org.msp.onboarding.persistence.SagaRepository;
 import org.msp.onboarding.saga.Saga;
+import org.msp.onboarding.saga.SagaEngine;
 import org.msp.onboarding.saga.SagaStatus;
 import org.msp.onboarding.web.ProblemException;
 
@@ -16,11 +20,18 @@ import org.msp.onboarding.web.ProblemException;
  */
 @ApplicationScoped
 public class SagaActions {
+  private static final Logger LOG = Logger.getLogger(SagaActions.class);
+
   private final SagaRepository sagas;
+  private final SagaIntakeStore intake;
+  private final SagaEngine engine;
   private final SagaQueries queries;
 
-  public SagaActions(SagaRepository sagas, SagaQueries queries) {
+  public SagaActions(
+      SagaRepository sagas, SagaIntakeStore intake, SagaEngine engine, SagaQueries queries) {
     this.sagas = sagas;
+    this.intake = intake;
+    this.engine = engine;
     this.queries = queries;
   }
 
@@ -66,6 +77,38 @@ public class SagaActions {
     }
     sagas.save(saga, now);
     return queries.get(id);
+  }
+
+  /**
+   * Runs a COMPENSATED saga's request again as a new saga (its own id, marker and history), once
+   * its cause is fixed. Refused while the client has a saga running or rolling back, and once it
+   * has a COMPLETED one: one client, one organization.
+   */
+  @Transactional
+  public SagaDetail rerun(UUID id, String operator) {
+    Saga saga = locked(id);
+    if (saga.status() != SagaStatus.COMPENSATED) {
+      throw ProblemException.conflict(
+          "saga " + id + " is " + saga.status() + "; only a COMPENSATED saga can be run again");
+    }
+    List<UUID> blocking =
+        sagas.sagasOfClient(
+            saga.clientId(),
+            List.of(SagaStatus.RUNNING, SagaStatus.COMPENSATING, SagaStatus.COMPLETED));
+    if (!blocking.isEmpty()) {
+      throw ProblemException.conflict(
+          "client "
+              + saga.clientId()
+              + " already has saga "
+              + blocking.get(0)
+              + " running or completed; a rerun would onboard it twice");
+    }
+    Instant now = Instant.now();
+    UUID rerunId = UUID.randomUUID();
+    String eventId = "rerun-of-" + id + "-" + rerunId.toString().substring(0, 8);
+    intake.insert(engine.start(rerunId, saga.request().withEventId(eventId), now), null, now);
+    LOG.infof("saga %s runs again as saga %s, by %s", id, rerunId, operator);
+    return queries.get(rerunId);
   }
 
   private Saga locked(UUID id) {

@@ -7,8 +7,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -186,6 +189,54 @@ public class SagaResource {
     SagaDetail saga = actions.compensate(sagaId(id));
     runner.wake();
     return Response.accepted(saga).build();
+  }
+
+  @POST
+  @Path("/{id}/rerun")
+  @RolesAllowed(Roles.OPERATOR)
+  @APIResponse(
+      responseCode = "201",
+      description = "a new saga from the same request; Location names it",
+      content = @Content(schema = @Schema(implementation = SagaDetail.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "no such saga",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "the saga is not COMPENSATED, or its client has a saga running or completed meanwhile",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "no valid bearer token",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "the token lacks the role",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response rerun(@PathParam("id") String id, @Context SecurityContext security) {
+    SagaDetail saga = rerunBy(id, security.getUserPrincipal().getName());
+    return Response.created(URI.create("/api/v1/sagas/" + saga.id())).entity(saga).build();
+  }
+
+  /** The rerun on behalf of this operator (the console's button too); the new saga. */
+  public SagaDetail rerunBy(String id, String operator) {
+    SagaDetail saga = actions.rerun(sagaId(id), operator);
+    runner.wake();
+    return saga;
   }
 
   private static UUID sagaId(String id) {

@@ -113,6 +113,18 @@ public class SagaRepository {
     eventRows.write(saga, now);
   }
 
+  /** The client's sagas in these statuses, oldest first. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<UUID> sagasOfClient(String clientId, List<SagaStatus> statuses) {
+    return em.createQuery(
+            "select s.id from SagaEntity s where s.clientId = :client and s.status in :statuses"
+                + " order by s.seq",
+            UUID.class)
+        .setParameter("client", clientId)
+        .setParameter("statuses", statuses)
+        .getResultList();
+  }
+
   /** True when the client has a saga other than this one still running or rolling back. */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean otherActiveSaga(String clientId, UUID id) {

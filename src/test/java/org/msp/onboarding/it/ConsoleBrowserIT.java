@@ -141,6 +141,17 @@ class ConsoleBrowserIT extends StackTest {
             .getText()
             .contains(Long.toString(api.saga(id).getLong("organizationId"))));
     browser.screenshot("06-saga-view-after-retry");
+
+    // the cause is gone (the simulator's failures were used up): run the request again
+    browser.find("#rerun").click();
+    browser.driver.switchTo().alert().accept();
+    browser
+        .waiting(WAIT)
+        .until(
+            ExpectedConditions.textToBe(
+                By.id("notice"), "A new saga runs the request of saga " + id + "."));
+    browser.waiting(WAIT).until(ExpectedConditions.textToBe(By.id("saga-status"), "COMPLETED"));
+    assertEquals(2, api.sagasOf(event.clientId()).size(), "the rolled-back saga stays");
   }
 
   @Test

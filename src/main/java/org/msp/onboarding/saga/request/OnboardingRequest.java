@@ -38,4 +38,10 @@ public record OnboardingRequest(
     }
     return !organization.policiesOrEmpty().isEmpty() && !organization.locationsOrEmpty().isEmpty();
   }
+
+  /** The same request under another event id (a rerun is a saga of its own). */
+  public OnboardingRequest withEventId(String newEventId) {
+    return new OnboardingRequest(
+        newEventId, clientId, source, occurredAt, organization, agentDeployments);
+  }
 }
