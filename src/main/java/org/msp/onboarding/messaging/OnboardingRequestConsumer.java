@@ -67,9 +67,22 @@ public class OnboardingRequestConsumer {
     boolean accepted = false;
     for (int i = 0; i < results.size(); i++) {
       OnboardingRequest request = valid.get(i).request().request();
-      switch (results.get(i)) {
+      SagaIntake.Result result = results.get(i);
+      switch (result.verdict()) {
         case ACCEPTED -> accepted = true;
         case DUPLICATE -> LOG.infof("event %s was already accepted; ignored", request.eventId());
+        case ALREADY_ONBOARDED ->
+            busy.add(
+                new DeadLetters.Letter(
+                    valid.get(i).record(),
+                    "ALREADY_ONBOARDED: client "
+                        + request.clientId()
+                        + " was onboarded by saga "
+                        + result.blocking().sagaId()
+                        + " (organization "
+                        + result.blocking().organizationId()
+                        + "); a second onboarding would create a second organization, and"
+                        + " changes to an onboarded client are not applied by this service yet"));
         case CLIENT_BUSY ->
             busy.add(
                 new DeadLetters.Letter(

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.msp.onboarding.saga.Saga;
 import org.msp.onboarding.saga.SagaStatus;
 
@@ -37,16 +38,30 @@ public class SagaIntakeStore {
             .getResultList());
   }
 
-  /** The clients among these with a saga still running or rolling back. */
+  /** A saga of a client that decides what becomes of a new request for it. */
+  public record ClientSaga(String clientId, SagaStatus status, UUID sagaId, Long organizationId) {}
+
+  /**
+   * The sagas of these clients still running, rolling back or COMPLETED (one query whatever the
+   * batch's size).
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Set<String> busyClients(Collection<String> clientIds) {
-    return new HashSet<>(
-        em.createQuery(
-                "select s.clientId from SagaEntity s where s.clientId in :ids and s.status in :active",
-                String.class)
-            .setParameter("ids", List.copyOf(clientIds))
-            .setParameter("active", SagaStatus.activeStatuses())
-            .getResultList());
+  public List<ClientSaga> blockingSagas(Collection<String> clientIds) {
+    List<SagaStatus> statuses =
+        List.of(SagaStatus.RUNNING, SagaStatus.COMPENSATING, SagaStatus.COMPLETED);
+    return em
+        .createQuery(
+            "select s.clientId, s.status, s.id, s.organizationId from SagaEntity s"
+                + " where s.clientId in :ids and s.status in :statuses order by s.seq",
+            Object[].class)
+        .setParameter("ids", List.copyOf(clientIds))
+        .setParameter("statuses", statuses)
+        .getResultList()
+        .stream()
+        .map(
+            row ->
+                new ClientSaga((String) row[0], (SagaStatus) row[1], (UUID) row[2], (Long) row[3]))
+        .toList();
   }
 
   /** Stores a saga just started, marks its event processed and writes its first events. */

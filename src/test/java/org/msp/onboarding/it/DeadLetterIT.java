@@ -76,6 +76,24 @@ class DeadLetterIT extends StackTest {
   }
 
   @Test
+  void aSecondOnboardingOfAnOnboardedClientIsDeadLetteredAndCreatesNoSecondOrganization() {
+    Events.Event first = Events.newClient("onboarded");
+    stack.publish(first);
+    long orgId = api.awaitStatus(first.clientId(), "COMPLETED").getLong("organizationId");
+    Events.Event second = Events.newClient("onboarded-renamed");
+    second.json().put("clientId", first.clientId());
+    stack.publish(second);
+
+    String reason = TopicReader.header(deadLetterFor(first.clientId()), "dead-letter-reason");
+    assertNotNull(reason);
+    assertTrue(reason.startsWith("ALREADY_ONBOARDED"), reason);
+    assertTrue(reason.contains("organization " + orgId), reason);
+    assertEquals(1, api.sagasOf(first.clientId()).size(), "no second saga");
+    assertTrue(
+        ninjaOne.organizationsNamed(second.organizationName()).isEmpty(), "no second organization");
+  }
+
+  @Test
   void twoRequestsForOneClientPolledTogetherStartOneSagaAndDeadLetterTheSecond() {
     Events.Event first = Events.newClient("same-poll");
     Events.Event second = Events.newClient("same-poll-again");
