@@ -18,6 +18,10 @@ public interface OnboardingConfig {
   @WithDefault("PT15M")
   Duration stuckAfter();
 
+  /** An agent-deployment task still PENDING this long after it was recorded is flagged stale. */
+  @WithDefault("P3D")
+  Duration deploymentTaskStaleAfter();
+
   interface Retry {
     /** Backoff cap of the first retry; doubles per attempt. */
     @WithDefault("PT1S")

@@ -29,6 +29,7 @@ public class SagaGauges {
   private final AtomicLong dueBacklog = new AtomicLong();
   private final AtomicLong stuck = new AtomicLong();
   private final AtomicLong halted = new AtomicLong();
+  private final AtomicLong staleTasks = new AtomicLong();
 
   public SagaGauges(EntityManager em, OnboardingConfig config, MeterRegistry registry) {
     this.em = em;
@@ -47,6 +48,10 @@ public class SagaGauges {
     Gauge.builder("onboarding.sagas.stuck", stuck, AtomicLong::get)
         .description(
             "Unfinished sagas without progress for longer than onboarding.stuck-after, or halted")
+        .register(registry);
+    Gauge.builder("onboarding.deployment.tasks.stale", staleTasks, AtomicLong::get)
+        .description(
+            "Agent-deployment tasks still PENDING after onboarding.deployment-task-stale-after")
         .register(registry);
     Gauge.builder("onboarding.sagas.halted", halted, AtomicLong::get)
         .description("Unfinished sagas halted because their outcomes could not be recorded")
@@ -87,6 +92,13 @@ public class SagaGauges {
                   "select count(*) from SagaEntity where status in :active and haltedReason is not null",
                   Long.class)
               .setParameter("active", SagaStatus.activeStatuses())
+              .getSingleResult());
+      staleTasks.set(
+          em.createQuery(
+                  "select count(*) from AgentDeploymentTaskEntity where status = 'PENDING'"
+                      + " and createdAt < :cutoff",
+                  Long.class)
+              .setParameter("cutoff", now.minus(config.deploymentTaskStaleAfter()))
               .getSingleResult());
     } catch (RuntimeException e) {
       LOG.debugf("saga gauges not refreshed: %s", e.getMessage());

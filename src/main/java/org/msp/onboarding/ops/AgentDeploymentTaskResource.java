@@ -55,10 +55,14 @@ public class AgentDeploymentTaskResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public DeploymentTaskList list(
-      @QueryParam("organizationId") String organizationId, @QueryParam("status") String status) {
+      @QueryParam("organizationId") String organizationId,
+      @QueryParam("status") String status,
+      @QueryParam("stale") String stale) {
     String wanted = status == null || status.isBlank() ? null : TaskStatus.parse("status", status);
     return queries.deploymentTasks(
-        QueryParameters.positiveLong("organizationId", organizationId), wanted);
+        QueryParameters.positiveLong("organizationId", organizationId),
+        wanted,
+        QueryParameters.bool("stale", stale));
   }
 
   /** Body of the task update. */

@@ -14,9 +14,11 @@ import org.msp.onboarding.web.ProblemException;
 @ApplicationScoped
 public class DeploymentTaskActions {
   private final EntityManager em;
+  private final SagaQueries queries;
 
-  public DeploymentTaskActions(EntityManager em) {
+  public DeploymentTaskActions(EntityManager em, SagaQueries queries) {
     this.em = em;
+    this.queries = queries;
   }
 
   @Transactional
@@ -30,7 +32,8 @@ public class DeploymentTaskActions {
       throw ProblemException.conflict(
           "task " + id + " was cancelled (its onboarding was rolled back)");
     }
-    task.changeStatus(status, Instant.now());
-    return SagaQueries.view(task);
+    Instant now = Instant.now();
+    task.changeStatus(status, now);
+    return queries.view(task, now);
   }
 }

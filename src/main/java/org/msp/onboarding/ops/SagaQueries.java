@@ -25,10 +25,12 @@ import org.msp.onboarding.web.ProblemException;
 public class SagaQueries {
   private final SagaRepository sagas;
   private final Duration stuckAfter;
+  private final Duration taskStaleAfter;
 
   public SagaQueries(SagaRepository sagas, OnboardingConfig config) {
     this.sagas = sagas;
     this.stuckAfter = config.stuckAfter();
+    this.taskStaleAfter = config.deploymentTaskStaleAfter();
   }
 
   /** Newest first; fetches one extra row to know whether another page follows. */
@@ -121,8 +123,9 @@ public class SagaQueries {
         cleanupView);
   }
 
+  /** Tasks newest last; {@code staleOnly}: PENDING for longer than the configured time. */
   @Transactional
-  public DeploymentTaskList deploymentTasks(Long organizationId, String status) {
+  public DeploymentTaskList deploymentTasks(Long organizationId, String status, boolean staleOnly) {
     StringBuilder where = new StringBuilder("1 = 1");
     Parameters parameters = new Parameters();
     if (organizationId != null) {
@@ -133,16 +136,26 @@ public class SagaQueries {
       where.append(" and status = :status");
       parameters.and("status", status);
     }
+    Instant now = Instant.now();
+    if (staleOnly) {
+      where.append(" and status = :pending and createdAt < :cutoff");
+      parameters
+          .and("pending", AgentDeploymentTaskEntity.PENDING)
+          .and("cutoff", now.minus(taskStaleAfter));
+    }
     List<DeploymentTaskView> tasks = new ArrayList<>();
     AgentDeploymentTaskEntity.<AgentDeploymentTaskEntity>find(
             where + " order by createdAt, locationName, installerType", parameters)
         .page(0, 1000)
         .list()
-        .forEach(t -> tasks.add(view(t)));
+        .forEach(t -> tasks.add(view(t, now)));
     return new DeploymentTaskList(tasks);
   }
 
-  static DeploymentTaskView view(AgentDeploymentTaskEntity t) {
+  DeploymentTaskView view(AgentDeploymentTaskEntity t, Instant now) {
+    boolean stale =
+        AgentDeploymentTaskEntity.PENDING.equals(t.status)
+            && t.createdAt.isBefore(now.minus(taskStaleAfter));
     return new DeploymentTaskView(
         t.id,
         t.sagaId,
@@ -153,7 +166,15 @@ public class SagaQueries {
         t.nodeRoleId,
         t.installerUrl,
         t.status,
-        t.createdAt);
+        t.createdAt,
+        stale,
+        stale
+            ? "PENDING since "
+                + t.createdAt
+                + " (deadline "
+                + taskStaleAfter
+                + "): no agent confirmed"
+            : null);
   }
 
   private SagaSummary summary(SagaRecord record) {

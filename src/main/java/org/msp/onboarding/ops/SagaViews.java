@@ -77,7 +77,9 @@ public final class SagaViews {
       Long nodeRoleId,
       String installerUrl,
       String status,
-      Instant createdAt) {}
+      Instant createdAt,
+      boolean stale,
+      String staleReason) {}
 
   public record DeploymentTaskList(List<DeploymentTaskView> tasks) {}
 }

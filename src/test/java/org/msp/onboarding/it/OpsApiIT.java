@@ -10,6 +10,7 @@ import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -215,5 +216,48 @@ class OpsApiIT extends StackTest {
         .then()
         .statusCode(400)
         .body("parameter", equalTo("status"));
+  }
+
+  @Test
+  void deploymentTasksStillPendingAfterTheirDeadlineAreFlaggedStale() throws Exception {
+    Events.Event event = Events.newClient("stale-tasks");
+    stack.publish(event);
+    long orgId = api.awaitStatus(event.clientId(), "COMPLETED").getLong("organizationId");
+    List<Map<String, Object>> tasks = api.deploymentTasks(orgId);
+    assertEquals(2, tasks.size());
+    assertTrue(tasks.stream().noneMatch(t -> (Boolean) t.get("stale")), "fresh tasks");
+
+    // recorded four days ago (the default deadline is three): both stale, until one is deployed
+    try (java.sql.Connection c = stack.database.connect();
+        java.sql.PreparedStatement age =
+            c.prepareStatement(
+                "UPDATE agent_deployment_task SET created_at = now() - interval '4 days'"
+                    + " WHERE organization_id = ?")) {
+      age.setLong(1, orgId);
+      age.executeUpdate();
+    }
+    String deployed = (String) tasks.get(0).get("id");
+    stack
+        .request()
+        .contentType("application/json")
+        .body("{\"status\":\"DEPLOYED\"}")
+        .patch("/api/v1/agent-deployment-tasks/" + deployed)
+        .then()
+        .statusCode(200)
+        .body("stale", equalTo(false));
+
+    JsonPath stale =
+        stack
+            .request()
+            .queryParam("organizationId", orgId)
+            .queryParam("stale", "true")
+            .get("/api/v1/agent-deployment-tasks")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertEquals(List.of(tasks.get(1).get("id")), stale.getList("tasks.id"));
+    assertTrue(stale.getBoolean("tasks[0].stale"));
+    assertTrue(stale.getString("tasks[0].staleReason").startsWith("PENDING since "));
   }
 }
