@@ -126,11 +126,50 @@ public class RequestParser {
     }
   }
 
+  /** The request types the issue tracker names; only onboarding is handled by this service yet. */
+  static final String ONBOARDING = "ClientOnboardingRequested";
+
+  private static final java.util.Set<String> NOT_HANDLED_YET =
+      java.util.Set.of("ClientUpdated", "ClientOffboarded");
+
+  /** The body's optional {@code type}; absent means an onboarding request. */
+  record Typed(Object type) {}
+
+  /**
+   * A request of another type than onboarding must not be taken for one (an update of a new client
+   * would onboard it): it is dead-lettered, to be replayed once its type is handled.
+   */
+  private void checkType(String text) {
+    Object type;
+    try {
+      type = mapper.readValue(text, Typed.class).type();
+    } catch (JsonProcessingException | RuntimeException e) {
+      return; // not a JSON object: readJson below says what is wrong with it
+    }
+    if (type == null || ONBOARDING.equals(type)) {
+      return;
+    }
+    if (!(type instanceof String name)) {
+      throw new InvalidRequestException("[\"type\"] must be text, was " + type);
+    }
+    if (NOT_HANDLED_YET.contains(name)) {
+      throw new InvalidRequestException(
+          "type '"
+              + name
+              + "' is not handled by this service yet (only "
+              + ONBOARDING
+              + " is); publish it again once it is");
+    }
+    throw new InvalidRequestException(
+        "unknown type '" + name + "': an onboarding request has no type or " + ONBOARDING);
+  }
+
   private OnboardingRequest readJson(String text) {
     if (text.isBlank()) {
       throw new InvalidRequestException(
           "record body is blank: an onboarding request needs a JSON object");
     }
+    checkType(text);
     try {
       OnboardingRequest request = mapper.readValue(text, OnboardingRequest.class);
       if (request == null) {

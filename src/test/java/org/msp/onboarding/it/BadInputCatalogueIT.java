@@ -181,6 +181,15 @@ class BadInputCatalogueIT extends StackTest {
             "fraction where a whole number belongs (policyId 100.5)",
             mutated("fraction", e -> policy(e, 0).put("policyId", 100.5), "[\"policyId\"]")),
         kind(
+            "a request type this service does not handle yet (ClientOffboarded)",
+            mutated(
+                "type-not-handled",
+                e -> e.put("type", "ClientOffboarded"),
+                "type 'ClientOffboarded' is not handled by this service yet")),
+        kind(
+            "an unknown request type",
+            mutated("type-unknown", e -> e.put("type", "ClientRenamed"), "unknown type")),
+        kind(
             "number where text belongs (clientId 42)",
             mutated("clientid-number", e -> e.put("clientId", 42), "[\"clientId\"]")),
         kind(

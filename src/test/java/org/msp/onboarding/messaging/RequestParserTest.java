@@ -234,4 +234,27 @@ class RequestParserTest {
         keys,
         "roles 1, 2 and 4, 5 share an installer");
   }
+
+  @Test
+  void aRequestWithoutTypeOrOfTheOnboardingTypeIsAnOnboardingRequest() {
+    assertEquals("Acme Dental Group", parser.parse(KEY, bytes(event())).organization().name());
+    ObjectNode typed = event();
+    typed.put("type", "ClientOnboardingRequested");
+    assertEquals("Acme Dental Group", parser.parse(KEY, bytes(typed)).organization().name());
+  }
+
+  @Test
+  void requestsOfOtherTypesAreNeverTakenForAnOnboarding() {
+    ObjectNode offboarded = event();
+    offboarded.put("type", "ClientOffboarded");
+    assertTrue(
+        refusal(bytes(offboarded))
+            .startsWith("type 'ClientOffboarded' is not handled by this service yet"));
+    ObjectNode unknown = event();
+    unknown.put("type", "ClientRenamed");
+    assertTrue(refusal(bytes(unknown)).startsWith("unknown type 'ClientRenamed'"));
+    ObjectNode number = event();
+    number.put("type", 3);
+    assertTrue(refusal(bytes(number)).startsWith("[\"type\"] must be text"));
+  }
 }
