@@ -61,7 +61,9 @@ public class SagaActions {
   public SagaDetail compensate(UUID id) {
     Saga saga = locked(id);
     Instant now = Instant.now();
-    if (saga.status() == SagaStatus.COMPLETED && sagas.otherActiveSaga(saga.clientId(), id)) {
+    // a COMPLETED saga is not among the client's active ones: any active saga is another one
+    if (saga.status() == SagaStatus.COMPLETED
+        && !sagas.sagasOfClient(saga.clientId(), SagaStatus.activeStatuses()).isEmpty()) {
       throw ProblemException.conflict(
           "client "
               + saga.clientId()

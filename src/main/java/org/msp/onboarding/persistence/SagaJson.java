@@ -3,6 +3,7 @@ package org.msp.onboarding.persistence;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,30 +27,30 @@ public class SagaJson {
 
   /** A saga column (data, steps): null properties left out, null map values kept. */
   String writeCompact(Object value) {
-    try {
-      return compact.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write saga JSON", e);
-    }
+    return write(compact, value);
   }
 
   public String write(Object value) {
+    return write(mapper, value);
+  }
+
+  <T> T read(String text, Class<T> type) {
+    return read(text, mapper.constructType(type));
+  }
+
+  <T> T read(String text, TypeReference<T> type) {
+    return read(text, mapper.constructType(type));
+  }
+
+  private static String write(ObjectMapper writer, Object value) {
     try {
-      return mapper.writeValueAsString(value);
+      return writer.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write saga JSON", e);
     }
   }
 
-  <T> T read(String text, Class<T> type) {
-    try {
-      return mapper.readValue(text, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored saga JSON is unreadable", e);
-    }
-  }
-
-  <T> T read(String text, TypeReference<T> type) {
+  private <T> T read(String text, JavaType type) {
     try {
       return mapper.readValue(text, type);
     } catch (JsonProcessingException e) {

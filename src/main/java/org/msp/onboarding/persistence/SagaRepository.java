@@ -124,15 +124,4 @@ public class SagaRepository {
         .setParameter("statuses", statuses)
         .getResultList();
   }
-
-  /** True when the client has a saga other than this one still running or rolling back. */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public boolean otherActiveSaga(String clientId, UUID id) {
-    return SagaEntity.count(
-            "clientId = ?1 and id <> ?2 and status in ?3",
-            clientId,
-            id,
-            SagaStatus.activeStatuses())
-        > 0;
-  }
 }

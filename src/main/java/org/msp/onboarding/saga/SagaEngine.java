@@ -177,7 +177,7 @@ public class SagaEngine {
    * Records an outcome on the saga: the data it was reached with, the step's new state, the saga's
    * next state and its next attempt time, and the events that follow.
    */
-  public void apply(Saga saga, Work work, StepOutcome outcome, SagaData data, Instant now) {
+  private void apply(Saga saga, Work work, StepOutcome outcome, SagaData data, Instant now) {
     saga.outcomeRecorded(data, now);
     StepState step = saga.step(work.step());
     if (work.phase() == Work.Phase.FORWARD) {
