@@ -111,6 +111,7 @@ public class DeadLetters {
     }
     add(headers, "dead-letter-exception-class-name", InvalidRequestException.class.getName());
     add(headers, "dead-letter-reason", reason);
+    add(headers, DeadLetterHeaders.REASON_CODE, DeadLetterReasonCode.of(reason));
     add(headers, "dead-letter-topic", record.topic());
     add(headers, "dead-letter-partition", Integer.toString(record.partition()));
     add(headers, "dead-letter-offset", Long.toString(record.offset()));

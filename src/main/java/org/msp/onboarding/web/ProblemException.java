@@ -37,4 +37,26 @@ public class ProblemException extends RuntimeException {
             detail,
             null));
   }
+
+  /** A well-formed request whose content the service refuses (e.g. an invalid event body). */
+  public static ProblemException unprocessable(String parameter, String detail) {
+    return new ProblemException(
+        new Problem(
+            "https://onboarding.msp/problems/invalid-content",
+            "Unprocessable content",
+            422,
+            detail,
+            parameter));
+  }
+
+  /** A dependency (Kafka, say) did not answer in time; trying again later may work. */
+  public static ProblemException unavailable(String detail) {
+    return new ProblemException(
+        new Problem(
+            "https://onboarding.msp/problems/unavailable",
+            "Service unavailable",
+            503,
+            detail,
+            null));
+  }
 }

@@ -28,6 +28,7 @@ class ImportDirectionTest {
           "console", // operators' browser pages over the ops API's reads and actions
           "monitoring", // health checks and gauges: read everything, nothing reads them
           "ops", // the REST API: operators' reads and intentions
+          "deadletters", // the dead-letter topic's letters for operators, and their replay
           "messaging", // Kafka in and out: intake, dead letters, the outbox relay
           "runner", // drives sagas: claims, runs steps, records outcomes in transactions
           "names", // the tenant's name index (an adapter of saga.OrganizationNames)

@@ -1,0 +1,161 @@
+package org.msp.onboarding.deadletters;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.msp.onboarding.deadletters.DeadLetterViews.DeadLetterDetail;
+import org.msp.onboarding.deadletters.DeadLetterViews.DeadLetterPage;
+import org.msp.onboarding.deadletters.DeadLetterViews.ReplayView;
+import org.msp.onboarding.web.Problem;
+import org.msp.onboarding.web.ProblemException;
+import org.msp.onboarding.web.Roles;
+
+/** Ops API v1: the dead-letter topic's letters, and their replay. */
+@Path("/api/v1/dead-letters")
+@Tag(name = "Dead letters")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeadLetterResource {
+  private static final int MAX_TEXT = 200;
+
+  private final DeadLetterQueries queries;
+  private final DeadLetterReplays replays;
+  private final SecurityIdentity identity;
+
+  public DeadLetterResource(
+      DeadLetterQueries queries, DeadLetterReplays replays, SecurityIdentity identity) {
+    this.queries = queries;
+    this.replays = replays;
+    this.identity = identity;
+  }
+
+  @GET
+  @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+  @APIResponse(responseCode = "200", description = "a page of dead letters, newest first")
+  @APIResponse(
+      responseCode = "400",
+      description = "a bad parameter, named in parameter",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "503",
+      description = "the dead-letter topic could not be read",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public DeadLetterPage list(
+      @QueryParam("clientId") String clientId,
+      @QueryParam("reason") String reason,
+      @QueryParam("pageSize") String pageSize,
+      @QueryParam("after") String after) {
+    return queries.list(
+        new DeadLetterFilter(text("clientId", clientId), text("reason", reason)),
+        pageSize(pageSize),
+        after == null || after.isBlank() ? null : TopicCursor.decode(after));
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+  @APIResponse(responseCode = "200", description = "the letter with its whole body and headers")
+  @APIResponse(
+      responseCode = "404",
+      description = "no such dead letter",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public DeadLetterDetail get(@PathParam("id") String id) {
+    return queries.get(DeadLetterId.parse(id));
+  }
+
+  /**
+   * The request body, when there is one, is the corrected event (JSON) to publish instead of the
+   * letter's own body.
+   */
+  @POST
+  @Path("/{id}/replay")
+  @Consumes(MediaType.WILDCARD)
+  @RolesAllowed(Roles.OPERATOR)
+  @APIResponse(
+      responseCode = "202",
+      description = "published to the request topic; the replay as recorded",
+      content = @Content(schema = @Schema(implementation = ReplayView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "no such dead letter",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "the letter keeps only part of its record: a corrected body is needed",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "the body is not a valid request (nothing published); detail says why",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "the token lacks the operator role",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response replay(@PathParam("id") String id, byte[] body) {
+    return Response.accepted(replayBy(id, body, identity.getPrincipal().getName())).build();
+  }
+
+  /** The replay on behalf of this operator (the console's button too). */
+  public ReplayView replayBy(String id, byte[] correctedBody, String operator) {
+    return replays.replay(DeadLetterId.parse(id), correctedBody, operator);
+  }
+
+  private static int pageSize(String value) {
+    if (value == null || value.isBlank()) {
+      return 50;
+    }
+    try {
+      int parsed = Integer.parseInt(value.trim());
+      if (parsed >= 1 && parsed <= 200) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ProblemException.badParameter(
+        "pageSize", "pageSize must be a whole number from 1 to 200");
+  }
+
+  private static String text(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (value.length() > MAX_TEXT) {
+      throw ProblemException.badParameter(
+          name, name + " must be at most " + MAX_TEXT + " characters");
+    }
+    return value.strip();
+  }
+}
