@@ -101,7 +101,9 @@ class DeadLetterReplayIT extends StackTest {
     JsonPath saga = api.awaitStatus(event.clientId(), "COMPLETED");
     assertEquals(name, saga.getString("organizationName"));
     assertEquals(1, ninjaOne.organizationsNamed(name).size());
-    List<Map<String, Object>> replays = awaitLetters(event.clientId(), 1).get(0).get("replays");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> replays =
+        (List<Map<String, Object>>) awaitLetters(event.clientId(), 1).get(0).get("replays");
     assertEquals(1, replays.size(), "only the valid replay is recorded: " + replays);
     assertEquals("it-operator", replays.get(0).get("replayedBy"));
     assertEquals(true, replays.get(0).get("corrected"));
