@@ -5,6 +5,7 @@ import java.util.List;
 import org.msp.onboarding.console.ConsoleQueries.AttemptView;
 import org.msp.onboarding.console.ConsoleQueries.StatusCount;
 import org.msp.onboarding.console.ConsoleQueries.TaskView;
+import org.msp.onboarding.deadletters.DeadLetterViews.DeadLetterView;
 import org.msp.onboarding.ops.SagaViews.SagaDetail;
 import org.msp.onboarding.ops.SagaViews.SagaSummary;
 
@@ -75,4 +76,28 @@ public final class ConsoleViews {
           || saga.steps().stream().anyMatch(s -> s.compensationAttempts() > 0);
     }
   }
+
+  /** The dead-letter list's filters, as given; {@link #link} keeps them across pages. */
+  public record DeadLetterFilters(String clientId, String reason) {
+    public String link(String after) {
+      List<String> query = new ArrayList<>();
+      Filters.add(query, "clientId", clientId);
+      Filters.add(query, "reason", reason);
+      Filters.add(query, "after", after);
+      return ConsoleDeadLetterPages.LETTERS
+          + (query.isEmpty() ? "" : "?" + String.join("&", query));
+    }
+
+    public boolean any() {
+      return Filters.present(clientId) || Filters.present(reason);
+    }
+  }
+
+  public record DeadLetterListView(
+      DeadLetterFilters filters,
+      List<String> reasonCodes,
+      List<DeadLetterView> letters,
+      String olderLink,
+      String newestLink,
+      String notice) {}
 }

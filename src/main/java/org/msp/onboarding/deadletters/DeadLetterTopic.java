@@ -47,6 +47,10 @@ public class DeadLetterTopic {
       Map<Integer, Long> bounds =
           cursor != null ? cursor : byPartition(consumer.endOffsets(partitions, WAIT));
       long deadline = System.nanoTime() + WAIT.toNanos();
+      // all assigned, all paused: a chunk resumes its partition only; reassigning instead would
+      // leave fetches in flight for partitions no longer assigned (a warning per fetch)
+      consumer.assign(partitions);
+      consumer.pause(partitions);
       return NewestFirst.page(
           (p, from, to) -> read(consumer, p, from, to, deadline),
           bounds,
@@ -88,17 +92,18 @@ public class DeadLetterTopic {
   private static List<DeadLetter> read(
       KafkaConsumer<String, byte[]> consumer, int partition, long from, long to, long deadline) {
     TopicPartition tp = new TopicPartition(Topics.REQUESTS_DLQ, partition);
-    consumer.assign(List.of(tp));
     consumer.seek(tp, from);
+    consumer.resume(List.of(tp));
     List<DeadLetter> letters = new ArrayList<>();
     while (consumer.position(tp) < to) {
       checkDeadline(deadline);
       for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-        if (record.offset() >= from && record.offset() < to) {
+        if (record.partition() == partition && record.offset() >= from && record.offset() < to) {
           letters.add(LetterReading.summary(record));
         }
       }
     }
+    consumer.pause(List.of(tp));
     return letters;
   }
 

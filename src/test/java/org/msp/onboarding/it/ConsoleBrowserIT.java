@@ -1,5 +1,6 @@
 package org.msp.onboarding.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -279,6 +280,74 @@ class ConsoleBrowserIT extends StackTest {
     browser.waiting(WAIT).until(ExpectedConditions.textToBe(By.id("job-status"), "COMPLETED"));
     assertEquals(5, browser.all("tr.target-row[data-status=VERIFIED]").size());
     browser.screenshot("10-tag-job-completed");
+  }
+
+  @Test
+  void operatorReplaysADeadLetterWithACorrectedBodyAndAViewerGetsNoReplayButton() {
+    Events.Event event = Events.newClient("console-dead");
+    String name = event.organizationName();
+    event.organization().remove("name");
+    stack.publish(event);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                !stack
+                    .request()
+                    .queryParam("clientId", event.clientId())
+                    .get("/api/v1/dead-letters")
+                    .jsonPath()
+                    .getList("deadLetters")
+                    .isEmpty());
+
+    signInAs("olga", TestJwt.OPERATOR);
+    browser.find("#nav-dead-letters").click();
+    browser.find("#filter-client").sendKeys(event.clientId());
+    browser.find("#apply-filters").click();
+    browser.waiting(WAIT).until(ExpectedConditions.urlContains("clientId="));
+    WebElement row = browser.find("tr.dead-letter-row");
+    assertEquals("INVALID_REQUEST", row.getAttribute("data-reason-code"));
+    browser.screenshot("11-dead-letters");
+
+    browser.find("a.dead-letter-link").click();
+    browser.waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("replay-form")));
+    String letterPage = browser.path();
+    browser.find("#replay-corrected").click(); // the body as it was: still without a name
+    browser.driver.switchTo().alert().accept();
+    browser
+        .waiting(WAIT)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("notice"), "would be dead-lettered again"));
+    assertTrue(browser.present("#no-replays"), "nothing was replayed");
+
+    event.organization().put("name", name);
+    browser.driver.executeScript(
+        "arguments[0].value = arguments[1]",
+        browser.find("#corrected-body"),
+        event.json().toString());
+    browser.find("#replay-corrected").click();
+    browser.driver.switchTo().alert().accept();
+    browser
+        .waiting(WAIT)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("notice"), "Replayed to client-onboarding-requests"));
+    assertEquals("olga", browser.find("#replays .replayed-by").getText());
+    browser.screenshot("12-dead-letter-replayed");
+    assertEquals(
+        name, api.awaitStatus(event.clientId(), "COMPLETED").getString("organizationName"));
+
+    browser.go("/console/dead-letters?clientId=" + event.clientId());
+    assertTrue(
+        browser.find("tr.dead-letter-row .replayed").getText().startsWith("replayed by olga at "),
+        browser.find("tr.dead-letter-row .replayed").getText());
+
+    signInAs("vera", TestJwt.VIEWER);
+    browser.go(letterPage);
+    assertEquals("olga", browser.find("#replays .replayed-by").getText());
+    assertFalse(browser.present("#replay-as-is"), "a viewer gets no replay button");
+    assertFalse(browser.present("#replay-form"), "nor the corrected-body form");
   }
 
   private List<String> clientsShown() {
