@@ -294,6 +294,29 @@ class DeploymentManifestsTest {
 
   @RequiresTool(Tool.KUBECTL)
   @Test
+  void prodKafkaUserMayReadTheDeadLettersAndWriteAReplayToTheRequests() {
+    JsonNode user = one(render("prod"), "KafkaUser");
+    Map<String, Set<String>> operations = new HashMap<>();
+    stream(user.at("/spec/authorization/acls"))
+        .forEach(
+            acl ->
+                operations.put(
+                    acl.at("/resource/name").asText(),
+                    stream(acl.path("operations"))
+                        .map(JsonNode::asText)
+                        .collect(Collectors.toSet())));
+    assertTrue(
+        operations
+            .get("client-onboarding-requests-dlq")
+            .containsAll(Set.of("Describe", "Read", "Write")),
+        "the dead-letter list reads the topic: " + operations);
+    assertTrue(
+        operations.get("client-onboarding-requests").contains("Write"),
+        "a replay is published to the requests: " + operations);
+  }
+
+  @RequiresTool(Tool.KUBECTL)
+  @Test
   void prodTalksToKafkaOverTlsWithScramAsAKafkaUserAllowedExactlyItsTopicsAndGroup() {
     List<JsonNode> docs = render("prod");
     JsonNode config = one(docs, "ConfigMap").path("data");
