@@ -11,12 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.msp.onboarding.harness.ServiceProcess;
 import org.msp.onboarding.harness.TestJwt;
 import org.msp.onboarding.messaging.Topics;
 
@@ -231,6 +233,54 @@ class DeadLetterReplayIT extends StackTest {
             .getList("deadLetters")
             .size(),
         "the start of the reason's text");
+  }
+
+  @Test
+  void aSecondInstanceListsTheSameLettersAndItsReplaysShowOnTheFirst() {
+    Path work = Path.of(System.getProperty("it.work.dir", "target/it")).resolve("dl-second");
+    ServiceProcess second = ServiceProcess.start("dl-second", work, stack.serviceEnv());
+    try {
+      second.awaitReady(Duration.ofSeconds(90));
+      RequestSpecification onSecond =
+          stack
+              .anonymous()
+              .baseUri(second.baseUrl())
+              .auth()
+              .oauth2(stack.jwt.token("olga", TestJwt.OPERATOR));
+      // keys on every partition: the two instances share them, so each writes some of the letters
+      String prefix = "dl-two-" + UUID.randomUUID() + "-";
+      for (int i = 0; i < 6; i++) {
+        stack.publish(prefix + i, utf8("garbage " + i));
+      }
+      for (int i = 0; i < 6; i++) {
+        awaitLetters(prefix + i, 1);
+      }
+      Events.Event event = Events.newClient("dl-two");
+      String name = event.organizationName();
+      event.organization().remove("name");
+      stack.publish(event);
+      String id = (String) awaitLetters(event.clientId(), 1).get(0).get("id");
+
+      assertEquals(
+          page(stack.request(), Map.of("pageSize", 200)).getList("deadLetters.id"),
+          page(onSecond, Map.of("pageSize", 200)).getList("deadLetters.id"),
+          "both instances list the same letters, in the same order");
+      event.organization().put("name", name);
+      onSecond
+          .contentType("application/json")
+          .body(event.bytes())
+          .post(LETTERS + "/" + id + "/replay")
+          .then()
+          .statusCode(202);
+      assertEquals(
+          List.of("olga"),
+          page(stack.request(), Map.of("clientId", event.clientId()))
+              .getList("deadLetters[0].replays.replayedBy"),
+          "the replay recorded through the second shows on the first");
+      api.awaitStatus(event.clientId(), "COMPLETED");
+    } finally {
+      second.stop();
+    }
   }
 
   @Test
