@@ -43,14 +43,14 @@ public class DeadLetterTopic {
   NewestFirst.Page page(Map<Integer, Long> cursor, DeadLetterFilter filter, int pageSize) {
     try (KafkaConsumer<String, byte[]> consumer = consumer()) {
       List<TopicPartition> partitions = partitions(consumer);
+      // assigned before their offsets are asked (else a warning per partition), and paused: a
+      // chunk resumes its own partition only, so no fetch is in flight for a partition not read
+      consumer.assign(partitions);
+      consumer.pause(partitions);
       Map<Integer, Long> begins = byPartition(consumer.beginningOffsets(partitions, WAIT));
       Map<Integer, Long> bounds =
           cursor != null ? cursor : byPartition(consumer.endOffsets(partitions, WAIT));
       long deadline = System.nanoTime() + WAIT.toNanos();
-      // all assigned, all paused: a chunk resumes its partition only; reassigning instead would
-      // leave fetches in flight for partitions no longer assigned (a warning per fetch)
-      consumer.assign(partitions);
-      consumer.pause(partitions);
       return NewestFirst.page(
           (p, from, to) -> read(consumer, p, from, to, deadline),
           bounds,
@@ -67,13 +67,15 @@ public class DeadLetterTopic {
   Optional<ConsumerRecord<String, byte[]>> record(DeadLetterId id) {
     try (KafkaConsumer<String, byte[]> consumer = consumer()) {
       TopicPartition tp = new TopicPartition(Topics.REQUESTS_DLQ, id.partition());
-      if (!partitions(consumer).contains(tp)
-          || id.offset() < consumer.beginningOffsets(List.of(tp), WAIT).get(tp)
+      if (!partitions(consumer).contains(tp)) {
+        return Optional.empty();
+      }
+      consumer.assign(List.of(tp));
+      if (id.offset() < consumer.beginningOffsets(List.of(tp), WAIT).get(tp)
           || id.offset() >= consumer.endOffsets(List.of(tp), WAIT).get(tp)) {
         return Optional.empty();
       }
       long deadline = System.nanoTime() + WAIT.toNanos();
-      consumer.assign(List.of(tp));
       consumer.seek(tp, id.offset());
       while (consumer.position(tp) <= id.offset()) {
         checkDeadline(deadline);

@@ -342,6 +342,7 @@ class ConsoleBrowserIT extends StackTest {
     assertTrue(
         browser.find("tr.dead-letter-row .replayed").getText().startsWith("replayed by olga at "),
         browser.find("tr.dead-letter-row .replayed").getText());
+    browser.screenshot("13-dead-letters-replayed");
 
     signInAs("vera", TestJwt.VIEWER);
     browser.go(letterPage);
