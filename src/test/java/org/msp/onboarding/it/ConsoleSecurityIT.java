@@ -250,6 +250,19 @@ class ConsoleSecurityIT extends StackTest {
     pages.put("tag jobs", () -> operator.get("/console/tag-jobs"));
     pages.put("unknown tag job", () -> operator.get("/console/tag-jobs/" + UUID.randomUUID()));
     pages.put("no such page (404)", () -> operator.get("/console/no-such-page"));
+    pages.put("dead letters", () -> operator.get("/console/dead-letters"));
+    pages.put("unknown dead letter", () -> operator.get("/console/dead-letters/99-0"));
+    pages.put(
+        "viewer replays a dead letter (403)",
+        () -> viewer.post("/console/dead-letters/0-0/replay", viewer.form()));
+    pages.put(
+        "replay from another site (403)",
+        () ->
+            operator
+                .request()
+                .header("Origin", FOREIGN)
+                .contentType("application/x-www-form-urlencoded")
+                .post("/console/dead-letters/0-0/replay"));
     pages.put(
         "viewer retries (403)",
         () -> {
@@ -284,5 +297,8 @@ class ConsoleSecurityIT extends StackTest {
     assertEquals(403, statuses.get("form from another site (403)"), statuses.toString());
     assertEquals(200, statuses.get("saga view"), statuses.toString());
     assertEquals(200, statuses.get("audit"), statuses.toString());
+    assertEquals(200, statuses.get("dead letters"), statuses.toString());
+    assertEquals(403, statuses.get("viewer replays a dead letter (403)"), statuses.toString());
+    assertEquals(403, statuses.get("replay from another site (403)"), statuses.toString());
   }
 }
