@@ -45,6 +45,8 @@ public class ConsoleSignIn {
 
   private static final String EXPIRED_MESSAGE =
       "Your sign-in has expired or is no longer valid: sign in again with a fresh token.";
+  private static final String EXPIRED_MESSAGE_WITH_PROVIDER =
+      "Your sign-in has expired or is no longer valid: sign in again.";
 
   @CheckedTemplate
   static class Templates {
@@ -73,7 +75,10 @@ public class ConsoleSignIn {
   @GET
   @Path("/login")
   public TemplateInstance form(@QueryParam("reason") String reason) {
-    return login(EXPIRED.equals(reason) ? EXPIRED_MESSAGE : null);
+    if (!EXPIRED.equals(reason)) {
+      return login(null);
+    }
+    return login(providerConfigured ? EXPIRED_MESSAGE_WITH_PROVIDER : EXPIRED_MESSAGE);
   }
 
   /**
