@@ -14,6 +14,7 @@ import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import org.msp.onboarding.harness.ServiceProcess;
 import org.msp.onboarding.harness.TestJwt;
 import org.msp.onboarding.harness.tools.RequiresTool;
 import org.msp.onboarding.harness.tools.Tool;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -99,16 +101,27 @@ class ConsoleProviderSignInIT extends StackTest {
       assertEquals("COMPLETED", browser.find("#saga-status").getText());
       assertTrue(browser.present("#compensate"), "the provider's groups claim made alice operator");
       browser.screenshot("12-saga-view-after-provider-sign-in");
+      List<Cookie> session = providerSession(browser);
+      assertFalse(session.isEmpty(), "the provider's session is a cookie");
+      assertTrue(
+          session.stream().allMatch(c -> c.getPath().equals("/console") && c.isHttpOnly()),
+          "the session is HttpOnly and never sent to the API: " + session);
 
       browser.find("#sign-out").click();
       browser.waiting(WAIT).until(ExpectedConditions.urlContains("/console/login"));
-      assertFalse(
-          browser.driver.manage().getCookies().stream()
-              .anyMatch(c -> c.getName().startsWith("q_session")),
+      assertEquals(
+          List.of(),
+          providerSession(browser),
           "signing out ends the provider's session in the console");
       browser.go("/console/sagas");
       browser.waiting(WAIT).until(ExpectedConditions.urlContains("/console/login"));
     }
+  }
+
+  private static List<Cookie> providerSession(ConsoleBrowser browser) {
+    return browser.driver.manage().getCookies().stream()
+        .filter(c -> c.getName().startsWith("q_session"))
+        .toList();
   }
 
   @Test
