@@ -135,8 +135,23 @@ class ClientLifecycleIT extends StackTest {
     Events.Event onboarding = Events.newClient("back-to-back");
     Events.Event update = update(onboarding, onboarding.organizationName() + " B");
     Events.Event offboarding = offboarding(onboarding.clientId());
+    ninjaOne.delayNext("POST", "/v2/organizations", 1, Duration.ofSeconds(4));
     stack.publishAll(List.of(onboarding, update, offboarding));
 
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                stack
+                    .request()
+                    .queryParam("clientId", onboarding.clientId())
+                    .get("/api/v1/queued-requests")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("requests.type")
+                    .equals(List.of("ClientUpdated", "ClientOffboarded")));
     List<Map<String, Object>> sagas = awaitCompleted(onboarding.clientId(), 3);
     assertEquals(
         List.of("ClientOnboardingRequested", "ClientUpdated", "ClientOffboarded"),
