@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.File;
 import java.io.IOException;
@@ -132,25 +134,21 @@ class MonitoringPackTest {
   }
 
   /**
-   * promtool's own check where it is installed (apt-get install prometheus); otherwise a structural
-   * check: one kind per rule, a non-empty expression reading at least one metric, balanced
-   * brackets, a valid {@code for}, unique group names.
+   * promtool's own check where it is installed (apt-get install prometheus), of the rules and of
+   * every dashboard query (as recording rules, Grafana's {@code $__rate_interval} read as 5m);
+   * otherwise a structural check: one kind per rule, a non-empty expression reading at least one
+   * metric, balanced brackets, a valid {@code for}, unique group names.
    */
   @RequiresTool(Tool.KUBECTL)
   @Test
-  void rulesParse(@TempDir Path temp) throws Exception {
-    JsonNode spec = MonitoringPack.render("prod").one("PrometheusRule").path("spec");
+  void rulesAndDashboardQueriesParse(@TempDir Path temp) throws Exception {
+    MonitoringPack pack = MonitoringPack.render("prod");
+    JsonNode spec = pack.one("PrometheusRule").path("spec");
     Optional<Path> promtool = onPath("promtool");
     if (promtool.isPresent()) {
-      Path rules = temp.resolve("rules.yaml");
-      YAML.writeValue(rules.toFile(), spec);
-      Process check =
-          new ProcessBuilder(promtool.get().toString(), "check", "rules", rules.toString())
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(check.waitFor(60, TimeUnit.SECONDS), "promtool timed out");
-      assertEquals(0, check.exitValue(), "promtool check rules:\n" + output);
+      assertPromtoolAccepts(promtool.get(), temp.resolve("rules.yaml"), spec);
+      assertPromtoolAccepts(
+          promtool.get(), temp.resolve("dashboard.yaml"), dashboardAsRules(pack.dashboard()));
       return;
     }
     System.out.println("promtool not on the PATH: structural check of the rules only");
@@ -286,6 +284,38 @@ class MonitoringPackTest {
   }
 
   // ----------------------------------------------------------------------------------------------
+
+  private static void assertPromtoolAccepts(Path promtool, Path file, JsonNode rules)
+      throws Exception {
+    YAML.writeValue(file.toFile(), rules);
+    Process check =
+        new ProcessBuilder(promtool.toString(), "check", "rules", file.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(check.waitFor(60, TimeUnit.SECONDS), "promtool timed out");
+    assertEquals(
+        0, check.exitValue(), "promtool check rules " + file.getFileName() + ":\n" + output);
+  }
+
+  /** The dashboard's panel queries as one group of recording rules, which promtool can check. */
+  private static JsonNode dashboardAsRules(JsonNode dashboard) {
+    ArrayNode rules = YAML.createArrayNode();
+    for (JsonNode panel : MonitoringPack.panels(dashboard)) {
+      for (JsonNode target : panel.path("targets")) {
+        ObjectNode rule = rules.addObject();
+        rule.put(
+            "record",
+            "dashboard:panel_" + panel.path("id").asInt() + "_" + target.path("refId").asText());
+        rule.put("expr", target.path("expr").asText().replace("$__rate_interval", "5m"));
+      }
+    }
+    ObjectNode spec = YAML.createObjectNode();
+    ObjectNode group = spec.putArray("groups").addObject();
+    group.put("name", "dashboard");
+    group.set("rules", rules);
+    return spec;
+  }
 
   /** GitHub's heading anchors: lower case, spaces to dashes, punctuation dropped. */
   private static Set<String> headingAnchors(String markdown) {
