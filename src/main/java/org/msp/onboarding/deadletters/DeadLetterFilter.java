@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * The list's filters. {@code clientId} is the record key (what the publisher gave as the client).
- * {@code reason} matches the reason code (CLIENT_BUSY, INVALID_REQUEST, ...) or, failing that, the
- * start of the reason's text, both ignoring case.
+ * {@code reason} matches the reason code (NOT_ONBOARDED, INVALID_REQUEST, ...) or, failing that,
+ * the start of the reason's text, both ignoring case.
  */
 public record DeadLetterFilter(String clientId, String reason) {
 

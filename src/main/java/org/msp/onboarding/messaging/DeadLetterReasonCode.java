@@ -11,7 +11,14 @@ import java.util.regex.Pattern;
  * code ("CLIENT_BUSY: ...") keeps it; the parser's sentences are recognised by their opening words.
  */
 public final class DeadLetterReasonCode {
+  public static final String NOT_ONBOARDED = "NOT_ONBOARDED";
+  public static final String ALREADY_OFFBOARDED = "ALREADY_OFFBOARDED";
+  public static final String CLIENT_OFFBOARDED = "CLIENT_OFFBOARDED";
+  public static final String CLIENT_HAS_ORGANIZATION = "CLIENT_HAS_ORGANIZATION";
+
+  /** Given by earlier versions (busy clients' requests now wait, a second onboarding updates). */
   public static final String CLIENT_BUSY = "CLIENT_BUSY";
+
   public static final String ALREADY_ONBOARDED = "ALREADY_ONBOARDED";
   public static final String EMPTY_RECORD = "EMPTY_RECORD";
   public static final String TOO_LARGE = "TOO_LARGE";
@@ -22,11 +29,13 @@ public final class DeadLetterReasonCode {
   public static final String INVALID_REQUEST = "INVALID_REQUEST";
   public static final String OTHER = "OTHER";
 
-  /** Every code this service gives, in the order the API documents them. */
+  /** Every code a letter may have, in the order the API documents them; earlier versions' last. */
   public static final List<String> ALL =
       List.of(
-          CLIENT_BUSY,
-          ALREADY_ONBOARDED,
+          NOT_ONBOARDED,
+          ALREADY_OFFBOARDED,
+          CLIENT_OFFBOARDED,
+          CLIENT_HAS_ORGANIZATION,
           EMPTY_RECORD,
           TOO_LARGE,
           NOT_JSON,
@@ -34,11 +43,16 @@ public final class DeadLetterReasonCode {
           UNSUPPORTED_TYPE,
           BAD_HEADER,
           INVALID_REQUEST,
-          OTHER);
+          OTHER,
+          CLIENT_BUSY,
+          ALREADY_ONBOARDED);
 
   private static final Pattern LEADING_CODE = Pattern.compile("^([A-Z][A-Z0-9_]{2,60}):");
 
-  /** Opening words of the parser's reasons, lower case, and their code. */
+  /**
+   * Opening words of the parser's reasons, lower case, and their code; some only earlier versions
+   * gave, whose letters stay in the topic for its retention.
+   */
   private static final List<String[]> OPENINGS =
       List.of(
           new String[] {"empty record", EMPTY_RECORD},
@@ -52,7 +66,8 @@ public final class DeadLetterReasonCode {
           new String[] {"unknown type", UNSUPPORTED_TYPE},
           new String[] {"[\"type\"]", UNSUPPORTED_TYPE},
           new String[] {"header ", BAD_HEADER},
-          new String[] {"invalid onboarding request", INVALID_REQUEST});
+          // "invalid onboarding request: ...", "invalid update request (ClientUpdated): ..."
+          new String[] {"invalid ", INVALID_REQUEST});
 
   private DeadLetterReasonCode() {}
 

@@ -145,20 +145,16 @@ class DeadLetterReplayIT extends StackTest {
   }
 
   @Test
-  void aBusyClientsRequestIsReplayedAsItWasOnceTheFirstSagaRolledBack() {
-    // the first saga waits 3 s at step 3, then is refused at step 4 and rolls back
-    ninjaOne.throttleNext("PUT", "/v2/organization/\\d+/policies", 1, 3);
-    ninjaOne.failNext("PATCH", "/v2/organization/\\d+/custom-fields", 1, 409);
-    Events.Event first = Events.newClient("dl-busy");
-    stack.publish(first);
-    api.awaitSagaId(first.clientId());
-    Events.Event second = Events.newClient("dl-busy-again");
-    second.json().put("clientId", first.clientId());
-    stack.publish(second);
+  void anUpdateRefusedBeforeTheClientWasOnboardedIsReplayedAsItWasOnceItIs() {
+    Events.Event onboarding = Events.newClient("dl-early");
+    Events.Event update = Events.newClient("dl-early-renamed");
+    update.json().put("clientId", onboarding.clientId()).put("type", "ClientUpdated");
+    stack.publish(update);
+    Map<String, Object> letter = awaitLetters(onboarding.clientId(), 1).get(0);
+    assertEquals("NOT_ONBOARDED", letter.get("reasonCode"));
 
-    Map<String, Object> letter = awaitLetters(first.clientId(), 1).get(0);
-    assertEquals("CLIENT_BUSY", letter.get("reasonCode"));
-    api.awaitStatus(first.clientId(), "COMPENSATED");
+    stack.publish(onboarding);
+    api.awaitStatus(onboarding.clientId(), "COMPLETED");
     JsonPath replay =
         stack
             .request()
@@ -168,17 +164,19 @@ class DeadLetterReplayIT extends StackTest {
             .extract()
             .jsonPath();
     assertFalse(replay.getBoolean("corrected"));
-    assertEquals(second.eventId(), replay.getString("eventId"));
+    assertEquals(update.eventId(), replay.getString("eventId"));
 
     await()
-        .atMost(Duration.ofSeconds(60))
+        .atMost(Duration.ofSeconds(90))
         .until(
             () ->
-                api.sagasOf(first.clientId()).stream()
+                api.sagasOf(onboarding.clientId()).stream()
                     .anyMatch(
                         s ->
-                            "COMPLETED".equals(s.get("status"))
-                                && second.organizationName().equals(s.get("organizationName"))));
+                            "ClientUpdated".equals(s.get("type"))
+                                && "COMPLETED".equals(s.get("status"))));
+    assertEquals(
+        1, ninjaOne.organizationsNamed(update.organizationName()).size(), "renamed by the update");
   }
 
   @Test
