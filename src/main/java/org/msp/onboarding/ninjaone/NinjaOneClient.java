@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.msp.onboarding.ninjaone.dto.ChecklistBody;
 import org.msp.onboarding.ninjaone.dto.InstallerBody;
 import org.msp.onboarding.ninjaone.dto.InstallerLink;
 import org.msp.onboarding.ninjaone.dto.LocationBody;
@@ -31,6 +32,7 @@ public class NinjaOneClient implements NinjaOne {
   private static final TypeReference<List<OrganizationBody>> ORGANIZATIONS =
       new TypeReference<>() {};
   private static final TypeReference<List<LocationBody>> LOCATIONS = new TypeReference<>() {};
+  private static final TypeReference<List<ChecklistBody>> CHECKLISTS = new TypeReference<>() {};
   private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
   private static final TypeReference<List<NodeClassBody>> NODE_CLASSES = new TypeReference<>() {};
   private static final TypeReference<List<OrganizationDetailedBody>> DETAILED =
@@ -74,7 +76,9 @@ public class NinjaOneClient implements NinjaOne {
             org.nodeApprovalMode(),
             org.tags());
     return read(
-            call("POST /v2/organizations", () -> api.createOrganization(body)),
+            call(
+                "POST /v2/organizations",
+                () -> api.createOrganization(org.templateOrganizationId(), body)),
             OrganizationBody.class)
         .id();
   }
@@ -141,6 +145,38 @@ public class NinjaOneClient implements NinjaOne {
     Answer answer =
         call("POST /v2/organization/{id}/locations", () -> api.addLocation(organizationId, body));
     return read(answer, LocationBody.class).id();
+  }
+
+  @Override
+  public List<Long> addChecklistsFromTemplates(long organizationId, List<Long> templateIds) {
+    return ids(
+        read(
+            call(
+                "POST /v2/organization/{id}/checklists-from-templates",
+                () -> api.addChecklistsFromTemplates(organizationId, templateIds)),
+            CHECKLISTS));
+  }
+
+  @Override
+  public List<Long> checklistsOf(long organizationId) {
+    return ids(
+        read(
+            call(
+                "GET /v2/organization/checklists",
+                () -> api.checklists(Long.toString(organizationId))),
+            CHECKLISTS));
+  }
+
+  private static List<Long> ids(List<ChecklistBody> checklists) {
+    return checklists.stream().map(ChecklistBody::id).toList();
+  }
+
+  @Override
+  public void deleteChecklists(List<Long> checklistIds) {
+    call(
+        "POST /v2/organization/checklists/delete",
+        () -> api.deleteChecklists(checklistIds),
+        Answer.Body.ANY);
   }
 
   @Override
