@@ -134,6 +134,9 @@ public class SagaEventRows {
     payload.put("id", event.id);
     payload.put("type", type);
     payload.put("sagaId", saga.id());
+    // the request type that started the saga: consumers tell an onboarding's events from an
+    // update's
+    payload.put("sagaType", saga.type());
     payload.put("clientId", saga.clientId());
     payload.put("occurredAt", now.toString());
     payload.put("status", statusWith(type));

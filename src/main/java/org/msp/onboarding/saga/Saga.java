@@ -174,6 +174,11 @@ public final class Saga {
     return id;
   }
 
+  /** The saga type: the request type that started it (SagaDefinition.type()). */
+  public String type() {
+    return type;
+  }
+
   public String clientId() {
     return clientId;
   }
