@@ -13,8 +13,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.msp.onboarding.contract.ContractSchemas;
+import org.msp.onboarding.messaging.Topics;
 
-/** Reads a topic from the beginning until the wanted records have arrived. */
+/**
+ * Reads a topic from the beginning until the wanted records have arrived. Every status event it
+ * returns has been checked against the published contract, so each test that reads them checks it.
+ */
 final class TopicReader {
   private TopicReader() {}
 
@@ -38,6 +43,9 @@ final class TopicReader {
       while (found.size() < count && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
           if (wanted.test(record)) {
+            if (topic.equals(Topics.EVENTS)) {
+              ContractSchemas.assertValidStatusEvent(value(record));
+            }
             found.add(record);
           }
         }
