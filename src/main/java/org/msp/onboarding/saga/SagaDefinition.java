@@ -37,6 +37,36 @@ public final class SagaDefinition {
           .withPrevious()
           .build();
 
+  /**
+   * Update: brings the client's organization to the request's desired state. Every step reads what
+   * it changes before it writes (saved in a commit first), so the rollback restores it.
+   */
+  public static final SagaDefinition UPDATE =
+      named("ClientUpdated")
+          .step(StepName.UPDATE_ORGANIZATION)
+          .step(StepName.UPDATE_LOCATIONS)
+          .checkpoint(StepName.MAP_POLICIES)
+          .step(StepName.MAP_POLICIES)
+          .checkpoint(StepName.SET_CUSTOM_FIELDS)
+          .step(StepName.SET_CUSTOM_FIELDS)
+          .step(StepName.RECORD_AGENT_DEPLOYMENTS)
+          .withPrevious()
+          .build();
+
+  /** Offboarding: the organization stops taking devices and policies; an operator retires it. */
+  public static final SagaDefinition OFFBOARDING =
+      named("ClientOffboarded")
+          .step(StepName.MARK_OFFBOARDED)
+          .checkpoint(StepName.CLEAR_POLICIES)
+          .step(StepName.CLEAR_POLICIES)
+          // no NinjaOne call: its events are written in the commit of the mapping's removal
+          .step(StepName.CLOSE_DEPLOYMENTS)
+          .withPrevious()
+          .build();
+
+  /** Every saga type this service runs. */
+  public static final List<SagaDefinition> ALL = List.of(ONBOARDING, UPDATE, OFFBOARDING);
+
   private final String type;
   private final List<StepName> steps;
   private final Set<StepName> checkpointed;

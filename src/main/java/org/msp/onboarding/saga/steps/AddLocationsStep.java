@@ -9,8 +9,8 @@ import org.msp.onboarding.saga.SagaStep;
 import org.msp.onboarding.saga.StepContext;
 import org.msp.onboarding.saga.StepName;
 import org.msp.onboarding.saga.StepOutcome;
+import org.msp.onboarding.saga.request.ClientRequest;
 import org.msp.onboarding.saga.request.LocationRequest;
-import org.msp.onboarding.saga.request.OnboardingRequest;
 
 /**
  * Step 2. Location names are unique within an organization, so a 409 means the location is already
@@ -31,7 +31,7 @@ public class AddLocationsStep implements SagaStep {
   }
 
   @Override
-  public boolean hasWork(OnboardingRequest request) {
+  public boolean hasWork(ClientRequest request) {
     return !request.organization().locationsOrEmpty().isEmpty();
   }
 

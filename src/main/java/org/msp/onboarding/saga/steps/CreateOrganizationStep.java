@@ -16,7 +16,7 @@ import org.msp.onboarding.saga.SagaStep;
 import org.msp.onboarding.saga.StepContext;
 import org.msp.onboarding.saga.StepName;
 import org.msp.onboarding.saga.StepOutcome;
-import org.msp.onboarding.saga.request.OnboardingRequest;
+import org.msp.onboarding.saga.request.ClientRequest;
 import org.msp.onboarding.saga.request.OrganizationRequest;
 
 /**
@@ -43,7 +43,7 @@ public class CreateOrganizationStep implements SagaStep {
   }
 
   @Override
-  public boolean hasWork(OnboardingRequest request) {
+  public boolean hasWork(ClientRequest request) {
     return true;
   }
 
@@ -148,6 +148,7 @@ public class CreateOrganizationStep implements SagaStep {
         organizationId,
         new NinjaOne.OrganizationChange(
             rolledBackName,
+            null,
             "REJECT",
             tags,
             Map.of(StepContext.MARKER, context.marker(), "rolledBack", true)));

@@ -7,7 +7,8 @@ import org.msp.onboarding.saga.SagaStep;
 import org.msp.onboarding.saga.StepContext;
 import org.msp.onboarding.saga.StepName;
 import org.msp.onboarding.saga.StepOutcome;
-import org.msp.onboarding.saga.request.OnboardingRequest;
+import org.msp.onboarding.saga.request.ClientRequest;
+import org.msp.onboarding.saga.request.PolicyRequest;
 
 /** Step 3. The PUT replaces the whole mapping, so repeating it is harmless. */
 @ApplicationScoped
@@ -24,7 +25,7 @@ public class MapPoliciesStep implements SagaStep {
   }
 
   @Override
-  public boolean hasWork(OnboardingRequest request) {
+  public boolean hasWork(ClientRequest request) {
     return !request.organization().policiesOrEmpty().isEmpty();
   }
 
@@ -35,11 +36,26 @@ public class MapPoliciesStep implements SagaStep {
     return StepOutcome.succeeded();
   }
 
-  /** The organization is this saga's own, so its mapping before step 3 was empty. */
+  /**
+   * Where the definition declares it (an update), the mapping before the write is read and saved
+   * for the rollback; an onboarding's organization is its own, so its mapping was empty.
+   */
+  @Override
+  public boolean takeCheckpoint(StepContext context) {
+    if (context.data().policiesBefore != null) {
+      return false;
+    }
+    context.data().policiesBefore =
+        List.copyOf(ninjaOne.readOrganization(context.data().organizationId).policies());
+    return true;
+  }
+
+  /** Puts back the mapping saved before the write; none saved means the organization had none. */
   @Override
   public StepOutcome compensate(StepContext context) {
     if (context.data().organizationId != null) {
-      ninjaOne.replacePolicies(context.data().organizationId, List.of());
+      List<PolicyRequest> before = context.data().policiesBefore;
+      ninjaOne.replacePolicies(context.data().organizationId, before == null ? List.of() : before);
     }
     return StepOutcome.succeeded();
   }
