@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.msp.onboarding.web.ProblemException;
 
@@ -25,7 +26,9 @@ public class ContractResource {
   /** The index: where the AsyncAPI document and each schema are. */
   public record Index(String asyncapi, List<String> schemas) {}
 
+  // no security requirement: overrides the ops API's document-wide bearer requirement
   @GET
+  @SecurityRequirements
   @Produces(MediaType.APPLICATION_JSON)
   @APIResponse(responseCode = "200", description = "where the AsyncAPI document and schemas are")
   public Index index() {
@@ -35,6 +38,7 @@ public class ContractResource {
   }
 
   @GET
+  @SecurityRequirements
   @Path("{name}")
   @APIResponse(responseCode = "200", description = "the AsyncAPI document or a JSON Schema")
   @APIResponse(responseCode = "404", description = "no contract file of that name")

@@ -2,7 +2,6 @@ package org.msp.onboarding.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -20,11 +19,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.msp.onboarding.messaging.Topics;
 import org.msp.onboarding.saga.FailureCode;
-import org.msp.onboarding.saga.SagaDefinition;
 import org.msp.onboarding.saga.SagaStatus;
 import org.msp.onboarding.saga.StepName;
 import org.msp.onboarding.saga.request.DeploymentPlan;
 import org.msp.onboarding.saga.request.Limits;
+import org.msp.onboarding.saga.request.RequestType;
 
 /**
  * The contract's documents say what the code does: their enums, topics and header names are the
@@ -73,10 +72,12 @@ class ContractDocumentsTest {
   }
 
   @Test
-  void theOnboardingSagaTypeIsARequestType() {
-    assertTrue(
-        ExamplesTest.enumOf(definitions().at("/$defs/requestType/enum"))
-            .contains(SagaDefinition.ONBOARDING.type()));
+  void theRequestTypesAreTheServicesRequestTypes() {
+    TreeSet<String> types = new TreeSet<>();
+    for (RequestType type : RequestType.values()) {
+      types.add(type.wireName());
+    }
+    assertEquals(types, ExamplesTest.enumOf(definitions().at("/$defs/requestType/enum")));
   }
 
   @Test

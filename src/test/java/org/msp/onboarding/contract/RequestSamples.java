@@ -147,12 +147,76 @@ final class RequestSamples {
         });
     edge(
         edges,
-        "onboarding with adopt and template ids",
+        "onboarding adopting an organization",
+        e -> org(e).put("ninjaOneOrganizationId", 4711));
+    edge(edges, "adopting an organization of id 0", e -> org(e).put("ninjaOneOrganizationId", 0));
+    edge(
+        edges,
+        "adopting an organization of a 64-bit id",
+        e -> org(e).put("ninjaOneOrganizationId", 2_147_483_648L));
+    edge(
+        edges,
+        "ClientUpdated adopting an organization",
         e -> {
+          e.put("type", "ClientUpdated");
           org(e).put("ninjaOneOrganizationId", 4711);
-          org(e).put("templateOrganizationId", 12);
-          e.putArray("checklistTemplateIds").add(3).add(5);
         });
+    edge(
+        edges,
+        "ClientUpdated with ninjaOneOrganizationId null",
+        e -> {
+          e.put("type", "ClientUpdated");
+          org(e).putNull("ninjaOneOrganizationId");
+        });
+    edge(
+        edges,
+        "ClientUpdated with duplicate location names",
+        e -> {
+          e.put("type", "ClientUpdated");
+          location(e, 1).put("name", "headquarters");
+        });
+    edge(
+        edges,
+        "ClientOffboarded with just its ids",
+        e -> {
+          e.retain("eventId", "clientId");
+          e.put("type", "ClientOffboarded");
+        });
+    edge(
+        edges,
+        "ClientOffboarded with the onboarding's organization",
+        e -> {
+          e.put("type", "ClientOffboarded");
+          e.put("reason", "contract ended");
+        });
+    edge(
+        edges,
+        "ClientOffboarded with a blank organization name",
+        e -> {
+          e.put("type", "ClientOffboarded");
+          org(e).put("name", " ");
+        });
+    edge(
+        edges,
+        "ClientOffboarded with a reason of 1001 characters",
+        e -> {
+          e.retain("eventId", "clientId");
+          e.put("type", "ClientOffboarded");
+          e.put("reason", "r".repeat(1001));
+        });
+    edge(
+        edges,
+        "ClientOffboarded with a NUL in its reason",
+        e -> {
+          e.retain("eventId", "clientId");
+          e.put("type", "ClientOffboarded");
+          e.put("reason", "ends\u0000now");
+        });
+    edge(
+        edges,
+        "onboarding with a reason of 1001 characters",
+        e -> e.put("reason", "r".repeat(1001)));
+    edge(edges, "type in another case (clientupdated)", e -> e.put("type", "clientupdated"));
     return edges;
   }
 

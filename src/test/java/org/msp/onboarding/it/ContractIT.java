@@ -44,6 +44,21 @@ class ContractIT extends StackTest {
   }
 
   @Test
+  void theOpenApiDocumentSaysTheContractNeedsNoToken() {
+    JsonPath openapi =
+        stack
+            .anonymous()
+            .accept("application/json")
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertEquals(List.of(), openapi.getList("paths.'/api/v1/schemas'.get.security"));
+    assertEquals(List.of(), openapi.getList("paths.'/api/v1/schemas/{name}'.get.security"));
+  }
+
+  @Test
   void aNameThatIsNoContractFileIsA404Problem() {
     stack
         .anonymous()
