@@ -83,6 +83,10 @@ class ContractIT extends StackTest {
     awaitCompletedSagas(clientId, 2);
     stack.publish(example("requests/client-offboarded.json", clientId, null));
     awaitCompletedSagas(clientId, 3);
+    String typed = "contract-typed-" + UUID.randomUUID();
+    stack.publish(
+        example("requests/client-onboarding-requested.json", typed, "Contract Typed " + typed));
+    api.awaitStatus(typed, "COMPLETED");
 
     // TopicReader checks every status event it reads against its schema
     List<ConsumerRecord<String, byte[]>> ends =
