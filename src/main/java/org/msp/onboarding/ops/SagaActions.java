@@ -100,12 +100,20 @@ public class SagaActions {
             .standings(List.of(saga.clientId()))
             .getOrDefault(saga.clientId(), Admission.ClientStanding.NEW);
     boolean onboarding = SagaDefinition.ONBOARDING.type().equals(saga.type());
-    if (standing.busy() || (onboarding && standing.lastCompleted() != null)) {
+    List<UUID> blocking =
+        sagas.sagasOfClient(
+            saga.clientId(),
+            onboarding
+                ? List.of(SagaStatus.RUNNING, SagaStatus.COMPENSATING, SagaStatus.COMPLETED)
+                : SagaStatus.activeStatuses());
+    if (!blocking.isEmpty() || standing.busy()) {
       throw ProblemException.conflict(
           "client "
               + saga.clientId()
-              + " already has a saga running, queued or completed; a rerun would onboard it"
-              + " twice or overtake it");
+              + (blocking.isEmpty()
+                  ? " has requests waiting for their turn"
+                  : " already has saga " + blocking.get(0) + " running or completed")
+              + "; a rerun would onboard it twice or overtake them");
     }
     Instant now = Instant.now();
     UUID rerunId = UUID.randomUUID();

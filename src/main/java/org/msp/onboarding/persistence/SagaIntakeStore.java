@@ -145,6 +145,35 @@ public class SagaIntakeStore {
         .toList();
   }
 
+  /** A request waiting for its client's earlier saga, as operators see it. */
+  public record Waiting(String eventId, String clientId, String type, Instant queuedAt) {}
+
+  /** The waiting requests, oldest first (the order they will run in), of one client or all. */
+  @Transactional
+  @SuppressWarnings("unchecked")
+  public List<Waiting> waiting(String clientId, int limit) {
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select event_id, client_id, request_type, queued_at from queued_request"
+                    + " where (cast(?1 as varchar) is null or client_id = ?1) order by seq limit ?2")
+            .setParameter(1, clientId)
+            .setParameter(2, limit)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new Waiting(
+                    (String) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    r[3] instanceof java.sql.Timestamp t
+                        ? t.toInstant()
+                        : r[3] instanceof java.time.OffsetDateTime o
+                            ? o.toInstant()
+                            : (Instant) r[3]))
+        .toList();
+  }
+
   @Transactional(Transactional.TxType.MANDATORY)
   public void dequeue(long seq) {
     em.createNativeQuery("delete from queued_request where seq = ?1")

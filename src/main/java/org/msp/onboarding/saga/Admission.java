@@ -100,12 +100,6 @@ public final class Admission {
               + " as well");
     }
     if (last == null || last.organizationId() == null) {
-      if (adopts) {
-        return new Refuse(
-            "ADOPTION_NOT_SUPPORTED",
-            "adopting an existing organization (organization.ninjaOneOrganizationId) is not"
-                + " supported by this version yet; publish again without it to create one");
-      }
       if (type == RequestType.ONBOARDING) {
         return new Start(
             request, SagaDefinition.ONBOARDING.type(), null, request.organizationName(), null);

@@ -27,6 +27,9 @@ public final class SagaDefinition {
           // a lost create is found by its marker; a location added twice answers 409 and is found
           .step(StepName.ADD_LOCATIONS)
           .withPrevious()
+          // an adopted organization's mapping before the write, for the rollback (a created one
+          // had none: nothing is read)
+          .checkpoint(StepName.MAP_POLICIES)
           .step(StepName.MAP_POLICIES)
           // the field values before the write, for the rollback: read with step 3, saved in its
           // commit

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.msp.onboarding.messaging.Topics;
 import org.msp.onboarding.simulator.SimLocation;
 import org.msp.onboarding.simulator.SimOrganization;
+import org.msp.onboarding.simulator.SimPolicyMapping;
 
 /**
  * A client's life after its onboarding, on the real broker, PostgreSQL and the simulator: updates,
@@ -134,8 +135,23 @@ class ClientLifecycleIT extends StackTest {
     Events.Event onboarding = Events.newClient("back-to-back");
     Events.Event update = update(onboarding, onboarding.organizationName() + " B");
     Events.Event offboarding = offboarding(onboarding.clientId());
+    ninjaOne.delayNext("POST", "/v2/organizations", 1, Duration.ofSeconds(4));
     stack.publishAll(List.of(onboarding, update, offboarding));
 
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                stack
+                    .request()
+                    .queryParam("clientId", onboarding.clientId())
+                    .get("/api/v1/queued-requests")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("requests.type")
+                    .equals(List.of("ClientUpdated", "ClientOffboarded")));
     List<Map<String, Object>> sagas = awaitCompleted(onboarding.clientId(), 3);
     assertEquals(
         List.of("ClientOnboardingRequested", "ClientUpdated", "ClientOffboarded"),
@@ -204,5 +220,81 @@ class ClientLifecycleIT extends StackTest {
     List<Map<String, Object>> sagas = api.sagasOf(onboarding.clientId());
     assertEquals(1, sagas.size());
     assertEquals("COMPENSATED", sagas.get(0).get("status"));
+  }
+
+  private SimOrganization handMade(String name) {
+    return ninjaOne.seedOrganization(
+        name,
+        "MANUAL",
+        List.of("hand-made"),
+        List.of("Old Site"),
+        List.of(new SimPolicyMapping(3, 300)),
+        Map.of("legacyField", "keep"));
+  }
+
+  private static Events.Event adopting(Events.Event onboarding, long organizationId) {
+    onboarding.organization().put("ninjaOneOrganizationId", organizationId);
+    return onboarding;
+  }
+
+  @Test
+  void anAdoptedOrganizationGetsWhatTheRequestAsksAndKeepsEverythingElse() {
+    Events.Event onboarding = Events.newClient("adopt");
+    SimOrganization legacy = handMade("Legacy " + onboarding.clientId());
+    stack.publish(adopting(onboarding, legacy.id()));
+
+    var saga = api.awaitStatus(onboarding.clientId(), "COMPLETED");
+    assertEquals(legacy.id(), saga.getLong("organizationId"));
+    SimOrganization org =
+        ninjaOne.organizations().stream()
+            .filter(o -> o.id() == legacy.id())
+            .findFirst()
+            .orElseThrow();
+    assertEquals(legacy.name(), org.name(), "never renamed");
+    assertEquals("MANUAL", org.nodeApprovalMode());
+    assertEquals(List.of("hand-made", "premium"), org.tags());
+    assertEquals(saga.getString("id"), org.userData().get("onboardingSagaId"));
+    List<String> locations =
+        ninjaOne.locations(legacy.id()).stream().map(SimLocation::name).toList();
+    assertTrue(
+        locations.containsAll(List.of("Old Site", "Headquarters", "Branch")), locations.toString());
+    assertTrue(
+        ninjaOne.policies(legacy.id()).contains(new SimPolicyMapping(3, 300)), "role 3 kept");
+    assertTrue(ninjaOne.policies(legacy.id()).contains(new SimPolicyMapping(1, 100)));
+    assertEquals("keep", ninjaOne.customFields(legacy.id()).get("legacyField"));
+    assertEquals("Managed", ninjaOne.customFields(legacy.id()).get("contractType"));
+    assertEquals(
+        0, ninjaOne.organizationsNamed(onboarding.organizationName()).size(), "none created");
+  }
+
+  @Test
+  void aRolledBackAdoptionLeavesTheOrganizationAsItWas() {
+    Events.Event onboarding = Events.newClient("adopt-rollback");
+    SimOrganization legacy = handMade("Legacy " + onboarding.clientId());
+    ninjaOne.failNext("PATCH", "/v2/organization/\\d+/custom-fields", 1, 400);
+    stack.publish(adopting(onboarding, legacy.id()));
+
+    api.awaitStatus(onboarding.clientId(), "COMPENSATED");
+    SimOrganization org =
+        ninjaOne.organizations().stream()
+            .filter(o -> o.id() == legacy.id())
+            .findFirst()
+            .orElseThrow();
+    assertEquals(legacy.name(), org.name());
+    assertEquals("MANUAL", org.nodeApprovalMode(), "never blocked");
+    assertEquals(List.of("hand-made"), org.tags());
+    assertFalse(org.userData().containsKey("onboardingSagaId"));
+    assertEquals(List.of(new SimPolicyMapping(3, 300)), ninjaOne.policies(legacy.id()));
+    assertEquals(Map.of("legacyField", "keep"), ninjaOne.customFields(legacy.id()));
+  }
+
+  @Test
+  void anOrganizationToAdoptThatDoesNotExistIsNotCreatedAndTheSagaIsRolledBack() {
+    Events.Event onboarding = Events.newClient("adopt-missing");
+    stack.publish(adopting(onboarding, 987654321L));
+
+    var saga = api.awaitStatus(onboarding.clientId(), "COMPENSATED");
+    assertEquals("ORGANIZATION_NOT_ADOPTABLE", saga.getString("failureCode"));
+    assertEquals(0, ninjaOne.organizationsNamed(onboarding.organizationName()).size());
   }
 }

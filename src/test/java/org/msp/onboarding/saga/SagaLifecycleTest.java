@@ -1,6 +1,7 @@
 package org.msp.onboarding.saga;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -147,5 +148,100 @@ class SagaLifecycleTest {
     assertEquals("AUTOMATIC", sim.ninjaOne.approvalModes.get(orgId));
     assertEquals(List.of("premium"), sim.ninjaOne.organizations.get(orgId).tags());
     assertEquals(policiesBefore, sim.ninjaOne.policies.get(orgId));
+  }
+
+  private static SagaSimulation adopting(String name) {
+    FakeNinjaOne tenant = new FakeNinjaOne();
+    long legacy = tenant.seed("Legacy " + name, new java.util.LinkedHashMap<>(Map.of("crm", "x")));
+    tenant.changeOrganization(
+        legacy, new NinjaOne.OrganizationChange(null, null, "MANUAL", List.of("hand-made"), null));
+    tenant.locations.put(legacy, new java.util.LinkedHashMap<>(Map.of("Old Site", 900L)));
+    tenant.policies.put(legacy, List.of(new PolicyRequest(3L, 300L), new PolicyRequest(1L, 150L)));
+    tenant.fields.put(
+        legacy, new java.util.LinkedHashMap<>(Map.of("legacyField", "keep", "tier", "Bronze")));
+    tenant.calls.clear();
+    ClientRequest base = SagaSimulation.request(name);
+    OrganizationRequest o = base.organization();
+    ClientRequest adopt =
+        new ClientRequest(
+            null,
+            base.eventId(),
+            base.clientId(),
+            null,
+            null,
+            new OrganizationRequest(
+                o.name(),
+                o.description(),
+                null,
+                o.tags(),
+                o.fields(),
+                o.locations(),
+                o.policies(),
+                legacy),
+            base.agentDeployments(),
+            null);
+    return new SagaSimulation(adopt, 5, tenant);
+  }
+
+  @Test
+  void anAdoptedOrganizationKeepsEverythingTheRequestDoesNotName() {
+    SagaSimulation sim = adopting("Adopted");
+    long legacy = sim.request.organization().ninjaOneOrganizationId();
+    sim.runUntilSettled(false);
+
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status(), sim.saga.failureReason());
+    assertEquals(legacy, sim.saga.organizationId());
+    NinjaOne.Organization org = sim.ninjaOne.organizations.get(legacy);
+    assertEquals("Legacy Adopted", org.name(), "never renamed");
+    assertEquals(List.of("hand-made", "premium"), org.tags());
+    assertEquals("x", org.userData().get("crm"));
+    assertEquals(sim.saga.id().toString(), org.userData().get(StepContext.MARKER));
+    assertEquals("MANUAL", sim.ninjaOne.approvalModes.get(legacy));
+    assertTrue(sim.ninjaOne.locations.get(legacy).containsKey("Old Site"));
+    assertTrue(sim.ninjaOne.locations.get(legacy).containsKey("Headquarters"));
+    assertEquals(
+        List.of(
+            new PolicyRequest(3L, 300L), new PolicyRequest(1L, 100L), new PolicyRequest(2L, 200L)),
+        sim.ninjaOne.policies.get(legacy),
+        "role 3, which the request does not name, keeps its policy");
+    assertEquals("keep", sim.ninjaOne.fields.get(legacy).get("legacyField"));
+    assertEquals("Gold", sim.ninjaOne.fields.get(legacy).get("tier"));
+    assertFalse(sim.ninjaOne.calls.contains("createOrganization"));
+  }
+
+  @Test
+  void aRolledBackAdoptionLeavesTheOrganizationAsItWas() {
+    SagaSimulation sim = adopting("Reverted");
+    long legacy = sim.request.organization().ninjaOneOrganizationId();
+    sim.ninjaOne.failNext("installerUrl", RemoteCallException.Kind.PERMANENT, 400);
+    sim.runUntilSettled(true);
+
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status());
+    NinjaOne.Organization org = sim.ninjaOne.organizations.get(legacy);
+    assertEquals("Legacy Reverted", org.name());
+    assertEquals(List.of("hand-made"), org.tags());
+    assertEquals(Map.of("crm", "x"), org.userData());
+    assertEquals("MANUAL", sim.ninjaOne.approvalModes.get(legacy), "never blocked");
+    assertEquals(
+        List.of(new PolicyRequest(3L, 300L), new PolicyRequest(1L, 150L)),
+        sim.ninjaOne.policies.get(legacy));
+    assertEquals(Map.of("legacyField", "keep", "tier", "Bronze"), sim.ninjaOne.fields.get(legacy));
+    assertTrue(
+        sim.events.stream()
+            .anyMatch(
+                e ->
+                    e instanceof SagaEvent.CleanupDue c
+                        && c.description().contains("Headquarters")));
+  }
+
+  @Test
+  void aMissingOrganizationIsNotAdoptedAndNothingIsWritten() {
+    SagaSimulation sim = adopting("Missing");
+    sim.ninjaOne.organizations.clear();
+    sim.runUntilSettled(true);
+
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status());
+    assertEquals(FailureCode.ORGANIZATION_NOT_ADOPTABLE, sim.saga.failureCode());
+    assertFalse(sim.ninjaOne.calls.contains("changeOrganization"));
   }
 }

@@ -27,7 +27,7 @@ import org.msp.onboarding.saga.steps.UpdateOrganizationStep;
  * and no database: the events each transition raised are taken as storage takes them.
  */
 class SagaSimulation {
-  final FakeNinjaOne ninjaOne = new FakeNinjaOne();
+  final FakeNinjaOne ninjaOne;
   final SagaEngine engine;
   Saga saga;
   final ClientRequest request;
@@ -49,6 +49,17 @@ class SagaSimulation {
   }
 
   SagaSimulation(ClientRequest request, int maxAttempts, Duration maxElapsed) {
+    this(request, maxAttempts, maxElapsed, new FakeNinjaOne());
+  }
+
+  /** A saga on a tenant the test prepared (e.g. an organization to adopt). */
+  SagaSimulation(ClientRequest request, int maxAttempts, FakeNinjaOne tenant) {
+    this(request, maxAttempts, Duration.ofDays(1), tenant);
+  }
+
+  private SagaSimulation(
+      ClientRequest request, int maxAttempts, Duration maxElapsed, FakeNinjaOne tenant) {
+    this.ninjaOne = tenant;
     this.request = request;
     this.engine =
         new SagaEngine(

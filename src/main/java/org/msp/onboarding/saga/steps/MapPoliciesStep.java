@@ -1,7 +1,10 @@
 package org.msp.onboarding.saga.steps;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.msp.onboarding.saga.NinjaOne;
 import org.msp.onboarding.saga.SagaStep;
 import org.msp.onboarding.saga.StepContext;
@@ -29,20 +32,35 @@ public class MapPoliciesStep implements SagaStep {
     return !request.organization().policiesOrEmpty().isEmpty();
   }
 
+  /**
+   * An onboarding's or update's mapping replaces the organization's; an adopted organization keeps
+   * the mappings of roles the request does not name.
+   */
   @Override
   public StepOutcome execute(StepContext context) {
-    ninjaOne.replacePolicies(
-        context.data().organizationId, context.request().organization().policies());
+    List<PolicyRequest> wanted = context.request().organization().policies();
+    if (context.request().organization().adopts() && context.data().policiesBefore != null) {
+      Set<Long> named = wanted.stream().map(PolicyRequest::nodeRoleId).collect(Collectors.toSet());
+      List<PolicyRequest> merged = new ArrayList<>();
+      context.data().policiesBefore.stream()
+          .filter(p -> !named.contains(p.nodeRoleId()))
+          .forEach(merged::add);
+      merged.addAll(wanted);
+      wanted = merged;
+    }
+    ninjaOne.replacePolicies(context.data().organizationId, wanted);
     return StepOutcome.succeeded();
   }
 
   /**
-   * Where the definition declares it (an update), the mapping before the write is read and saved
-   * for the rollback; an onboarding's organization is its own, so its mapping was empty.
+   * Where the definition declares it, the mapping of an organization the saga did not create
+   * (adopted, updated) is read before the write and saved for the rollback; an organization the
+   * saga created had none.
    */
   @Override
   public boolean takeCheckpoint(StepContext context) {
-    if (context.data().policiesBefore != null) {
+    // only an organization the saga did not create (adopted, updated) had a mapping to keep
+    if (context.data().policiesBefore != null || context.data().organizationBefore == null) {
       return false;
     }
     context.data().policiesBefore =
