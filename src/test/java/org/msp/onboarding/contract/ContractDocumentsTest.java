@@ -32,6 +32,8 @@ import org.msp.onboarding.saga.request.RequestType;
 class ContractDocumentsTest {
   private static final Path DEAD_LETTERS =
       Path.of("src/main/java/org/msp/onboarding/messaging/DeadLetters.java");
+  private static final Path ADMISSION =
+      Path.of("src/main/java/org/msp/onboarding/saga/Admission.java");
 
   @Test
   void theServiceServesExactlyTheFilesOfTheContractFolder() throws IOException {
@@ -137,6 +139,25 @@ class ContractDocumentsTest {
         .fieldNames()
         .forEachRemaining(documented::add);
     assertEquals(written, documented);
+  }
+
+  @Test
+  void theAdmissionCodesTheDocumentNamesAreTheOnesTheServiceDeadLettersWith() throws IOException {
+    Matcher refused =
+        Pattern.compile("new Refuse\\(\\s*\"([A-Z_]+)\"").matcher(Files.readString(ADMISSION));
+    TreeSet<String> codes = new TreeSet<>();
+    while (refused.find()) {
+      codes.add(refused.group(1));
+    }
+    assertFalse(codes.isEmpty(), "no refusal code found in " + ADMISSION);
+    Matcher named =
+        Pattern.compile("\\b[A-Z]+(?:_[A-Z]+)+\\b")
+            .matcher(asyncapi().at("/operations/receiveRequests/description").asText());
+    TreeSet<String> documented = new TreeSet<>();
+    while (named.find()) {
+      documented.add(named.group());
+    }
+    assertEquals(codes, documented);
   }
 
   @Test
