@@ -40,7 +40,7 @@ class ContractDocumentsTest {
     try (Stream<Path> files = Files.list(ContractSchemas.FOLDER)) {
       assertEquals(
           new TreeSet<>(files.map(f -> f.getFileName().toString()).toList()),
-          new TreeSet<>(org.msp.onboarding.contract.ContractDocuments.all()));
+          new TreeSet<>(ContractDocuments.all()));
     }
   }
 
