@@ -126,7 +126,12 @@ public class NinjaOneClient implements NinjaOne {
   public void changeOrganization(long organizationId, OrganizationChange change) {
     OrganizationBody body =
         new OrganizationBody(
-            null, change.name(), null, change.userData(), change.nodeApprovalMode(), change.tags());
+            null,
+            change.name(),
+            change.description(),
+            change.userData(),
+            change.nodeApprovalMode(),
+            change.tags());
     call("PATCH /v2/organization/{id}", () -> api.updateOrganization(organizationId, body));
   }
 
@@ -137,7 +142,7 @@ public class NinjaOneClient implements NinjaOne {
             call("GET /v2/organization/{id}/locations", () -> api.locations(organizationId)),
             LOCATIONS);
     List<Location> locations = new ArrayList<>();
-    all.forEach(l -> locations.add(new Location(l.id(), l.name())));
+    all.forEach(l -> locations.add(new Location(l.id(), l.name(), l.address(), l.description())));
     return locations;
   }
 
@@ -148,6 +153,31 @@ public class NinjaOneClient implements NinjaOne {
     Answer answer =
         call("POST /v2/organization/{id}/locations", () -> api.addLocation(organizationId, body));
     return read(answer, LocationBody.class).id();
+  }
+
+  @Override
+  public void changeLocation(long organizationId, long locationId, NewLocation location) {
+    LocationBody body =
+        new LocationBody(null, location.name(), location.address(), location.description());
+    call(
+        "PATCH /v2/organization/{id}/locations/{locationId}",
+        () -> api.updateLocation(organizationId, locationId, body),
+        Answer.Body.ANY);
+  }
+
+  @Override
+  public OrganizationState readOrganization(long organizationId) {
+    OrganizationDetailBody org = organization(organizationId);
+    return new OrganizationState(
+        organizationId,
+        org.name(),
+        org.description(),
+        org.nodeApprovalMode(),
+        org.tagsOrEmpty(),
+        org.userData() == null ? Map.of() : org.userData(),
+        org.policiesOrEmpty().stream()
+            .map(m -> new PolicyRequest(m.nodeRoleId(), m.policyId()))
+            .toList());
   }
 
   @Override

@@ -21,10 +21,25 @@ public interface NinjaOne {
       List<String> tags,
       Map<String, Object> userData) {}
 
+  /** A PATCH of the organization: null fields are left as they are. */
   record OrganizationChange(
-      String name, String nodeApprovalMode, List<String> tags, Map<String, Object> userData) {}
+      String name,
+      String description,
+      String nodeApprovalMode,
+      List<String> tags,
+      Map<String, Object> userData) {}
 
-  record Location(long id, String name) {}
+  /** An organization as it stands, with its policy mapping (GET /v2/organization/{id}). */
+  record OrganizationState(
+      long id,
+      String name,
+      String description,
+      String nodeApprovalMode,
+      List<String> tags,
+      Map<String, Object> userData,
+      List<PolicyRequest> policies) {}
+
+  record Location(long id, String name, String address, String description) {}
 
   record NewLocation(String name, String address, String description) {}
 
@@ -39,9 +54,14 @@ public interface NinjaOne {
 
   void changeOrganization(long organizationId, OrganizationChange change);
 
+  /** The organization as it stands; a missing one is a PERMANENT failure with status 404. */
+  OrganizationState readOrganization(long organizationId);
+
   List<Location> locations(long organizationId);
 
   long addLocation(long organizationId, NewLocation location);
+
+  void changeLocation(long organizationId, long locationId, NewLocation location);
 
   void replacePolicies(long organizationId, List<PolicyRequest> mappings);
 

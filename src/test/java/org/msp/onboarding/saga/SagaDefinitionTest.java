@@ -28,14 +28,27 @@ class SagaDefinitionTest {
   }
 
   @Test
-  void onboardingDeclaresTheFieldsCheckpointAndItsSharedCommits() {
+  void onboardingDeclaresItsCheckpointsAndItsSharedCommits() {
     SagaDefinition onboarding = SagaDefinition.ONBOARDING;
     assertTrue(onboarding.hasCheckpoint(StepName.SET_CUSTOM_FIELDS));
-    assertFalse(onboarding.hasCheckpoint(StepName.MAP_POLICIES));
+    // taken only for an adopted organization: a created one had no mapping
+    assertTrue(onboarding.hasCheckpoint(StepName.MAP_POLICIES));
+    assertFalse(onboarding.hasCheckpoint(StepName.ADD_LOCATIONS));
     assertTrue(onboarding.runsWithPrevious(StepName.ADD_LOCATIONS));
     assertTrue(onboarding.runsWithPrevious(StepName.RECORD_AGENT_DEPLOYMENTS));
     assertFalse(onboarding.runsWithPrevious(StepName.SET_CUSTOM_FIELDS));
     assertFalse(onboarding.runsWithPrevious(StepName.CREATE_ORGANIZATION));
+  }
+
+  @Test
+  void updateAndOffboardingSaveWhatTheyReplaceBeforeWritingIt() {
+    assertTrue(SagaDefinition.UPDATE.hasCheckpoint(StepName.MAP_POLICIES));
+    assertTrue(SagaDefinition.UPDATE.hasCheckpoint(StepName.SET_CUSTOM_FIELDS));
+    assertTrue(SagaDefinition.OFFBOARDING.hasCheckpoint(StepName.CLEAR_POLICIES));
+    assertTrue(SagaDefinition.OFFBOARDING.runsWithPrevious(StepName.CLOSE_DEPLOYMENTS));
+    assertEquals(
+        List.of("ClientOnboardingRequested", "ClientUpdated", "ClientOffboarded"),
+        SagaDefinition.ALL.stream().map(SagaDefinition::type).toList());
   }
 
   @Test

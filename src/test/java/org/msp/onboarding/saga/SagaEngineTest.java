@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.msp.onboarding.saga.request.AgentDeploymentRequest;
+import org.msp.onboarding.saga.request.ClientRequest;
 import org.msp.onboarding.saga.request.LocationRequest;
-import org.msp.onboarding.saga.request.OnboardingRequest;
 import org.msp.onboarding.saga.request.OrganizationRequest;
 import org.msp.onboarding.saga.request.PolicyRequest;
 
@@ -56,13 +56,15 @@ class SagaEngineTest {
     var base = SagaSimulation.request("Lean");
     var org = base.organization();
     var request =
-        new org.msp.onboarding.saga.request.OnboardingRequest(
+        new org.msp.onboarding.saga.request.ClientRequest(
+            null,
             base.eventId(),
             base.clientId(),
             null,
             null,
             new org.msp.onboarding.saga.request.OrganizationRequest(
-                org.name(), null, null, null, null, null, null),
+                org.name(), null, null, null, null, null, null, null),
+            null,
             null);
     SagaSimulation sim = new SagaSimulation(request, 5);
     sim.runUntilSettled(false);
@@ -77,7 +79,8 @@ class SagaEngineTest {
     var base = SagaSimulation.request("Roles");
     var o = base.organization();
     var request =
-        new OnboardingRequest(
+        new ClientRequest(
+            null,
             base.eventId(),
             base.clientId(),
             null,
@@ -89,7 +92,9 @@ class SagaEngineTest {
                 null,
                 null,
                 o.locations(),
-                List.of(new PolicyRequest(42L, 100L))),
+                List.of(new PolicyRequest(42L, 100L)),
+                null),
+            null,
             null);
     SagaSimulation sim = new SagaSimulation(request, 5);
     sim.runUntilSettled(true);
@@ -106,7 +111,8 @@ class SagaEngineTest {
     var base = SagaSimulation.request("Classes");
     var o = base.organization();
     var request =
-        new OnboardingRequest(
+        new ClientRequest(
+            null,
             base.eventId(),
             base.clientId(),
             null,
@@ -118,7 +124,9 @@ class SagaEngineTest {
                 null,
                 null,
                 List.of(new LocationRequest("Studio", null, null)),
-                List.of(new PolicyRequest(1L, 100L))),
+                List.of(new PolicyRequest(1L, 100L)),
+                null),
+            null,
             null);
     SagaSimulation sim = new SagaSimulation(request, 5);
     sim.ninjaOne.roleClasses.put(
@@ -265,7 +273,8 @@ class SagaEngineTest {
     var base = SagaSimulation.request("Office");
     var org = base.organization();
     var request =
-        new org.msp.onboarding.saga.request.OnboardingRequest(
+        new org.msp.onboarding.saga.request.ClientRequest(
+            null,
             base.eventId(),
             base.clientId(),
             null,
@@ -278,7 +287,9 @@ class SagaEngineTest {
                 null,
                 List.of(
                     new org.msp.onboarding.saga.request.LocationRequest("Main Office", null, null)),
+                null,
                 null),
+            null,
             null);
     SagaSimulation sim = new SagaSimulation(request, 5);
     sim.runUntilSettled(false);

@@ -175,6 +175,24 @@ public final class NinjaOneSimulator implements AutoCloseable {
     return store.create(draft, Map.of(), List.of(), List.of(), false).organization();
   }
 
+  /**
+   * An organization set up by hand before the service: its own approval mode, tags, extra
+   * locations, policy mappings and custom fields (e.g. one a saga adopts).
+   */
+  public SimOrganization seedOrganization(
+      String name,
+      String nodeApprovalMode,
+      List<String> tags,
+      List<String> locationNames,
+      List<SimPolicyMapping> policies,
+      Map<String, Object> fields) {
+    SimOrganization draft =
+        new SimOrganization(0, name, "made by hand", Map.of(), nodeApprovalMode, tags);
+    List<SimLocation> locations =
+        locationNames.stream().map(n -> new SimLocation(0, n, null, null, null)).toList();
+    return store.create(draft, fields, locations, policies, false).organization();
+  }
+
   /** Seeds organizations named namePrefix + id (unique), each with its "Main Office". */
   public void seedOrganizations(int count, String namePrefix) {
     store.seed(count, namePrefix);

@@ -1,6 +1,7 @@
 package org.msp.onboarding.saga.request;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,10 +11,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * Version 1 of the "new client" event a CRM/PSA publishes (design.md). Unknown fields are ignored.
+ * Version 1 of the events a CRM/PSA publishes about a client (design.md, README "The events"): an
+ * onboarding (no {@code type}, or {@link RequestType#ONBOARDING}), an update (the client's whole
+ * desired state, same shape) or an offboarding ({@code reason}, no organization). Unknown fields
+ * are ignored.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record OnboardingRequest(
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ClientRequest(
+    @Size(max = 100) String type,
     @NotBlank
         @Size(max = 200)
         @Pattern(regexp = Limits.NO_CONTROL_CHARS, message = Limits.CONTROL_MESSAGE)
@@ -24,15 +30,24 @@ public record OnboardingRequest(
         String clientId,
     @Size(max = 100) String source,
     OffsetDateTime occurredAt,
-    @NotNull @Valid OrganizationRequest organization,
+    @Valid OrganizationRequest organization,
     @Size(max = Limits.MAX_DEPLOYMENTS)
-        List<@NotNull @Valid AgentDeploymentRequest> agentDeployments) {
+        List<@NotNull @Valid AgentDeploymentRequest> agentDeployments,
+    @Size(max = 1000) String reason) {
+
+  /** The request's type; an event without one is an onboarding request (every v1 event). */
+  public RequestType requestType() {
+    return RequestType.of(type);
+  }
 
   /**
    * Whether step 5 may have tasks to record: deployments listed, or implied by mapped roles at
    * locations.
    */
   public boolean mayDeployAgents() {
+    if (organization == null) {
+      return false;
+    }
     if (agentDeployments != null && !agentDeployments.isEmpty()) {
       return true;
     }
@@ -40,8 +55,13 @@ public record OnboardingRequest(
   }
 
   /** The same request under another event id (a rerun is a saga of its own). */
-  public OnboardingRequest withEventId(String newEventId) {
-    return new OnboardingRequest(
-        newEventId, clientId, source, occurredAt, organization, agentDeployments);
+  public ClientRequest withEventId(String newEventId) {
+    return new ClientRequest(
+        type, newEventId, clientId, source, occurredAt, organization, agentDeployments, reason);
+  }
+
+  /** The organization's name the request gives, or null (an offboarding names none). */
+  public String organizationName() {
+    return organization == null ? null : organization.name();
   }
 }
