@@ -3,13 +3,13 @@ package org.msp.onboarding.ninjaone;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.msp.onboarding.ninjaone.dto.ChecklistBody;
 import org.msp.onboarding.ninjaone.dto.InstallerBody;
@@ -48,6 +48,7 @@ public class NinjaOneClient implements NinjaOne {
   private final RequestBudget budget;
   private final TenantCatalogCache catalog;
 
+  @Inject
   public NinjaOneClient(
       @RestClient NinjaOneApi api,
       NinjaOneTokens tokens,
@@ -55,7 +56,18 @@ public class NinjaOneClient implements NinjaOne {
       NinjaOneCallMetrics metrics,
       RequestBudget budget,
       TenantCatalogCache catalog,
-      @ConfigProperty(name = "ninjaone.organization-page-size") int pageSize) {
+      NinjaOneConfig config) {
+    this(api, tokens, json, metrics, budget, catalog, config.organizationPageSize());
+  }
+
+  NinjaOneClient(
+      NinjaOneApi api,
+      NinjaOneTokens tokens,
+      ObjectMapper json,
+      NinjaOneCallMetrics metrics,
+      RequestBudget budget,
+      TenantCatalogCache catalog,
+      int pageSize) {
     this.api = api;
     this.tokens = tokens;
     this.json = json;
