@@ -25,12 +25,10 @@ final class RequestSamples {
   record Sample(String name, byte[] value) {}
 
   /**
-   * Values the parser takes although the contract refuses them: Jackson's leniency for dates (an
-   * epoch number, digits, no seconds, an offset without a colon) and for an empty string where a
-   * number may be null. Reported to the parser's owner; the contract keeps the strict form, and the
-   * agreement test reports these as skipped until the parser refuses them too (then they pass).
+   * Where Jackson alone is lenient and the parser is not: dates (an epoch number, digits, no
+   * seconds, an offset without a colon) and an empty string where a number may be null.
    */
-  static List<Sample> knownParserLeniencies() {
+  static List<Sample> jacksonLeniencies() {
     List<Sample> lenient = new ArrayList<>();
     edge(lenient, "occurredAt as an epoch number", e -> e.put("occurredAt", 1764320400));
     edge(lenient, "occurredAt as epoch digits", e -> e.put("occurredAt", "1764320400"));

@@ -2,7 +2,9 @@ package org.msp.onboarding.saga.request;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -30,12 +32,13 @@ public record ClientRequest(
         @Pattern(regexp = Limits.NO_CONTROL_CHARS, message = Limits.CONTROL_MESSAGE)
         String clientId,
     @Size(max = 100) String source,
-    OffsetDateTime occurredAt,
+    @JsonDeserialize(using = Rfc3339Timestamp.class) OffsetDateTime occurredAt,
     @Valid OrganizationRequest organization,
     @Size(max = Limits.MAX_DEPLOYMENTS)
         List<@NotNull @Valid AgentDeploymentRequest> agentDeployments,
     @Size(max = 1000) String reason,
-    @Size(max = Limits.MAX_CHECKLISTS) List<@NotNull @Positive Long> checklistTemplateIds) {
+    @Size(max = Limits.MAX_CHECKLISTS)
+        List<@NotNull @Positive @Max(Integer.MAX_VALUE) Long> checklistTemplateIds) {
 
   /** The request's type; an event without one is an onboarding request (every v1 event). */
   public RequestType requestType() {
