@@ -11,8 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.msp.onboarding.deadletters.DeadLetterViews.DeadLetterDetail;
@@ -28,6 +31,7 @@ import org.msp.onboarding.web.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLetterResource {
   private static final int MAX_TEXT = 200;
+  private static final int MAX_CURSOR = 2000;
 
   private final DeadLetterQueries queries;
   private final DeadLetterReplays replays;
@@ -42,7 +46,24 @@ public class DeadLetterResource {
 
   @GET
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+  @Operation(
+      operationId = "listDeadLetters",
+      summary = "List the dead-letter topic's letters, newest first, a page at a time")
   @APIResponse(responseCode = "200", description = "a page of dead letters, newest first")
+  @APIResponse(
+      responseCode = "401",
+      description = "no valid bearer token",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "the token lacks the role",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @APIResponse(
       responseCode = "400",
       description = "a bad parameter, named in parameter",
@@ -58,23 +79,55 @@ public class DeadLetterResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public DeadLetterPage list(
-      @QueryParam("clientId") String clientId,
-      @QueryParam("reason") String reason,
-      @QueryParam("pageSize") String pageSize,
-      @QueryParam("after") String after) {
+      @Parameter(
+              description = "only letters with this record key (the client's CRM id)",
+              schema = @Schema(type = SchemaType.STRING, maxLength = MAX_TEXT))
+          @QueryParam("clientId")
+          String clientId,
+      @Parameter(
+              description = "a reason code (any case), or the start of the reason's text",
+              schema = @Schema(type = SchemaType.STRING, maxLength = MAX_TEXT))
+          @QueryParam("reason")
+          String reason,
+      @Parameter(
+              description = "letters per page",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "200",
+                      defaultValue = "50"))
+          @QueryParam("pageSize")
+          String pageSize,
+      @Parameter(
+              description = "the previous page's pageInfo.endCursor",
+              schema = @Schema(type = SchemaType.STRING, maxLength = MAX_CURSOR))
+          @QueryParam("after")
+          String after) {
+    String cursor = text("after", after, MAX_CURSOR);
     return queries.list(
-        new DeadLetterFilter(text("clientId", clientId), text("reason", reason)),
+        new DeadLetterFilter(
+            text("clientId", clientId, MAX_TEXT), text("reason", reason, MAX_TEXT)),
         pageSize(pageSize),
-        after == null || after.isBlank() ? null : TopicCursor.decode(after));
+        cursor == null ? null : TopicCursor.decode(cursor));
   }
 
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+  @Operation(operationId = "getDeadLetter", summary = "One dead letter with its body and headers")
   @APIResponse(responseCode = "200", description = "the letter with its whole body and headers")
   @APIResponse(
       responseCode = "404",
       description = "no such dead letter",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "no valid bearer token",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -91,6 +144,9 @@ public class DeadLetterResource {
   @Path("/{id}/replay")
   @Consumes(MediaType.WILDCARD)
   @RolesAllowed(Roles.OPERATOR)
+  @Operation(
+      operationId = "replayDeadLetter",
+      summary = "Publish a dead letter's request again, as it was or corrected")
   @APIResponse(
       responseCode = "202",
       description = "published to the request topic; the replay as recorded",
@@ -123,6 +179,13 @@ public class DeadLetterResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "no valid bearer token",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Response replay(@PathParam("id") String id, byte[] body) {
     return Response.accepted(replayBy(id, body, identity.getPrincipal().getName())).build();
   }
@@ -148,13 +211,13 @@ public class DeadLetterResource {
         "pageSize", "pageSize must be a whole number from 1 to 200");
   }
 
-  private static String text(String name, String value) {
+  private static String text(String name, String value, int maxLength) {
     if (value == null || value.isBlank()) {
       return null;
     }
-    if (value.length() > MAX_TEXT) {
+    if (value.length() > maxLength) {
       throw ProblemException.badParameter(
-          name, name + " must be at most " + MAX_TEXT + " characters");
+          name, name + " must be at most " + maxLength + " characters");
     }
     return value.strip();
   }

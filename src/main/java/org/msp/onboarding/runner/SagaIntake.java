@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.msp.onboarding.config.TemplateChoice;
 import org.msp.onboarding.persistence.SagaIntakeStore;
 import org.msp.onboarding.saga.Admission;
 import org.msp.onboarding.saga.Admission.ClientStanding;
+import org.msp.onboarding.saga.SagaDefinition;
 import org.msp.onboarding.saga.SagaEngine;
 import org.msp.onboarding.saga.request.ClientRequest;
 
@@ -37,10 +39,12 @@ public class SagaIntake {
 
   private final SagaIntakeStore store;
   private final SagaEngine engine;
+  private final TemplateChoice templates;
 
-  public SagaIntake(SagaIntakeStore store, SagaEngine engine) {
+  public SagaIntake(SagaIntakeStore store, SagaEngine engine, TemplateChoice templates) {
     this.store = store;
     this.engine = engine;
+    this.templates = templates;
   }
 
   /** An accepted request and the trace context it arrived with. */
@@ -119,8 +123,17 @@ public class SagaIntake {
     if (decision instanceof Admission.Refuse refuse) {
       return new Result(Verdict.REFUSED, refuse);
     }
-    UUID id = UUID.randomUUID();
-    store.insert(engine.start(id, (Admission.Start) decision, now), traceparent, now);
+    Admission.Start start = (Admission.Start) decision;
+    if (SagaDefinition.ONBOARDING.type().equals(start.sagaType())) {
+      start =
+          new Admission.Start(
+              templates.apply(start.request()),
+              start.sagaType(),
+              start.organizationId(),
+              start.organizationName(),
+              start.managedTags());
+    }
+    store.insert(engine.start(UUID.randomUUID(), start, now), traceparent, now);
     return Result.ACCEPTED;
   }
 }

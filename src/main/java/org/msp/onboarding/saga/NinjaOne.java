@@ -14,12 +14,14 @@ public interface NinjaOne {
 
   record Organization(long id, String name, Map<String, Object> userData, List<String> tags) {}
 
+  /** {@code templateOrganizationId}: NinjaOne copies that organization's settings; may be null. */
   record NewOrganization(
       String name,
       String description,
       String nodeApprovalMode,
       List<String> tags,
-      Map<String, Object> userData) {}
+      Map<String, Object> userData,
+      Long templateOrganizationId) {}
 
   /** A PATCH of the organization: null fields are left as they are. */
   record OrganizationChange(
@@ -68,6 +70,17 @@ public interface NinjaOne {
   Map<String, Object> customFields(long organizationId);
 
   void changeCustomFields(long organizationId, Map<String, Object> values);
+
+  /**
+   * Gives the organization a checklist per template (not idempotent: callers look for an earlier
+   * attempt's checklists first); the ids of the checklists made.
+   */
+  List<Long> addChecklistsFromTemplates(long organizationId, List<Long> templateIds);
+
+  /** The ids of the organization's checklists. */
+  List<Long> checklistsOf(long organizationId);
+
+  void deleteChecklists(List<Long> checklistIds);
 
   String installerUrl(long organizationId, long locationId, String installerType, Long nodeRoleId);
 

@@ -51,6 +51,9 @@ public class SagaData {
   /** Update: the locations the update added (new sites get deployment tasks). Null otherwise. */
   public List<String> addedLocations;
 
+  /** The ids of the NinjaOne checklists the saga made; null until made. */
+  public List<Long> checklistIds;
+
   /** Update and offboarding: the policy mapping before the saga replaced it. Null until read. */
   public List<PolicyRequest> policiesBefore;
 
@@ -67,6 +70,7 @@ public class SagaData {
     copy.locationsBefore = locationsBefore == null ? null : new LinkedHashMap<>(locationsBefore);
     copy.addedLocations = addedLocations == null ? null : new ArrayList<>(addedLocations);
     copy.policiesBefore = policiesBefore == null ? null : List.copyOf(policiesBefore);
+    copy.checklistIds = checklistIds == null ? null : List.copyOf(checklistIds);
     return copy;
   }
 }

@@ -38,6 +38,8 @@ public final class SagaDefinition {
           // the PATCH writes the same values again; installer links are made again
           .step(StepName.RECORD_AGENT_DEPLOYMENTS)
           .withPrevious()
+          // a POST that makes new checklists: a commit of its own, found again after a lost answer
+          .step(StepName.ADD_CHECKLISTS)
           .build();
 
   /**

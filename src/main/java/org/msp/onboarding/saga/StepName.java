@@ -10,6 +10,8 @@ public enum StepName {
   MAP_POLICIES,
   SET_CUSTOM_FIELDS,
   RECORD_AGENT_DEPLOYMENTS,
+  /** Onboarding: NinjaOne checklists from templates, after the create. */
+  ADD_CHECKLISTS,
   /** Update: name, description, approval mode and the managed tags. */
   UPDATE_ORGANIZATION,
   /** Update: new locations added, changed ones patched. */

@@ -135,7 +135,7 @@ class DeploymentManifestsTest {
         overlay + ": the three topics");
     for (JsonNode topic : topics) {
       String name = topic.path("metadata").path("name").asText();
-      assertEquals("kafka.strimzi.io/v1beta2", topic.path("apiVersion").asText(), name);
+      assertEquals("kafka.strimzi.io/v1", topic.path("apiVersion").asText(), name);
       assertFalse(
           topic.path("metadata").path("labels").path("strimzi.io/cluster").asText().isBlank(),
           name + ": strimzi.io/cluster label");

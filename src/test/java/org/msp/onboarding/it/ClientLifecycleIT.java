@@ -297,4 +297,26 @@ class ClientLifecycleIT extends StackTest {
     assertEquals("ORGANIZATION_NOT_ADOPTABLE", saga.getString("failureCode"));
     assertEquals(0, ninjaOne.organizationsNamed(onboarding.organizationName()).size());
   }
+
+  @Test
+  void aTemplateOrganizationAndChecklistTemplatesAreUsedOnCreate() {
+    Events.Event onboarding = Events.newClient("template");
+    SimOrganization template =
+        ninjaOne.seedOrganization(
+            "Template " + onboarding.clientId(),
+            "AUTOMATIC",
+            List.of(),
+            List.of(),
+            List.of(),
+            Map.of("backupPlan", "Gold"));
+    onboarding.organization().put("templateOrganizationId", template.id());
+    onboarding.json().putArray("checklistTemplateIds").add(41).add(42);
+    stack.publish(onboarding);
+
+    long orgId = api.awaitStatus(onboarding.clientId(), "COMPLETED").getLong("organizationId");
+    assertEquals(
+        "Gold", ninjaOne.customFields(orgId).get("backupPlan"), "copied from the template");
+    assertEquals("Managed", ninjaOne.customFields(orgId).get("contractType"));
+    assertEquals(List.of(41L, 42L), ninjaOne.checklists(orgId).stream().map(c -> c[0]).toList());
+  }
 }

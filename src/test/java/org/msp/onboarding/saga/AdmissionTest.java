@@ -25,7 +25,8 @@ class AdmissionTest {
         null,
         "ClientOffboarded".equals(type) ? null : r.organization(),
         null,
-        "ClientOffboarded".equals(type) ? "contract ended" : null);
+        "ClientOffboarded".equals(type) ? "contract ended" : null,
+        null);
   }
 
   @Test

@@ -220,6 +220,29 @@ class FakeNinjaOne implements NinjaOne, OrganizationNames {
         });
   }
 
+  final Map<Long, List<Long>> checklists = new LinkedHashMap<>();
+
+  @Override
+  public List<Long> addChecklistsFromTemplates(long organizationId, List<Long> templateIds) {
+    enter("addChecklistsFromTemplates");
+    List<Long> made = new ArrayList<>();
+    templateIds.forEach(t -> made.add(nextId++));
+    checklists.computeIfAbsent(organizationId, id -> new ArrayList<>()).addAll(made);
+    return answer("addChecklistsFromTemplates", made);
+  }
+
+  @Override
+  public List<Long> checklistsOf(long organizationId) {
+    enter("checklistsOf");
+    return List.copyOf(checklists.getOrDefault(organizationId, List.of()));
+  }
+
+  @Override
+  public void deleteChecklists(List<Long> checklistIds) {
+    enter("deleteChecklists");
+    checklists.values().forEach(l -> l.removeAll(checklistIds));
+  }
+
   @Override
   public String installerUrl(
       long organizationId, long locationId, String installerType, Long nodeRoleId) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SagaDefinitionTest {
 
   @Test
-  void onboardingRunsItsFiveStepsInTheDeclaredOrder() {
+  void onboardingRunsItsStepsInTheDeclaredOrder() {
     SagaDefinition onboarding = SagaDefinition.ONBOARDING;
     assertEquals("ClientOnboardingRequested", onboarding.type());
     assertEquals(
@@ -21,10 +21,11 @@ class SagaDefinitionTest {
             StepName.ADD_LOCATIONS,
             StepName.MAP_POLICIES,
             StepName.SET_CUSTOM_FIELDS,
-            StepName.RECORD_AGENT_DEPLOYMENTS),
+            StepName.RECORD_AGENT_DEPLOYMENTS,
+            StepName.ADD_CHECKLISTS),
         onboarding.steps());
     assertEquals(Optional.of(StepName.MAP_POLICIES), onboarding.after(StepName.ADD_LOCATIONS));
-    assertEquals(Optional.empty(), onboarding.after(StepName.RECORD_AGENT_DEPLOYMENTS));
+    assertEquals(Optional.empty(), onboarding.after(StepName.ADD_CHECKLISTS));
   }
 
   @Test

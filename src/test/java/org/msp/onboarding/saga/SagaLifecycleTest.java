@@ -42,7 +42,9 @@ class SagaLifecycleTest {
             Map.of("tier", tier),
             locations,
             List.of(new PolicyRequest(1L, 101L)),
+            null,
             null),
+        null,
         null,
         null);
   }
@@ -121,7 +123,15 @@ class SagaLifecycleTest {
     long orgId = sim.saga.organizationId();
     ClientRequest offboarding =
         new ClientRequest(
-            "ClientOffboarded", "evt-off", sim.request.clientId(), null, null, null, null, "left");
+            "ClientOffboarded",
+            "evt-off",
+            sim.request.clientId(),
+            null,
+            null,
+            null,
+            null,
+            "left",
+            null);
     sim.start(new Admission.Start(offboarding, "ClientOffboarded", orgId, "Umbrella", null));
     sim.runUntilSettled(false);
 
@@ -139,7 +149,15 @@ class SagaLifecycleTest {
     var policiesBefore = sim.ninjaOne.policies.get(orgId);
     ClientRequest offboarding =
         new ClientRequest(
-            "ClientOffboarded", "evt-off", sim.request.clientId(), null, null, null, null, null);
+            "ClientOffboarded",
+            "evt-off",
+            sim.request.clientId(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     sim.start(new Admission.Start(offboarding, "ClientOffboarded", orgId, "Hooli", null));
     sim.ninjaOne.failNext("replacePolicies", RemoteCallException.Kind.PERMANENT, 400);
     sim.runUntilSettled(true);
@@ -177,8 +195,10 @@ class SagaLifecycleTest {
                 o.fields(),
                 o.locations(),
                 o.policies(),
-                legacy),
+                legacy,
+                null),
             base.agentDeployments(),
+            null,
             null);
     return new SagaSimulation(adopt, 5, tenant);
   }
@@ -243,5 +263,54 @@ class SagaLifecycleTest {
     assertEquals(SagaStatus.COMPENSATED, sim.saga.status());
     assertEquals(FailureCode.ORGANIZATION_NOT_ADOPTABLE, sim.saga.failureCode());
     assertFalse(sim.ninjaOne.calls.contains("changeOrganization"));
+  }
+
+  private static ClientRequest withChecklists(ClientRequest r, List<Long> templates) {
+    return new ClientRequest(
+        r.type(),
+        r.eventId(),
+        r.clientId(),
+        r.source(),
+        r.occurredAt(),
+        r.organization(),
+        r.agentDeployments(),
+        r.reason(),
+        templates);
+  }
+
+  @Test
+  void anOnboardingGetsAChecklistPerTemplate() {
+    SagaSimulation done =
+        new SagaSimulation(withChecklists(SagaSimulation.request("Lists"), List.of(4L, 5L)), 5);
+    done.runUntilSettled(false);
+    assertEquals(SagaStatus.COMPLETED, done.saga.status());
+    assertEquals(2, done.ninjaOne.checklists.get(done.saga.organizationId()).size());
+  }
+
+  @Test
+  void aChecklistPostWhoseAnswerWasLostIsNotMadeTwice() {
+    SagaSimulation sim =
+        new SagaSimulation(withChecklists(SagaSimulation.request("Lost"), List.of(4L, 5L)), 5);
+    sim.ninjaOne.loseAnswerOfNext("addChecklistsFromTemplates");
+    sim.runUntilSettled(true);
+
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status());
+    assertEquals(2, sim.ninjaOne.checklists.get(sim.saga.organizationId()).size());
+    assertEquals(
+        sim.ninjaOne.checklists.get(sim.saga.organizationId()), sim.saga.data().checklistIds);
+  }
+
+  @Test
+  void aFailedOnboardingDeletesTheChecklistsItMade() {
+    SagaSimulation sim =
+        new SagaSimulation(withChecklists(SagaSimulation.request("Undo"), List.of(4L)), 5);
+    sim.runUntilSettled(false);
+    long orgId = sim.saga.organizationId();
+    assertEquals(1, sim.ninjaOne.checklists.get(orgId).size());
+    sim.saga.requestCompensation(sim.now);
+    sim.runUntilSettled(false);
+
+    assertEquals(SagaStatus.COMPENSATED, sim.saga.status());
+    assertEquals(List.of(), sim.ninjaOne.checklists.get(orgId));
   }
 }

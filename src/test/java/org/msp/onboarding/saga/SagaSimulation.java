@@ -11,6 +11,7 @@ import org.msp.onboarding.saga.request.ClientRequest;
 import org.msp.onboarding.saga.request.LocationRequest;
 import org.msp.onboarding.saga.request.OrganizationRequest;
 import org.msp.onboarding.saga.request.PolicyRequest;
+import org.msp.onboarding.saga.steps.AddChecklistsStep;
 import org.msp.onboarding.saga.steps.AddLocationsStep;
 import org.msp.onboarding.saga.steps.ClearPoliciesStep;
 import org.msp.onboarding.saga.steps.CloseDeploymentsStep;
@@ -75,7 +76,8 @@ class SagaSimulation {
                 new UpdateLocationsStep(ninjaOne),
                 new MarkOffboardedStep(ninjaOne),
                 new ClearPoliciesStep(ninjaOne),
-                new CloseDeploymentsStep()));
+                new CloseDeploymentsStep(),
+                new AddChecklistsStep(ninjaOne)));
     start(
         new Admission.Start(
             request, SagaDefinition.ONBOARDING.type(), null, request.organizationName(), null));
@@ -104,10 +106,12 @@ class SagaSimulation {
                 new LocationRequest("Headquarters", "1 Main St", null),
                 new LocationRequest("Branch", null, null)),
             List.of(new PolicyRequest(1L, 100L), new PolicyRequest(2L, 200L)),
+            null,
             null),
         List.of(
             new AgentDeploymentRequest("Headquarters", "WINDOWS_MSI", 1L),
             new AgentDeploymentRequest("Branch", "WINDOWS_MSI", null)),
+        null,
         null);
   }
 

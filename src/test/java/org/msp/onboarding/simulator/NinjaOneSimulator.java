@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class NinjaOneSimulator implements AutoCloseable {
 
   private final SimStore store = new SimStore();
+  private final SimChecklistRoutes checklists = new SimChecklistRoutes(store);
   private final SimCatalog catalog = new SimCatalog();
   private final SimTokens tokens;
   private final SimFaults faults = new SimFaults();
@@ -48,6 +49,7 @@ public final class NinjaOneSimulator implements AutoCloseable {
     SimRouter api = new SimRouter(true);
     new SimOrganizationRoutes(store).register(api);
     new SimOrganizationDetailRoutes(store).register(api);
+    checklists.register(api);
     api.add(
             "GET",
             SimRouter.API + "/v2/roles",
@@ -162,6 +164,13 @@ public final class NinjaOneSimulator implements AutoCloseable {
   public Map<String, Object> customFields(long organizationId) {
     SimOrgSnapshot snapshot = store.find(organizationId);
     return snapshot == null ? Map.of() : snapshot.fields();
+  }
+
+  /** The organization's checklists: (template id, checklist id) pairs, in the order made. */
+  public List<long[]> checklists(long organizationId) {
+    return checklists.of(organizationId).stream()
+        .map(c -> new long[] {c.templateId(), c.id()})
+        .toList();
   }
 
   /**
@@ -293,6 +302,7 @@ public final class NinjaOneSimulator implements AutoCloseable {
     faults.reset();
     faults.resetCounts();
     store.clear();
+    checklists.clear();
     catalog.reset();
     calls.clear();
     tokens.reset();

@@ -2,10 +2,13 @@ package org.msp.onboarding.saga.request;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -29,11 +32,13 @@ public record ClientRequest(
         @Pattern(regexp = Limits.NO_CONTROL_CHARS, message = Limits.CONTROL_MESSAGE)
         String clientId,
     @Size(max = 100) String source,
-    OffsetDateTime occurredAt,
+    @JsonDeserialize(using = Rfc3339Timestamp.class) OffsetDateTime occurredAt,
     @Valid OrganizationRequest organization,
     @Size(max = Limits.MAX_DEPLOYMENTS)
         List<@NotNull @Valid AgentDeploymentRequest> agentDeployments,
-    @Size(max = 1000) String reason) {
+    @Size(max = 1000) String reason,
+    @Size(max = Limits.MAX_CHECKLISTS)
+        List<@NotNull @Positive @Max(Integer.MAX_VALUE) Long> checklistTemplateIds) {
 
   /** The request's type; an event without one is an onboarding request (every v1 event). */
   public RequestType requestType() {
@@ -57,7 +62,33 @@ public record ClientRequest(
   /** The same request under another event id (a rerun is a saga of its own). */
   public ClientRequest withEventId(String newEventId) {
     return new ClientRequest(
-        type, newEventId, clientId, source, occurredAt, organization, agentDeployments, reason);
+        type,
+        newEventId,
+        clientId,
+        source,
+        occurredAt,
+        organization,
+        agentDeployments,
+        reason,
+        checklistTemplateIds);
+  }
+
+  /** The same request with the templates the service chose (see TemplateChoice). */
+  public ClientRequest withTemplates(Long templateOrganizationId, List<Long> checklists) {
+    return new ClientRequest(
+        type,
+        eventId,
+        clientId,
+        source,
+        occurredAt,
+        organization.withTemplate(templateOrganizationId),
+        agentDeployments,
+        reason,
+        checklists);
+  }
+
+  public List<Long> checklistTemplateIdsOrEmpty() {
+    return checklistTemplateIds == null ? List.of() : checklistTemplateIds;
   }
 
   /** The organization's name the request gives, or null (an offboarding names none). */

@@ -2,6 +2,7 @@ package org.msp.onboarding.saga.request;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -29,11 +30,26 @@ public record OrganizationRequest(
     @Size(max = Limits.MAX_FIELDS) Map<@NotBlank @Size(max = 100) String, Object> fields,
     @Size(max = Limits.MAX_LOCATIONS) List<@NotNull @Valid LocationRequest> locations,
     @Size(max = Limits.MAX_POLICIES) List<@NotNull @Valid PolicyRequest> policies,
-    @Positive Long ninjaOneOrganizationId) {
+    @Positive Long ninjaOneOrganizationId,
+    @Positive @Max(Integer.MAX_VALUE) Long templateOrganizationId) {
 
   /** An onboarding that takes over this existing organization instead of creating one. */
   public boolean adopts() {
     return ninjaOneOrganizationId != null;
+  }
+
+  /** The same organization created from this template organization (NinjaOne copies it). */
+  public OrganizationRequest withTemplate(Long templateId) {
+    return new OrganizationRequest(
+        name,
+        description,
+        nodeApprovalMode,
+        tags,
+        fields,
+        locations,
+        policies,
+        ninjaOneOrganizationId,
+        templateId);
   }
 
   public String approvalModeOrDefault() {

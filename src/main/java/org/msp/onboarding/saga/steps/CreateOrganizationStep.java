@@ -173,7 +173,8 @@ public class CreateOrganizationStep implements SagaStep {
         org.description(),
         org.approvalModeOrDefault(),
         org.tagsOrEmpty(),
-        Map.of(StepContext.MARKER, context.marker()));
+        Map.of(StepContext.MARKER, context.marker()),
+        org.templateOrganizationId());
   }
 
   /**

@@ -37,8 +37,10 @@ class TenantMappingCheckTest {
             null,
             List.of(new LocationRequest("HQ", null, null), new LocationRequest("Lab", null, null)),
             policies,
+            null,
             null),
         deployments,
+        null,
         null);
   }
 
