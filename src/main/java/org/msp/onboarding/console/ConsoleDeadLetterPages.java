@@ -26,7 +26,7 @@ import org.msp.onboarding.console.ConsoleViews.DeadLetterListView;
 import org.msp.onboarding.deadletters.DeadLetterResource;
 import org.msp.onboarding.deadletters.DeadLetterViews.DeadLetterDetail;
 import org.msp.onboarding.deadletters.DeadLetterViews.DeadLetterPage;
-import org.msp.onboarding.deadletters.DeadLetterViews.PageInfo;
+import org.msp.onboarding.deadletters.DeadLetterViews.DeadLetterPageInfo;
 import org.msp.onboarding.deadletters.DeadLetterViews.ReplayView;
 import org.msp.onboarding.messaging.DeadLetterReasonCode;
 import org.msp.onboarding.messaging.Topics;
@@ -71,7 +71,7 @@ public class ConsoleDeadLetterPages {
     try {
       page = api.list(clientId, reason, Integer.toString(PAGE_SIZE), after);
     } catch (ProblemException e) {
-      page = new DeadLetterPage(List.of(), new PageInfo(false, null));
+      page = new DeadLetterPage(List.of(), new DeadLetterPageInfo(false, null));
       notice = e.getMessage();
     }
     DeadLetterListView view =

@@ -9,9 +9,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.msp.onboarding.deadletters.DeadLetterViews.DeadLetterDetail;
 import org.msp.onboarding.deadletters.DeadLetterViews.DeadLetterPage;
+import org.msp.onboarding.deadletters.DeadLetterViews.DeadLetterPageInfo;
 import org.msp.onboarding.deadletters.DeadLetterViews.DeadLetterView;
 import org.msp.onboarding.deadletters.DeadLetterViews.HeaderView;
-import org.msp.onboarding.deadletters.DeadLetterViews.PageInfo;
 import org.msp.onboarding.deadletters.DeadLetterViews.ReplayView;
 import org.msp.onboarding.web.ProblemException;
 
@@ -35,7 +35,8 @@ public class DeadLetterQueries {
             .toList();
     return new DeadLetterPage(
         views,
-        new PageInfo(page.hasMore(), page.hasMore() ? TopicCursor.encode(page.next()) : null));
+        new DeadLetterPageInfo(
+            page.hasMore(), page.hasMore() ? TopicCursor.encode(page.next()) : null));
   }
 
   DeadLetterDetail get(DeadLetterId id) {

@@ -72,7 +72,7 @@ public final class DeadLetterViews {
   public record DeadLetterDetail(
       DeadLetterView deadLetter, String body, String bodyBase64, List<HeaderView> headers) {}
 
-  public record PageInfo(boolean hasNextPage, String endCursor) {}
+  public record DeadLetterPageInfo(boolean hasNextPage, String endCursor) {}
 
-  public record DeadLetterPage(List<DeadLetterView> deadLetters, PageInfo pageInfo) {}
+  public record DeadLetterPage(List<DeadLetterView> deadLetters, DeadLetterPageInfo pageInfo) {}
 }
