@@ -174,7 +174,9 @@ public class SagaQueries {
                 + " (deadline "
                 + taskStaleAfter
                 + "): no agent confirmed"
-            : null);
+            : null,
+        t.confirmedDeviceId,
+        t.confirmedAt);
   }
 
   private SagaSummary summary(SagaRecord record) {
