@@ -1,6 +1,8 @@
 package org.msp.onboarding.it;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -170,7 +172,59 @@ class DeviceConfirmationIT extends StackTest {
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
-        .body("parameter", org.hamcrest.Matchers.equalTo("organizationId"));
+        .body("parameter", equalTo("organizationId"));
+  }
+
+  @Test
+  void theSagaPageShowsAWaitingDeviceAndItsApproveButtonApprovesIt() {
+    Onboarded org = onboard("device-console", "MANUAL");
+    SimDevice laptop =
+        ninjaOne.enrolDevice(org.organizationId(), org.branch(), "WINDOWS_WORKSTATION");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> pendingDevices(org.organizationId()).size() == 1);
+    String sagaId = api.deploymentTasks(org.organizationId()).get(0).get("sagaId").toString();
+
+    Map<String, String> viewer = consoleSignIn("vera", TestJwt.VIEWER);
+    String seenByViewer = console(viewer).get("/console/sagas/" + sagaId).asString();
+    assertTrue(seenByViewer.contains("data-device=\"" + laptop.id() + "\""), seenByViewer);
+    assertTrue(!seenByViewer.contains("approve-device"), "a viewer gets no Approve button");
+
+    Map<String, String> operator = consoleSignIn("otto", TestJwt.OPERATOR);
+    String page = console(operator).get("/console/sagas/" + sagaId).asString();
+    assertTrue(page.contains("/console/devices/" + laptop.id() + "/approve"), page);
+    console(operator)
+        .header("Origin", stack.baseUrl())
+        .contentType("application/x-www-form-urlencoded")
+        .formParam("sagaId", sagaId)
+        .post("/console/devices/" + laptop.id() + "/approve")
+        .then()
+        .statusCode(303)
+        .header("Location", containsString("/console/sagas/" + sagaId));
+
+    assertEquals(SimDevice.APPROVED, ninjaOne.device(laptop.id()).orElseThrow().approvalStatus());
+    awaitTask(org.organizationId(), "Branch", "DEPLOYED");
+  }
+
+  private io.restassured.specification.RequestSpecification console(Map<String, String> cookies) {
+    return stack.anonymous().redirects().follow(false).cookies(cookies);
+  }
+
+  /** The console's sign-in as a browser does it: the token pasted into its form. */
+  private Map<String, String> consoleSignIn(String subject, String role) {
+    Map<String, String> cookies = new java.util.HashMap<>();
+    io.restassured.response.Response signedIn =
+        stack
+            .anonymous()
+            .redirects()
+            .follow(false)
+            .header("Origin", stack.baseUrl())
+            .contentType("application/x-www-form-urlencoded")
+            .formParam("token", stack.jwt.token(subject, role))
+            .post("/console/login");
+    assertEquals(303, signedIn.statusCode());
+    cookies.putAll(signedIn.getCookies());
+    return cookies;
   }
 
   private String auditedOperator(String action, String subject) throws Exception {
