@@ -32,26 +32,30 @@ public class DevicePollStore {
 
   /**
    * Organizations that got open tasks are first read after the check interval; those left with none
-   * are forgotten, with their waiting devices.
+   * are forgotten, with their waiting devices. Instances run this side by side: inserts come in one
+   * order and deletions skip rows another holds, so two rounds never deadlock.
    */
   @Transactional
   public void schedule() {
     em.createNativeQuery(
             "INSERT INTO device_poll (organization_id, next_poll_at, interval_ms)"
                 + " SELECT DISTINCT organization_id, now() + make_interval(secs => ?1), ?2"
-                + " FROM agent_deployment_task WHERE status = 'PENDING'"
+                + " FROM agent_deployment_task WHERE status = 'PENDING' ORDER BY organization_id"
                 + " ON CONFLICT (organization_id) DO NOTHING")
         .setParameter(1, seconds(config.checkInterval()))
         .setParameter(2, config.checkInterval().toMillis())
         .executeUpdate();
     em.createNativeQuery(
-            "DELETE FROM device_poll p WHERE NOT EXISTS (SELECT 1 FROM agent_deployment_task t"
-                + " WHERE t.organization_id = p.organization_id AND t.status = 'PENDING')")
+            "DELETE FROM device_poll WHERE organization_id IN (SELECT p.organization_id"
+                + " FROM device_poll p WHERE NOT EXISTS (SELECT 1 FROM agent_deployment_task t"
+                + " WHERE t.organization_id = p.organization_id AND t.status = 'PENDING')"
+                + " FOR UPDATE SKIP LOCKED)")
         .executeUpdate();
     em.createNativeQuery(
-            "DELETE FROM pending_device d WHERE NOT EXISTS (SELECT 1 FROM agent_deployment_task t"
+            "DELETE FROM pending_device WHERE device_id IN (SELECT d.device_id FROM pending_device d"
+                + " WHERE NOT EXISTS (SELECT 1 FROM agent_deployment_task t"
                 + " WHERE t.organization_id = d.organization_id AND t.location_id = d.location_id"
-                + " AND t.status = 'PENDING')")
+                + " AND t.status = 'PENDING') FOR UPDATE SKIP LOCKED)")
         .executeUpdate();
   }
 
