@@ -93,14 +93,14 @@ public class DevicePollStore {
     result.confirmed().forEach((task, device) -> confirm(task, device));
     boolean newWaiting = keepWaiting(org, result.waiting());
     boolean changed = !result.confirmed().isEmpty() || newWaiting;
-    reschedule(org, changed ? config.checkInterval() : longer(claimed.interval()), null);
+    reschedule(org, backoff().next(claimed.interval(), changed), null);
     return result.confirmed().size();
   }
 
   /** The read failed: the organization waits longer, as after a read that found nothing. */
   @Transactional
   public void failed(Claimed claimed, String error) {
-    reschedule(claimed.organizationId(), longer(claimed.interval()), error);
+    reschedule(claimed.organizationId(), backoff().next(claimed.interval(), false), error);
   }
 
   /** After an operator's decision: read the organization's devices at the next round. */
@@ -195,9 +195,8 @@ public class DevicePollStore {
         .executeUpdate();
   }
 
-  private Duration longer(Duration interval) {
-    Duration doubled = interval.multipliedBy(2);
-    return doubled.compareTo(config.maxCheckInterval()) > 0 ? config.maxCheckInterval() : doubled;
+  private PollBackoff backoff() {
+    return new PollBackoff(config.checkInterval(), config.maxCheckInterval());
   }
 
   private static double seconds(Duration duration) {
