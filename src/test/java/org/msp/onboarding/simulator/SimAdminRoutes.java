@@ -43,7 +43,12 @@ final class SimAdminRoutes {
 
   private SimResponse state() {
     return SimResponse.json(
-        200, Map.of("organizations", SimJson.organizations(store.snapshots(), true)));
+        200,
+        Map.of(
+            "organizations",
+            SimJson.organizations(store.snapshots(), true),
+            "devices",
+            devices.all().stream().map(SimDeviceRoutes::json).toList()));
   }
 
   private SimResponse reset() {

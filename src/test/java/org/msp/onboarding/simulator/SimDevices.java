@@ -99,6 +99,10 @@ final class SimDevices {
     return devices.values().stream().filter(d -> d.organizationId() == organizationId).toList();
   }
 
+  synchronized List<SimDevice> all() {
+    return List.copyOf(devices.values());
+  }
+
   synchronized void clear() {
     devices.clear();
     lastDeviceId = 0;

@@ -107,6 +107,24 @@ class SimDevicesTest {
   }
 
   @Test
+  void theAdminRouteEnrolsADeviceThatTheStateShows() {
+    long org = organization("Admin", "MANUAL");
+    HttpResponse<String> enrolled =
+        client.call(
+            "POST",
+            "/_sim/devices",
+            "{\"organizationId\":"
+                + org
+                + ",\"locationId\":"
+                + mainOffice(org)
+                + ",\"nodeClass\":\"MAC\",\"displayName\":\"design-mac\"}");
+    assertEquals(200, enrolled.statusCode(), enrolled.body());
+    assertEquals("PENDING", SimTestClient.json(enrolled).get("approvalStatus").asText());
+    JsonNode state = SimTestClient.json(client.call("GET", "/_sim/state", null));
+    assertEquals("design-mac", state.get("devices").get(0).get("displayName").asText());
+  }
+
+  @Test
   void anApprovalBodyOutsideThePublishedShapeIsRefused() {
     HttpResponse<String> wrong =
         client.call("POST", "/v2/devices/approval/APPROVE", "{\"deviceIds\":[1]}");
