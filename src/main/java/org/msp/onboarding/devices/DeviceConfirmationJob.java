@@ -2,7 +2,6 @@ package org.msp.onboarding.devices;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import org.jboss.logging.Logger;
 import org.msp.onboarding.devices.DevicePollStore.Claimed;
 import org.msp.onboarding.saga.RemoteCallException;
@@ -32,10 +31,18 @@ public class DeviceConfirmationJob {
       delayed = "${onboarding.devices.poll-interval:PT5S}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void round() {
+    if (!devices.reachable()) {
+      return; // NinjaOne is down for everyone: the organizations stay due for the next round
+    }
     try {
       store.schedule();
-      List<Claimed> due = store.claimDue(config.batch());
-      due.forEach(this::read);
+      for (Claimed claimed : store.claimDue(config.batch())) {
+        if (!devices.reachable()) {
+          store.failed(claimed, "not read: the NinjaOne circuit opened");
+          continue;
+        }
+        read(claimed);
+      }
     } catch (RuntimeException e) {
       // The database is away: the claims (if any) expire with their lease and are read again.
       LOG.warnf("device confirmation: round failed, next round as usual: %s", e.getMessage());

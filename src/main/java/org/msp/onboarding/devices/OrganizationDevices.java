@@ -27,6 +27,12 @@ public interface OrganizationDevices {
     REJECT
   }
 
+  /**
+   * Whether NinjaOne takes calls now: false while this instance's circuit is open (NinjaOne down
+   * for everyone), when reads would only add to the outage and their failures prove nothing.
+   */
+  boolean reachable();
+
   /** Every device of the organization, read page by page to the end. */
   List<Device> all(long organizationId);
 

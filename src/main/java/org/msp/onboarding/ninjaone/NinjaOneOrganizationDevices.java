@@ -17,9 +17,16 @@ public class NinjaOneOrganizationDevices implements OrganizationDevices {
   private static final String LIST = "GET /v2/organization/{id}/devices";
 
   private final NinjaOneClient ninjaOne;
+  private final NinjaOneCircuit circuit;
 
-  public NinjaOneOrganizationDevices(NinjaOneClient ninjaOne) {
+  public NinjaOneOrganizationDevices(NinjaOneClient ninjaOne, NinjaOneCircuit circuit) {
     this.ninjaOne = ninjaOne;
+    this.circuit = circuit;
+  }
+
+  @Override
+  public boolean reachable() {
+    return circuit.allowsWork();
   }
 
   /** Stops at a short page and fails loudly when the cursor does not advance. */
