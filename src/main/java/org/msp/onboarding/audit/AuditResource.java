@@ -9,8 +9,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.msp.onboarding.audit.AuditViews.AuditReport;
@@ -35,6 +37,9 @@ public class AuditResource {
 
   @GET
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+  @Operation(
+      operationId = "auditOrganizations",
+      summary = "Compare the tenant's organizations with what the completed sagas set")
   @APIResponse(
       responseCode = "200",
       description = "every organization of the tenant with its verdict, and totals",
@@ -67,7 +72,12 @@ public class AuditResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Response audit(@QueryParam("verdict") String verdict) {
+  public Response audit(
+      @Parameter(
+              description = "list only organizations with this verdict (totals stay whole)",
+              schema = @Schema(implementation = Verdict.class))
+          @QueryParam("verdict")
+          String verdict) {
     Verdict wanted = parse(verdict);
     AuditReport report;
     try {

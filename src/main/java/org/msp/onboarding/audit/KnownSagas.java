@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.msp.onboarding.saga.SagaStatus;
-import org.msp.onboarding.saga.request.OnboardingRequest;
+import org.msp.onboarding.saga.request.ClientRequest;
 import org.msp.onboarding.saga.request.OrganizationRequest;
 
 /**
@@ -69,15 +69,24 @@ public class KnownSagas {
                   row[4] == null ? null : request((String) row[4]).organization();
               Map<String, Long> locationIds =
                   row[5] == null ? Map.of() : locationIds((String) row[5]);
-              known.put(
-                  orgId,
+              KnownSaga saga =
                   new KnownSaga(
                       (UUID) row[0],
                       (String) row[1],
                       (SagaStatus) row[2],
                       orgId,
                       requested,
-                      locationIds));
+                      locationIds);
+              // the newest COMPLETED saga (an onboarding or the update after it) says what the
+              // organization should be; a later one that did not complete changes nothing
+              known.merge(
+                  orgId,
+                  saga,
+                  (earlier, later) ->
+                      earlier.status() == SagaStatus.COMPLETED
+                              && later.status() != SagaStatus.COMPLETED
+                          ? earlier
+                          : later);
             });
     return known;
   }
@@ -109,9 +118,9 @@ public class KnownSagas {
     return known;
   }
 
-  private OnboardingRequest request(String request) {
+  private ClientRequest request(String request) {
     try {
-      return json.readValue(request, OnboardingRequest.class);
+      return json.readValue(request, ClientRequest.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a stored saga request is unreadable", e);
     }

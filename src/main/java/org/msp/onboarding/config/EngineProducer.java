@@ -21,6 +21,6 @@ public class EngineProducer {
     RetryPolicy policy =
         new RetryPolicy(
             retry.initialDelay(), retry.maxDelay(), retry.maxAttempts(), retry.maxElapsed());
-    return new SagaEngine(policy, SagaDefinition.ONBOARDING, steps);
+    return new SagaEngine(policy, SagaDefinition.ALL, steps);
   }
 }

@@ -10,9 +10,10 @@ import java.util.function.Function;
 
 /**
  * The settings without which a production instance would start and then fail every call: the key
- * that verifies operators' tokens, the NinjaOne client credentials, and no placeholder left from
- * the deploy templates (deploy/k8s/base/secret.template.yaml holds REPLACE_ME;
- * application.properties defaults the NinjaOne pair to "unset").
+ * that verifies operators' tokens, the NinjaOne client credentials, the identity provider when the
+ * console signs in through one, and no placeholder left from the deploy templates
+ * (deploy/k8s/base/secret.template.yaml holds REPLACE_ME; application.properties defaults the
+ * NinjaOne pair to "unset").
  */
 final class ProductionSettings {
   private static final List<String> KEY_SETTINGS =
@@ -40,6 +41,28 @@ final class ProductionSettings {
           .filter(ProductionSettings::isPlaceholder)
           .ifPresent(v -> problems.add(envName(optional) + " holds a placeholder"));
     }
+    problems.addAll(identityProvider(lookup));
+    return problems;
+  }
+
+  /**
+   * The console's sign-in through an identity provider, when turned on, needs the provider and the
+   * client registered with it; otherwise the sign-in page would offer a button that cannot work.
+   */
+  private static List<String> identityProvider(Function<String, Optional<String>> lookup) {
+    if (!lookup.apply("quarkus.oidc.tenant-enabled").map(Boolean::parseBoolean).orElse(false)) {
+      return List.of();
+    }
+    List<String> problems = new ArrayList<>();
+    for (String name : List.of("quarkus.oidc.auth-server-url", "quarkus.oidc.client-id")) {
+      required(lookup, name, envName(name))
+          .map(problem -> problem + " (QUARKUS_OIDC_TENANT_ENABLED is true)")
+          .ifPresent(problems::add);
+    }
+    lookup
+        .apply("quarkus.oidc.credentials.secret")
+        .filter(ProductionSettings::isPlaceholder)
+        .ifPresent(v -> problems.add("QUARKUS_OIDC_CREDENTIALS_SECRET holds a placeholder"));
     return problems;
   }
 

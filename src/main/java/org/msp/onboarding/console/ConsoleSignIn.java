@@ -11,12 +11,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.msp.onboarding.web.Roles;
@@ -25,12 +28,13 @@ import org.msp.onboarding.web.Roles;
  * Sign-in for browsers. The API stays bearer-only; a browser cannot add that header to page loads,
  * so the operator pastes a JWT from the IdP once and it is kept in an HttpOnly, SameSite=Strict
  * cookie that smallrye-jwt reads (mp.jwt.token.cookie). The cookie's path is /console: the API
- * itself never receives it, so no cross-site request can reach the API with it.
+ * itself never receives it, so no cross-site request can reach the API with it. Where an identity
+ * provider is configured, the sign-in page also offers its login page (see {@link #providerSignIn})
+ * and pasting stays as the fallback.
  */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleSignIn {
-  static final String COOKIE_PATH = "/console";
   static final String SAGAS = "/console/sagas";
   static final String LOGIN = "/console/login";
 
@@ -41,23 +45,25 @@ public class ConsoleSignIn {
 
   private static final String EXPIRED_MESSAGE =
       "Your sign-in has expired or is no longer valid: sign in again with a fresh token.";
+  private static final String EXPIRED_MESSAGE_WITH_PROVIDER =
+      "Your sign-in has expired or is no longer valid: sign in again.";
 
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance login(String error);
+    static native TemplateInstance login(String error, boolean providerSignIn);
   }
 
   private final JWTParser parser;
-  private final ConsoleConfig config;
-  private final String cookieName;
+  private final ConsoleCookies cookies;
+  private final boolean providerConfigured;
 
   public ConsoleSignIn(
       JWTParser parser,
-      ConsoleConfig config,
-      @ConfigProperty(name = "mp.jwt.token.cookie") String cookieName) {
+      ConsoleCookies cookies,
+      @ConfigProperty(name = "quarkus.oidc.tenant-enabled") boolean providerConfigured) {
     this.parser = parser;
-    this.config = config;
-    this.cookieName = cookieName;
+    this.cookies = cookies;
+    this.providerConfigured = providerConfigured;
   }
 
   /** The console's home is the saga list. */
@@ -69,7 +75,25 @@ public class ConsoleSignIn {
   @GET
   @Path("/login")
   public TemplateInstance form(@QueryParam("reason") String reason) {
-    return Templates.login(EXPIRED.equals(reason) ? EXPIRED_MESSAGE : null);
+    if (!EXPIRED.equals(reason)) {
+      return login(null);
+    }
+    return login(providerConfigured ? EXPIRED_MESSAGE_WITH_PROVIDER : EXPIRED_MESSAGE);
+  }
+
+  /**
+   * The code flow's start and end. Anyone not signed in through the provider never reaches this
+   * method: the HTTP permission "console-sso" (application.properties) sends them to the provider's
+   * login page, which sends them back here with a code that quarkus-oidc turns into its session
+   * cookie. A pasted token still kept is dropped, so the provider's sign-in is the one in force.
+   */
+  @GET
+  @Path("/sso")
+  public Response providerSignIn() {
+    if (!providerConfigured) {
+      return Response.seeOther(URI.create(LOGIN)).build();
+    }
+    return Response.seeOther(URI.create(SAGAS)).cookie(cookies.tokenCleared()).build();
   }
 
   /**
@@ -89,38 +113,34 @@ public class ConsoleSignIn {
       jwt = parser.parse(raw);
     } catch (ParseException | RuntimeException e) {
       return Response.status(401)
-          .entity(Templates.login("That token was not accepted (signature, issuer or expiry)."))
+          .entity(login("That token was not accepted (signature, issuer or expiry)."))
           .build();
     }
     Set<String> groups = jwt.getGroups();
     if (groups == null || !(groups.contains(Roles.VIEWER) || groups.contains(Roles.OPERATOR))) {
       return Response.status(403)
-          .entity(
-              Templates.login(
-                  "That token has neither " + Roles.VIEWER + " nor " + Roles.OPERATOR + "."))
+          .entity(login("That token has neither " + Roles.VIEWER + " nor " + Roles.OPERATOR + "."))
           .build();
     }
     long maxAge = Math.max(0, jwt.getExpirationTime() - Instant.now().getEpochSecond());
     return Response.seeOther(URI.create(SAGAS))
-        .cookie(cookie(raw, (int) Math.min(maxAge, Integer.MAX_VALUE)))
+        .cookie(cookies.token(raw, (int) Math.min(maxAge, Integer.MAX_VALUE)))
         .build();
   }
 
   @POST
   @Path("/logout")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response signOut() {
-    return Response.seeOther(URI.create(LOGIN)).cookie(cookie("", 0)).build();
+  public Response signOut(@Context HttpHeaders headers) {
+    NewCookie[] cleared =
+        Stream.concat(
+                Stream.of(cookies.tokenCleared()),
+                cookies.providerSessionCleared(headers.getCookies()))
+            .toArray(NewCookie[]::new);
+    return Response.seeOther(URI.create(LOGIN)).cookie(cleared).build();
   }
 
-  private NewCookie cookie(String value, int maxAge) {
-    return new NewCookie.Builder(cookieName)
-        .value(value)
-        .path(COOKIE_PATH)
-        .httpOnly(true)
-        .secure(config.secureCookie())
-        .sameSite(NewCookie.SameSite.STRICT)
-        .maxAge(maxAge)
-        .build();
+  private TemplateInstance login(String error) {
+    return Templates.login(error, providerConfigured);
   }
 }

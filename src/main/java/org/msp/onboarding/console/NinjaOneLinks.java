@@ -1,7 +1,7 @@
 package org.msp.onboarding.console;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.msp.onboarding.ninjaone.NinjaOneConfig;
 
 /** Links into the tenant's NinjaOne web app, for the console's organization ids. */
 @ApplicationScoped
@@ -12,7 +12,8 @@ public class NinjaOneLinks {
    * {@code ninjaone.web-url} (NINJAONE_WEB_URL): where browsers open NinjaOne; defaults to the
    * API's host.
    */
-  public NinjaOneLinks(@ConfigProperty(name = "ninjaone.web-url") String url) {
+  public NinjaOneLinks(NinjaOneConfig config) {
+    String url = config.webUrl();
     this.web = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 

@@ -11,8 +11,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.msp.onboarding.devices.OrganizationDevices.Decision;
@@ -40,6 +43,9 @@ public class PendingDeviceResource {
 
   @GET
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+  @Operation(
+      operationId = "listPendingDevices",
+      summary = "List the devices waiting for approval at locations with an open task")
   @APIResponse(
       responseCode = "400",
       description = "a bad organizationId",
@@ -47,13 +53,21 @@ public class PendingDeviceResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public PendingDeviceList list(@QueryParam("organizationId") String organizationId) {
+  public PendingDeviceList list(
+      @Parameter(
+              description = "only the waiting devices of this NinjaOne organization",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+          @QueryParam("organizationId")
+          String organizationId) {
     return new PendingDeviceList(pending.list(organization(organizationId)));
   }
 
   @POST
   @Path("/{deviceId}/approve")
   @RolesAllowed(Roles.OPERATOR)
+  @Operation(
+      operationId = "approvePendingDevice",
+      summary = "Approve a waiting device in NinjaOne (audit-logged)")
   @APIResponse(responseCode = "200", description = "approved in NinjaOne")
   @APIResponse(
       responseCode = "404",
@@ -76,6 +90,9 @@ public class PendingDeviceResource {
   @POST
   @Path("/{deviceId}/reject")
   @RolesAllowed(Roles.OPERATOR)
+  @Operation(
+      operationId = "rejectPendingDevice",
+      summary = "Reject a waiting device in NinjaOne (audit-logged)")
   @APIResponse(responseCode = "200", description = "rejected in NinjaOne")
   @APIResponse(
       responseCode = "404",

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.msp.onboarding.runner.SagaIntake;
 import org.msp.onboarding.runner.SagaRunner;
-import org.msp.onboarding.saga.request.OnboardingRequest;
+import org.msp.onboarding.saga.request.ClientRequest;
 
 /**
  * Takes "new client" events off Kafka and only persists them: NinjaOne is never called here, so a
@@ -63,41 +63,26 @@ public class OnboardingRequestConsumer {
     }
     List<SagaIntake.Result> results =
         intake.acceptAll(valid.stream().map(Parsed::request).toList());
-    List<DeadLetters.Letter> busy = new ArrayList<>();
+    List<DeadLetters.Letter> refusedNow = new ArrayList<>();
     boolean accepted = false;
     for (int i = 0; i < results.size(); i++) {
-      OnboardingRequest request = valid.get(i).request().request();
+      ClientRequest request = valid.get(i).request().request();
       SagaIntake.Result result = results.get(i);
       switch (result.verdict()) {
         case ACCEPTED -> accepted = true;
         case DUPLICATE -> LOG.infof("event %s was already accepted; ignored", request.eventId());
-        case ALREADY_ONBOARDED ->
-            busy.add(
-                new DeadLetters.Letter(
-                    valid.get(i).record(),
-                    "ALREADY_ONBOARDED: client "
-                        + request.clientId()
-                        + " was onboarded by saga "
-                        + result.blocking().sagaId()
-                        + " (organization "
-                        + result.blocking().organizationId()
-                        + "); a second onboarding would create a second organization, and"
-                        + " changes to an onboarded client are not applied by this service yet"));
-        case CLIENT_BUSY ->
-            busy.add(
-                new DeadLetters.Letter(
-                    valid.get(i).record(),
-                    "CLIENT_BUSY: client "
-                        + request.clientId()
-                        + " already has a running onboarding saga; publish again"
-                        + " after it has ended (see GET /api/v1/sagas?clientId="
-                        + request.clientId()
-                        + ")"));
+        case QUEUED ->
+            LOG.infof(
+                "event %s of client %s waits for the client's earlier saga",
+                request.eventId(), request.clientId());
+        case REFUSED ->
+            refusedNow.add(
+                new DeadLetters.Letter(valid.get(i).record(), result.refusal().deadLetterReason()));
       }
     }
     if (accepted) {
       runner.wake();
     }
-    deadLetters.sendAll(busy);
+    deadLetters.sendAll(refusedNow);
   }
 }

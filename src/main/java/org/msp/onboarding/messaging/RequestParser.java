@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Locale;
@@ -24,9 +25,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.header.Header;
 import org.msp.onboarding.saga.request.AgentDeploymentRequest;
+import org.msp.onboarding.saga.request.ClientRequest;
 import org.msp.onboarding.saga.request.LocationRequest;
-import org.msp.onboarding.saga.request.OnboardingRequest;
 import org.msp.onboarding.saga.request.PolicyRequest;
+import org.msp.onboarding.saga.request.RequestType;
 
 /** Turns a record's bytes into a valid request, or says exactly what is wrong with it. */
 @ApplicationScoped
@@ -67,6 +69,10 @@ public class RequestParser {
     mapper
         .coercionConfigFor(LogicalType.Integer)
         .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+    // "" is not a missing id
+    mapper
+        .coercionConfigFor(LogicalType.Integer)
+        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     mapper
         .coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
@@ -87,12 +93,12 @@ public class RequestParser {
    * The record as the consumer gets it: headers that say what the value is are checked before the
    * value.
    */
-  public OnboardingRequest parse(String key, byte[] value, Iterable<Header> headers) {
+  public ClientRequest parse(String key, byte[] value, Iterable<Header> headers) {
     checkHeaders(headers);
     return parse(key, value);
   }
 
-  public OnboardingRequest parse(String key, byte[] value) {
+  public ClientRequest parse(String key, byte[] value) {
     if (value == null) {
       throw new InvalidRequestException(
           "empty record (tombstone): an onboarding request needs a JSON body");
@@ -101,7 +107,7 @@ public class RequestParser {
       throw new InvalidRequestException(
           "record of " + value.length + " bytes is over the limit of " + MAX_BYTES + " bytes");
     }
-    OnboardingRequest request = readJson(utf8(value));
+    ClientRequest request = readJson(utf8(value));
     validate(request);
     if (key == null || !key.equals(request.clientId())) {
       throw new InvalidRequestException(
@@ -126,52 +132,13 @@ public class RequestParser {
     }
   }
 
-  /** The request types the issue tracker names; only onboarding is handled by this service yet. */
-  static final String ONBOARDING = "ClientOnboardingRequested";
-
-  private static final java.util.Set<String> NOT_HANDLED_YET =
-      java.util.Set.of("ClientUpdated", "ClientOffboarded");
-
-  /** The body's optional {@code type}; absent means an onboarding request. */
-  record Typed(Object type) {}
-
-  /**
-   * A request of another type than onboarding must not be taken for one (an update of a new client
-   * would onboard it): it is dead-lettered, to be replayed once its type is handled.
-   */
-  private void checkType(String text) {
-    Object type;
-    try {
-      type = mapper.readValue(text, Typed.class).type();
-    } catch (JsonProcessingException | RuntimeException e) {
-      return; // not a JSON object: readJson below says what is wrong with it
-    }
-    if (type == null || ONBOARDING.equals(type)) {
-      return;
-    }
-    if (!(type instanceof String name)) {
-      throw new InvalidRequestException("[\"type\"] must be text, was " + type);
-    }
-    if (NOT_HANDLED_YET.contains(name)) {
-      throw new InvalidRequestException(
-          "type '"
-              + name
-              + "' is not handled by this service yet (only "
-              + ONBOARDING
-              + " is); publish it again once it is");
-    }
-    throw new InvalidRequestException(
-        "unknown type '" + name + "': an onboarding request has no type or " + ONBOARDING);
-  }
-
-  private OnboardingRequest readJson(String text) {
+  private ClientRequest readJson(String text) {
     if (text.isBlank()) {
       throw new InvalidRequestException(
           "record body is blank: an onboarding request needs a JSON object");
     }
-    checkType(text);
     try {
-      OnboardingRequest request = mapper.readValue(text, OnboardingRequest.class);
+      ClientRequest request = mapper.readValue(text, ClientRequest.class);
       if (request == null) {
         throw new InvalidRequestException(
             "record body is JSON null: an onboarding request needs a JSON object");
@@ -193,21 +160,58 @@ public class RequestParser {
         : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
   }
 
-  private void validate(OnboardingRequest request) {
-    Set<ConstraintViolation<OnboardingRequest>> violations = validator.validate(request);
+  private void validate(ClientRequest request) {
+    RequestType type =
+        RequestType.find(request.type())
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException(
+                        "unknown type '"
+                            + request.type()
+                            + "': a request has no type (an onboarding) or one of "
+                            + Arrays.stream(RequestType.values())
+                                .map(RequestType::wireName)
+                                .collect(Collectors.joining(", "))));
+    if (type.describesOrganization() && request.organization() == null) {
+      throw new InvalidRequestException(
+          "invalid " + describe(type) + ": organization must not be null");
+    }
+    if (type != RequestType.ONBOARDING
+        && request.organization() != null
+        && request.organization().adopts()) {
+      throw new InvalidRequestException(
+          "invalid "
+              + describe(type)
+              + ": organization.ninjaOneOrganizationId is for onboarding requests only (an"
+              + " update or offboarding acts on the organization the client already has)");
+    }
+    Set<ConstraintViolation<ClientRequest>> violations = validator.validate(request);
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(
-          "invalid onboarding request: "
+          "invalid "
+              + describe(type)
+              + ": "
               + violations.stream()
                   .map(v -> v.getPropertyPath() + " " + v.getMessage())
                   .sorted(Comparator.naturalOrder())
                   .collect(Collectors.joining("; ")));
     }
-    checkStorableText(mapper.valueToTree(request), "");
-    checkUniqueLocations(request);
-    checkUniqueRoles(request);
-    checkUniqueDeployments(request);
-    checkDeploymentLocations(request);
+    checkStorableText(mapper.valueToTree(request), "", describe(type));
+    if (type.describesOrganization()) {
+      checkUniqueLocations(request);
+      checkUniqueRoles(request);
+      checkUniqueDeployments(request);
+      checkDeploymentLocations(request);
+    }
+  }
+
+  /** How refusals name the request: "onboarding request" as before, the type for the others. */
+  private static String describe(RequestType type) {
+    return switch (type) {
+      case ONBOARDING -> "onboarding request";
+      case UPDATE -> "update request (ClientUpdated)";
+      case OFFBOARDING -> "offboarding request (ClientOffboarded)";
+    };
   }
 
   /**
@@ -215,28 +219,30 @@ public class RequestParser {
    * retry that insert forever, holding the partition; an unpaired surrogate is not a character and
    * would be stored as '?'.
    */
-  private static void checkStorableText(JsonNode node, String path) {
+  private static void checkStorableText(JsonNode node, String path, String what) {
     if (node.isTextual()) {
       String problem = unstorable(node.textValue());
       if (problem != null) {
-        throw new InvalidRequestException("invalid onboarding request: " + path + " " + problem);
+        throw new InvalidRequestException("invalid " + what + ": " + path + " " + problem);
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        checkStorableText(node.get(i), path + "[" + i + "]");
+        checkStorableText(node.get(i), path + "[" + i + "]", what);
       }
     } else if (node.isObject()) {
       for (Map.Entry<String, JsonNode> field : node.properties()) {
         String problem = unstorable(field.getKey());
         if (problem != null) {
           throw new InvalidRequestException(
-              "invalid onboarding request: "
+              "invalid "
+                  + what
+                  + ": "
                   + (path.isEmpty() ? "the event" : path)
                   + " has a key that "
                   + problem);
         }
         checkStorableText(
-            field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+            field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), what);
       }
     }
   }
@@ -332,24 +338,28 @@ public class RequestParser {
         + "'";
   }
 
-  private static void checkUniqueLocations(OnboardingRequest request) {
+  private static void checkUniqueLocations(ClientRequest request) {
     Set<String> seen = new HashSet<>();
     for (LocationRequest location : request.organization().locationsOrEmpty()) {
       if (!seen.add(location.name().toLowerCase(Locale.ROOT))) {
         throw new InvalidRequestException(
-            "invalid onboarding request: organization.locations has the name '"
+            "invalid "
+                + describe(request.requestType())
+                + ": organization.locations has the name '"
                 + location.name()
                 + "' twice; location names must be unique within the organization");
       }
     }
   }
 
-  private static void checkUniqueRoles(OnboardingRequest request) {
+  private static void checkUniqueRoles(ClientRequest request) {
     Set<Long> seen = new HashSet<>();
     for (PolicyRequest policy : request.organization().policiesOrEmpty()) {
       if (!seen.add(policy.nodeRoleId())) {
         throw new InvalidRequestException(
-            "invalid onboarding request: organization.policies maps nodeRoleId "
+            "invalid "
+                + describe(request.requestType())
+                + ": organization.policies maps nodeRoleId "
                 + policy.nodeRoleId()
                 + " twice");
       }
@@ -360,7 +370,7 @@ public class RequestParser {
    * One task per location and installer type: the saga records them under that key (location case
    * ignored).
    */
-  private static void checkUniqueDeployments(OnboardingRequest request) {
+  private static void checkUniqueDeployments(ClientRequest request) {
     if (request.agentDeployments() == null) {
       return;
     }
@@ -369,7 +379,9 @@ public class RequestParser {
       if (!seen.add(
           deployment.location().toLowerCase(Locale.ROOT) + "|" + deployment.installerType())) {
         throw new InvalidRequestException(
-            "invalid onboarding request: agentDeployments names location '"
+            "invalid "
+                + describe(request.requestType())
+                + ": agentDeployments names location '"
                 + deployment.location()
                 + "' with installerType "
                 + deployment.installerType()
@@ -378,7 +390,7 @@ public class RequestParser {
     }
   }
 
-  private static void checkDeploymentLocations(OnboardingRequest request) {
+  private static void checkDeploymentLocations(ClientRequest request) {
     Set<String> names =
         request.organization().locationsOrEmpty().stream()
             .map(LocationRequest::name)
@@ -389,7 +401,9 @@ public class RequestParser {
     for (AgentDeploymentRequest deployment : request.agentDeployments()) {
       if (!names.contains(deployment.location())) {
         throw new InvalidRequestException(
-            "invalid onboarding request: agentDeployments names location '"
+            "invalid "
+                + describe(request.requestType())
+                + ": agentDeployments names location '"
                 + deployment.location()
                 + "', which is not in organization.locations");
       }

@@ -30,6 +30,7 @@ public class SagaGauges {
   private final AtomicLong stuck = new AtomicLong();
   private final AtomicLong halted = new AtomicLong();
   private final AtomicLong staleTasks = new AtomicLong();
+  private final AtomicLong queuedRequests = new AtomicLong();
 
   public SagaGauges(EntityManager em, OnboardingConfig config, MeterRegistry registry) {
     this.em = em;
@@ -48,6 +49,9 @@ public class SagaGauges {
     Gauge.builder("onboarding.sagas.stuck", stuck, AtomicLong::get)
         .description(
             "Unfinished sagas without progress for longer than onboarding.stuck-after, or halted")
+        .register(registry);
+    Gauge.builder("onboarding.requests.queued", queuedRequests, AtomicLong::get)
+        .description("Requests waiting for their client's earlier saga to end")
         .register(registry);
     Gauge.builder("onboarding.deployment.tasks.stale", staleTasks, AtomicLong::get)
         .description(
@@ -100,6 +104,9 @@ public class SagaGauges {
                   Long.class)
               .setParameter("cutoff", now.minus(config.deploymentTaskStaleAfter()))
               .getSingleResult());
+      queuedRequests.set(
+          ((Number) em.createNativeQuery("select count(*) from queued_request").getSingleResult())
+              .longValue());
     } catch (RuntimeException e) {
       LOG.debugf("saga gauges not refreshed: %s", e.getMessage());
     }

@@ -49,7 +49,9 @@ public interface NinjaOneApi {
 
   @POST
   @Path("/organizations")
-  Response createOrganization(OrganizationBody organization);
+  Response createOrganization(
+      @QueryParam("templateOrganizationId") Long templateOrganizationId,
+      OrganizationBody organization);
 
   /**
    * NinjaOne's OrganizationDetailed: the organization with its locations and its policy mapping.
@@ -107,6 +109,19 @@ public interface NinjaOneApi {
   Response roles();
 
   /** The tenant's policies: Policy {id, parentPolicyId, name, nodeClass, ...}. */
+  /** NinjaOne's onboarding checklists: the organization gets one per template. */
+  @POST
+  @Path("/organization/{id}/checklists-from-templates")
+  Response addChecklistsFromTemplates(@PathParam("id") long organizationId, List<Long> templateIds);
+
+  @GET
+  @Path("/organization/checklists")
+  Response checklists(@QueryParam("organizationIds") String organizationIds);
+
+  @POST
+  @Path("/organization/checklists/delete")
+  Response deleteChecklists(List<Long> checklistIds);
+
   @GET
   @Path("/policies")
   Response policies();

@@ -1,5 +1,6 @@
 package org.msp.onboarding.ninjaone;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,10 +11,14 @@ import java.util.function.Supplier;
 /**
  * NinjaOne call latency and status per endpoint (status "none" when no answer came), and whether
  * NinjaOne currently answers at all (for the ninjaone health group and the circuit, which every
- * result is reported to).
+ * result is reported to). The call timer's histogram buckets are set in
+ * monitoring.LatencyHistograms.
  */
 @ApplicationScoped
 public class NinjaOneCallMetrics {
+  /** Every NinjaOne call (API and token requests), by endpoint and HTTP status. */
+  public static final String CALLS = "ninjaone.calls";
+
   static final String TOKEN_ENDPOINT = "POST /ws/oauth/token";
 
   private final MeterRegistry registry;
@@ -25,6 +30,10 @@ public class NinjaOneCallMetrics {
   public NinjaOneCallMetrics(MeterRegistry registry, NinjaOneCircuit circuit) {
     this.registry = registry;
     this.circuit = circuit;
+    // What the ninjaone health group turns DOWN on, as a number an alert can read.
+    Gauge.builder("ninjaone.calls.consecutive.failures", failuresInARow, AtomicInteger::get)
+        .description("NinjaOne calls failed in a row (no answer, 408, 429, 5xx, token failures)")
+        .register(registry);
   }
 
   /**
@@ -82,7 +91,7 @@ public class NinjaOneCallMetrics {
 
   private void stop(Timer.Sample sample, String endpoint, String status) {
     sample.stop(
-        Timer.builder("ninjaone.calls")
+        Timer.builder(CALLS)
             .description("NinjaOne calls (API and token requests) by endpoint and HTTP status")
             .tag("endpoint", endpoint)
             .tag("status", status)

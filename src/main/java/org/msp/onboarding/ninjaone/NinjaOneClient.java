@@ -3,14 +3,15 @@ package org.msp.onboarding.ninjaone;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.msp.onboarding.ninjaone.dto.ChecklistBody;
 import org.msp.onboarding.ninjaone.dto.DeviceBody;
 import org.msp.onboarding.ninjaone.dto.DeviceIdListBody;
 import org.msp.onboarding.ninjaone.dto.InstallerBody;
@@ -33,6 +34,7 @@ public class NinjaOneClient implements NinjaOne {
   private static final TypeReference<List<OrganizationBody>> ORGANIZATIONS =
       new TypeReference<>() {};
   private static final TypeReference<List<LocationBody>> LOCATIONS = new TypeReference<>() {};
+  private static final TypeReference<List<ChecklistBody>> CHECKLISTS = new TypeReference<>() {};
   private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
   private static final TypeReference<List<NodeClassBody>> NODE_CLASSES = new TypeReference<>() {};
   private static final TypeReference<List<OrganizationDetailedBody>> DETAILED =
@@ -49,6 +51,7 @@ public class NinjaOneClient implements NinjaOne {
   private final RequestBudget budget;
   private final TenantCatalogCache catalog;
 
+  @Inject
   public NinjaOneClient(
       @RestClient NinjaOneApi api,
       NinjaOneTokens tokens,
@@ -56,7 +59,18 @@ public class NinjaOneClient implements NinjaOne {
       NinjaOneCallMetrics metrics,
       RequestBudget budget,
       TenantCatalogCache catalog,
-      @ConfigProperty(name = "ninjaone.organization-page-size") int pageSize) {
+      NinjaOneConfig config) {
+    this(api, tokens, json, metrics, budget, catalog, config.organizationPageSize());
+  }
+
+  NinjaOneClient(
+      NinjaOneApi api,
+      NinjaOneTokens tokens,
+      ObjectMapper json,
+      NinjaOneCallMetrics metrics,
+      RequestBudget budget,
+      TenantCatalogCache catalog,
+      int pageSize) {
     this.api = api;
     this.tokens = tokens;
     this.json = json;
@@ -77,7 +91,9 @@ public class NinjaOneClient implements NinjaOne {
             org.nodeApprovalMode(),
             org.tags());
     return read(
-            call("POST /v2/organizations", () -> api.createOrganization(body)),
+            call(
+                "POST /v2/organizations",
+                () -> api.createOrganization(org.templateOrganizationId(), body)),
             OrganizationBody.class)
         .id();
   }
@@ -117,7 +133,12 @@ public class NinjaOneClient implements NinjaOne {
   public void changeOrganization(long organizationId, OrganizationChange change) {
     OrganizationBody body =
         new OrganizationBody(
-            null, change.name(), null, change.userData(), change.nodeApprovalMode(), change.tags());
+            null,
+            change.name(),
+            change.description(),
+            change.userData(),
+            change.nodeApprovalMode(),
+            change.tags());
     call("PATCH /v2/organization/{id}", () -> api.updateOrganization(organizationId, body));
   }
 
@@ -128,7 +149,7 @@ public class NinjaOneClient implements NinjaOne {
             call("GET /v2/organization/{id}/locations", () -> api.locations(organizationId)),
             LOCATIONS);
     List<Location> locations = new ArrayList<>();
-    all.forEach(l -> locations.add(new Location(l.id(), l.name())));
+    all.forEach(l -> locations.add(new Location(l.id(), l.name(), l.address(), l.description())));
     return locations;
   }
 
@@ -139,6 +160,63 @@ public class NinjaOneClient implements NinjaOne {
     Answer answer =
         call("POST /v2/organization/{id}/locations", () -> api.addLocation(organizationId, body));
     return read(answer, LocationBody.class).id();
+  }
+
+  @Override
+  public List<Long> addChecklistsFromTemplates(long organizationId, List<Long> templateIds) {
+    return ids(
+        read(
+            call(
+                "POST /v2/organization/{id}/checklists-from-templates",
+                () -> api.addChecklistsFromTemplates(organizationId, templateIds)),
+            CHECKLISTS));
+  }
+
+  @Override
+  public List<Long> checklistsOf(long organizationId) {
+    return ids(
+        read(
+            call(
+                "GET /v2/organization/checklists",
+                () -> api.checklists(Long.toString(organizationId))),
+            CHECKLISTS));
+  }
+
+  private static List<Long> ids(List<ChecklistBody> checklists) {
+    return checklists.stream().map(ChecklistBody::id).toList();
+  }
+
+  @Override
+  public void deleteChecklists(List<Long> checklistIds) {
+    call(
+        "POST /v2/organization/checklists/delete",
+        () -> api.deleteChecklists(checklistIds),
+        Answer.Body.ANY);
+  }
+
+  @Override
+  public void changeLocation(long organizationId, long locationId, NewLocation location) {
+    LocationBody body =
+        new LocationBody(null, location.name(), location.address(), location.description());
+    call(
+        "PATCH /v2/organization/{id}/locations/{locationId}",
+        () -> api.updateLocation(organizationId, locationId, body),
+        Answer.Body.ANY);
+  }
+
+  @Override
+  public OrganizationState readOrganization(long organizationId) {
+    OrganizationDetailBody org = organization(organizationId);
+    return new OrganizationState(
+        organizationId,
+        org.name(),
+        org.description(),
+        org.nodeApprovalMode(),
+        org.tagsOrEmpty(),
+        org.userData() == null ? Map.of() : org.userData(),
+        org.policiesOrEmpty().stream()
+            .map(m -> new PolicyRequest(m.nodeRoleId(), m.policyId()))
+            .toList());
   }
 
   @Override

@@ -33,6 +33,7 @@ public class NinjaOneOrganizationTags implements OrganizationTags {
   @Override
   public void replace(long organizationId, List<String> tags) {
     // Only the tags: the PATCH leaves out what is null.
-    ninjaOne.changeOrganization(organizationId, new OrganizationChange(null, null, tags, null));
+    ninjaOne.changeOrganization(
+        organizationId, new OrganizationChange(null, null, null, tags, null));
   }
 }

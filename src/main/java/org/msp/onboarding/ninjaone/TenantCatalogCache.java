@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.msp.onboarding.saga.NinjaOne.TenantCatalog;
 
 /**
@@ -20,11 +19,9 @@ public class TenantCatalogCache {
   private TenantCatalog catalog;
   private Instant readAt = Instant.MIN;
 
-  public TenantCatalogCache(
-      @ConfigProperty(name = "ninjaone.catalog-max-age") Duration maxAge,
-      @ConfigProperty(name = "ninjaone.catalog-reread-after-miss") Duration minReread) {
-    this.maxAge = maxAge;
-    this.minReread = minReread;
+  public TenantCatalogCache(NinjaOneConfig config) {
+    this.maxAge = config.catalogMaxAge();
+    this.minReread = config.catalogRereadAfterMiss();
   }
 
   synchronized TenantCatalog get(boolean fresh, Supplier<TenantCatalog> read) {

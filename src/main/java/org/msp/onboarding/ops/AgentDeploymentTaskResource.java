@@ -9,8 +9,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.msp.onboarding.ops.SagaViews.DeploymentTaskList;
@@ -33,6 +36,9 @@ public class AgentDeploymentTaskResource {
 
   @GET
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+  @Operation(
+      operationId = "listAgentDeploymentTasks",
+      summary = "List the recorded agent-deployment tasks with their installer links")
   @APIResponse(
       responseCode = "400",
       description = "a bad parameter, named in parameter",
@@ -55,9 +61,24 @@ public class AgentDeploymentTaskResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public DeploymentTaskList list(
-      @QueryParam("organizationId") String organizationId,
-      @QueryParam("status") String status,
-      @QueryParam("stale") String stale) {
+      @Parameter(
+              description = "only the tasks of this NinjaOne organization",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+          @QueryParam("organizationId")
+          String organizationId,
+      @Parameter(
+              description = "only tasks in this status",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"PENDING", "DEPLOYED", "CANCELLED"}))
+          @QueryParam("status")
+          String status,
+      @Parameter(
+              description = "true: only tasks still PENDING after the stale limit",
+              schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+          @QueryParam("stale")
+          String stale) {
     String wanted = status == null || status.isBlank() ? null : TaskStatus.parse("status", status);
     return queries.deploymentTasks(
         QueryParameters.positiveLong("organizationId", organizationId),
@@ -66,12 +87,19 @@ public class AgentDeploymentTaskResource {
   }
 
   /** Body of the task update. */
-  public record TaskUpdate(String status) {}
+  public record TaskUpdate(
+      @Schema(
+              required = true,
+              enumeration = {"PENDING", "DEPLOYED", "CANCELLED"})
+          String status) {}
 
   @PATCH
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.OPERATOR)
+  @Operation(
+      operationId = "updateAgentDeploymentTask",
+      summary = "Record an agent as installed, back to pending, or cancelled")
   @APIResponse(responseCode = "200", description = "the task as it is now")
   @APIResponse(
       responseCode = "400",
@@ -94,7 +122,13 @@ public class AgentDeploymentTaskResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public SagaViews.DeploymentTaskView update(@PathParam("id") String id, TaskUpdate update) {
+  public SagaViews.DeploymentTaskView update(
+      @Parameter(
+              description = "the task's id",
+              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @PathParam("id")
+          String id,
+      TaskUpdate update) {
     if (update == null || update.status() == null) {
       throw ProblemException.badParameter(
           "status", "the body must be {\"status\": \"PENDING|DEPLOYED|CANCELLED\"}");

@@ -9,7 +9,9 @@ import org.jboss.logging.Logger;
 import org.msp.onboarding.ops.SagaViews.SagaDetail;
 import org.msp.onboarding.persistence.SagaIntakeStore;
 import org.msp.onboarding.persistence.SagaRepository;
+import org.msp.onboarding.saga.Admission;
 import org.msp.onboarding.saga.Saga;
+import org.msp.onboarding.saga.SagaDefinition;
 import org.msp.onboarding.saga.SagaEngine;
 import org.msp.onboarding.saga.SagaStatus;
 import org.msp.onboarding.web.ProblemException;
@@ -93,22 +95,34 @@ public class SagaActions {
       throw ProblemException.conflict(
           "saga " + id + " is " + saga.status() + "; only a COMPENSATED saga can be run again");
     }
+    Admission.ClientStanding standing =
+        intake
+            .standings(List.of(saga.clientId()))
+            .getOrDefault(saga.clientId(), Admission.ClientStanding.NEW);
+    boolean onboarding = SagaDefinition.ONBOARDING.type().equals(saga.type());
     List<UUID> blocking =
         sagas.sagasOfClient(
             saga.clientId(),
-            List.of(SagaStatus.RUNNING, SagaStatus.COMPENSATING, SagaStatus.COMPLETED));
-    if (!blocking.isEmpty()) {
+            onboarding
+                ? List.of(SagaStatus.RUNNING, SagaStatus.COMPENSATING, SagaStatus.COMPLETED)
+                : SagaStatus.activeStatuses());
+    if (!blocking.isEmpty() || standing.busy()) {
       throw ProblemException.conflict(
           "client "
               + saga.clientId()
-              + " already has saga "
-              + blocking.get(0)
-              + " running or completed; a rerun would onboard it twice");
+              + (blocking.isEmpty()
+                  ? " has requests waiting for their turn"
+                  : " already has saga " + blocking.get(0) + " running or completed")
+              + "; a rerun would onboard it twice or overtake them");
     }
     Instant now = Instant.now();
     UUID rerunId = UUID.randomUUID();
     String eventId = "rerun-of-" + id + "-" + rerunId.toString().substring(0, 8);
-    intake.insert(engine.start(rerunId, saga.request().withEventId(eventId), now), null, now);
+    Admission.Decision decision = Admission.decide(saga.request().withEventId(eventId), standing);
+    if (decision instanceof Admission.Refuse refuse) {
+      throw ProblemException.conflict(refuse.deadLetterReason());
+    }
+    intake.insert(engine.start(rerunId, (Admission.Start) decision, now), null, now);
     LOG.infof("saga %s runs again as saga %s, by %s", id, rerunId, operator);
     return queries.get(rerunId);
   }

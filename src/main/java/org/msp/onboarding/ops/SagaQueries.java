@@ -101,6 +101,7 @@ public class SagaQueries {
     String stuckReason = stuckReason(record);
     return new SagaDetail(
         saga.id(),
+        saga.type(),
         saga.clientId(),
         saga.eventId(),
         saga.organizationName(),
@@ -184,6 +185,7 @@ public class SagaQueries {
     String stuckReason = stuckReason(record);
     return new SagaSummary(
         s.id(),
+        s.type(),
         s.clientId(),
         s.eventId(),
         s.organizationName(),

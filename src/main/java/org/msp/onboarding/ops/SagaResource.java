@@ -13,8 +13,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.msp.onboarding.ops.SagaViews.SagaDetail;
@@ -42,6 +45,7 @@ public class SagaResource {
 
   @GET
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+  @Operation(operationId = "listSagas", summary = "List sagas, newest first, a page at a time")
   @APIResponse(responseCode = "200", description = "a page of sagas, newest first")
   @APIResponse(
       responseCode = "400",
@@ -65,12 +69,42 @@ public class SagaResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public SagaPage list(
-      @QueryParam("status") String status,
-      @QueryParam("clientId") String clientId,
-      @QueryParam("organizationName") String organizationName,
-      @QueryParam("stuck") String stuck,
-      @QueryParam("pageSize") String pageSize,
-      @QueryParam("after") String after) {
+      @Parameter(
+              description = "only sagas in this status",
+              schema = @Schema(implementation = SagaStatus.class))
+          @QueryParam("status")
+          String status,
+      @Parameter(
+              description = "only this client's sagas (its CRM id)",
+              schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+          @QueryParam("clientId")
+          String clientId,
+      @Parameter(
+              description = "only sagas whose organization name contains this text (any case)",
+              schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+          @QueryParam("organizationName")
+          String organizationName,
+      @Parameter(
+              description = "true: only stuck and halted sagas",
+              schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+          @QueryParam("stuck")
+          String stuck,
+      @Parameter(
+              description = "sagas per page",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "200",
+                      defaultValue = "50"))
+          @QueryParam("pageSize")
+          String pageSize,
+      @Parameter(
+              description = "the previous page's pageInfo.endCursor",
+              schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+          @QueryParam("after")
+          String after) {
     return queries.list(
         QueryParameters.enumValue("status", status, SagaStatus.class),
         QueryParameters.text("clientId", clientId, 200),
@@ -83,6 +117,7 @@ public class SagaResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+  @Operation(operationId = "getSaga", summary = "One saga with its steps")
   @APIResponse(responseCode = "200", description = "the saga with its steps")
   @APIResponse(
       responseCode = "404",
@@ -105,13 +140,21 @@ public class SagaResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public SagaDetail get(@PathParam("id") String id) {
+  public SagaDetail get(
+      @Parameter(
+              description = "the saga's id",
+              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @PathParam("id")
+          String id) {
     return queries.get(sagaId(id));
   }
 
   @POST
   @Path("/{id}/retry")
   @RolesAllowed(Roles.OPERATOR)
+  @Operation(
+      operationId = "retrySaga",
+      summary = "Run a waiting or halted saga's step now, or resume a FAILED rollback")
   @APIResponse(
       responseCode = "202",
       description = "accepted; the saga as it is now",
@@ -144,7 +187,12 @@ public class SagaResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Response retry(@PathParam("id") String id) {
+  public Response retry(
+      @Parameter(
+              description = "the saga's id",
+              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @PathParam("id")
+          String id) {
     SagaDetail saga = actions.retry(sagaId(id));
     runner.wake();
     return Response.accepted(saga).build();
@@ -153,6 +201,7 @@ public class SagaResource {
   @POST
   @Path("/{id}/compensate")
   @RolesAllowed(Roles.OPERATOR)
+  @Operation(operationId = "compensateSaga", summary = "Roll a saga back on an operator's word")
   @APIResponse(
       responseCode = "202",
       description = "accepted; the saga as it is now",
@@ -185,7 +234,12 @@ public class SagaResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Response compensate(@PathParam("id") String id) {
+  public Response compensate(
+      @Parameter(
+              description = "the saga's id",
+              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @PathParam("id")
+          String id) {
     SagaDetail saga = actions.compensate(sagaId(id));
     runner.wake();
     return Response.accepted(saga).build();
@@ -194,6 +248,9 @@ public class SagaResource {
   @POST
   @Path("/{id}/rerun")
   @RolesAllowed(Roles.OPERATOR)
+  @Operation(
+      operationId = "rerunSaga",
+      summary = "Run a COMPENSATED saga's request again as a new saga")
   @APIResponse(
       responseCode = "201",
       description = "a new saga from the same request; Location names it",
@@ -227,7 +284,13 @@ public class SagaResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Response rerun(@PathParam("id") String id, @Context SecurityContext security) {
+  public Response rerun(
+      @Parameter(
+              description = "the saga's id",
+              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @PathParam("id")
+          String id,
+      @Context SecurityContext security) {
     SagaDetail saga = rerunBy(id, security.getUserPrincipal().getName());
     return Response.created(URI.create("/api/v1/sagas/" + saga.id())).entity(saga).build();
   }

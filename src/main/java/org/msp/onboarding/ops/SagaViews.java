@@ -11,6 +11,7 @@ public final class SagaViews {
 
   public record SagaSummary(
       UUID id,
+      String type,
       String clientId,
       String eventId,
       String organizationName,
@@ -42,6 +43,7 @@ public final class SagaViews {
 
   public record SagaDetail(
       UUID id,
+      String type,
       String clientId,
       String eventId,
       String organizationName,

@@ -60,6 +60,13 @@ public class SagaEventRows {
           now,
           saga.id(),
           AgentDeploymentTaskEntity.PENDING);
+    } else if (event instanceof SagaEvent.OrganizationTasksCancelled e) {
+      AgentDeploymentTaskEntity.update(
+          "status = ?1, updatedAt = ?2 where organizationId = ?3 and status = ?4",
+          AgentDeploymentTaskEntity.CANCELLED,
+          now,
+          e.organizationId(),
+          AgentDeploymentTaskEntity.PENDING);
     } else if (event instanceof SagaEvent.CleanupDue e) {
       cleanupTask(saga, e, now);
     }
@@ -134,6 +141,7 @@ public class SagaEventRows {
     payload.put("id", event.id);
     payload.put("type", type);
     payload.put("sagaId", saga.id());
+    payload.put("sagaType", saga.type());
     payload.put("clientId", saga.clientId());
     payload.put("occurredAt", now.toString());
     payload.put("status", statusWith(type));

@@ -13,7 +13,7 @@ import org.msp.onboarding.saga.Saga;
 import org.msp.onboarding.saga.SagaData;
 import org.msp.onboarding.saga.SagaStatus;
 import org.msp.onboarding.saga.StepState;
-import org.msp.onboarding.saga.request.OnboardingRequest;
+import org.msp.onboarding.saga.request.ClientRequest;
 
 /** Turns saga rows into the domain's sagas and back: the JSON columns and the plain ones. */
 @ApplicationScoped
@@ -46,7 +46,7 @@ public class SagaRows {
         row.eventId,
         row.clientId,
         row.organizationName,
-        json.read(row.request, OnboardingRequest.class),
+        json.read(row.request, ClientRequest.class),
         json.read(row.data, SagaData.class),
         row.status,
         row.failureCode,
@@ -73,7 +73,7 @@ public class SagaRows {
         row.getString("event_id"),
         row.getString("client_id"),
         row.getString("organization_name"),
-        json.read(row.getString("request"), OnboardingRequest.class),
+        json.read(row.getString("request"), ClientRequest.class),
         json.read(row.getString("data"), SagaData.class),
         SagaStatus.valueOf(row.getString("status")),
         failureCode(row.getString("failure_code")),

@@ -7,9 +7,15 @@ import java.util.concurrent.TimeUnit;
 import org.msp.onboarding.saga.StepOutcome;
 import org.msp.onboarding.saga.Work;
 
-/** Step durations and outcomes (retries included), per step and phase. */
+/**
+ * Step durations and outcomes (retries included), per step and phase. The duration timer's
+ * histogram buckets are set in monitoring.LatencyHistograms.
+ */
 @ApplicationScoped
 public class SagaMetrics {
+  /** One run of a step or of its compensation, by step, phase and outcome. */
+  public static final String STEP_DURATION = "onboarding.step.duration";
+
   private final MeterRegistry registry;
 
   public SagaMetrics(MeterRegistry registry) {
@@ -17,7 +23,7 @@ public class SagaMetrics {
   }
 
   void stepRan(Work work, StepOutcome outcome, long nanos) {
-    Timer.builder("onboarding.step.duration")
+    Timer.builder(STEP_DURATION)
         .description("Duration of one run of a saga step or of its compensation")
         .tag("step", work.step().name())
         .tag("phase", work.phase().name())

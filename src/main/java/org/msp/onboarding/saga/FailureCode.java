@@ -11,6 +11,11 @@ public enum FailureCode {
    * pairs a policy with a role of another node class; refused before anything was written.
    */
   INVALID_POLICY_MAPPING,
+  /**
+   * The organization to adopt does not exist in NinjaOne, or another saga's client holds it;
+   * nothing was changed.
+   */
+  ORGANIZATION_NOT_ADOPTABLE,
   /** NinjaOne answered 409 to a later step. */
   CONFLICT,
   /** NinjaOne rejected a call for good (400, 403, 404, 422). */

@@ -14,17 +14,34 @@ public interface NinjaOne {
 
   record Organization(long id, String name, Map<String, Object> userData, List<String> tags) {}
 
+  /** {@code templateOrganizationId}: NinjaOne copies that organization's settings; may be null. */
   record NewOrganization(
+      String name,
+      String description,
+      String nodeApprovalMode,
+      List<String> tags,
+      Map<String, Object> userData,
+      Long templateOrganizationId) {}
+
+  /** A PATCH of the organization: null fields are left as they are. */
+  record OrganizationChange(
       String name,
       String description,
       String nodeApprovalMode,
       List<String> tags,
       Map<String, Object> userData) {}
 
-  record OrganizationChange(
-      String name, String nodeApprovalMode, List<String> tags, Map<String, Object> userData) {}
+  /** An organization as it stands, with its policy mapping (GET /v2/organization/{id}). */
+  record OrganizationState(
+      long id,
+      String name,
+      String description,
+      String nodeApprovalMode,
+      List<String> tags,
+      Map<String, Object> userData,
+      List<PolicyRequest> policies) {}
 
-  record Location(long id, String name) {}
+  record Location(long id, String name, String address, String description) {}
 
   record NewLocation(String name, String address, String description) {}
 
@@ -39,15 +56,31 @@ public interface NinjaOne {
 
   void changeOrganization(long organizationId, OrganizationChange change);
 
+  /** The organization as it stands; a missing one is a PERMANENT failure with status 404. */
+  OrganizationState readOrganization(long organizationId);
+
   List<Location> locations(long organizationId);
 
   long addLocation(long organizationId, NewLocation location);
+
+  void changeLocation(long organizationId, long locationId, NewLocation location);
 
   void replacePolicies(long organizationId, List<PolicyRequest> mappings);
 
   Map<String, Object> customFields(long organizationId);
 
   void changeCustomFields(long organizationId, Map<String, Object> values);
+
+  /**
+   * Gives the organization a checklist per template (not idempotent: callers look for an earlier
+   * attempt's checklists first); the ids of the checklists made.
+   */
+  List<Long> addChecklistsFromTemplates(long organizationId, List<Long> templateIds);
+
+  /** The ids of the organization's checklists. */
+  List<Long> checklistsOf(long organizationId);
+
+  void deleteChecklists(List<Long> checklistIds);
 
   String installerUrl(long organizationId, long locationId, String installerType, Long nodeRoleId);
 

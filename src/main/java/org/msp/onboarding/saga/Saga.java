@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.msp.onboarding.saga.request.OnboardingRequest;
+import org.msp.onboarding.saga.request.ClientRequest;
 
 /**
  * One saga: its request, its steps' state, its working data and where it stands. State changes only
@@ -17,7 +17,7 @@ public final class Saga {
   private final String eventId;
   private final String clientId;
   private final String organizationName;
-  private final OnboardingRequest request;
+  private final ClientRequest request;
   private final Instant createdAt;
   private final List<StepState> steps;
   private final List<SagaEvent> raised = new ArrayList<>();
@@ -76,7 +76,7 @@ public final class Saga {
       String eventId,
       String clientId,
       String organizationName,
-      OnboardingRequest request,
+      ClientRequest request,
       SagaData data,
       SagaStatus status,
       FailureCode failureCode,
@@ -106,7 +106,9 @@ public final class Saga {
   static Saga start(
       SagaDefinition definition,
       UUID id,
-      OnboardingRequest request,
+      ClientRequest request,
+      String organizationName,
+      SagaData data,
       java.util.function.Predicate<StepName> hasWork,
       Instant now) {
     List<StepState.Snapshot> steps =
@@ -118,9 +120,9 @@ public final class Saga {
                 definition.type(),
                 request.eventId(),
                 request.clientId(),
-                request.organization().name(),
+                organizationName,
                 request,
-                new SagaData(),
+                data,
                 SagaStatus.RUNNING,
                 null,
                 null,
@@ -174,6 +176,11 @@ public final class Saga {
     return id;
   }
 
+  /** The saga's type: its definition's name. */
+  public String type() {
+    return type;
+  }
+
   public String clientId() {
     return clientId;
   }
@@ -190,7 +197,7 @@ public final class Saga {
     return failureReason;
   }
 
-  public OnboardingRequest request() {
+  public ClientRequest request() {
     return request;
   }
 

@@ -1,9 +1,11 @@
 package org.msp.onboarding.saga;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.msp.onboarding.saga.request.AgentDeploymentRequest;
+import org.msp.onboarding.saga.request.PolicyRequest;
 
 /**
  * What the steps learned from NinjaOne (ids created, values to restore), stored with the saga so
@@ -31,6 +33,30 @@ public class SagaData {
   /** The name the organization was renamed to by the rollback, if it was. */
   public String rolledBackName;
 
+  /**
+   * Update and offboarding: the organization as it stood before the saga's first write, read once
+   * and saved before that write, for the rollback. Null until read.
+   */
+  public NinjaOne.OrganizationState organizationBefore;
+
+  /**
+   * Update: the tags this service manages on the organization (those its last completed saga for
+   * the client asked for); tags it never set are never removed.
+   */
+  public List<String> managedTags;
+
+  /** Update: the organization's locations before the update (name -> state). Null until read. */
+  public Map<String, NinjaOne.Location> locationsBefore;
+
+  /** Update: the locations the update added (new sites get deployment tasks). Null otherwise. */
+  public List<String> addedLocations;
+
+  /** The ids of the NinjaOne checklists the saga made; null until made. */
+  public List<Long> checklistIds;
+
+  /** Update and offboarding: the policy mapping before the saga replaced it. Null until read. */
+  public List<PolicyRequest> policiesBefore;
+
   public SagaData copy() {
     SagaData copy = new SagaData();
     copy.organizationId = organizationId;
@@ -39,6 +65,12 @@ public class SagaData {
     copy.installerUrls = new LinkedHashMap<>(installerUrls);
     copy.deployments = deployments == null ? null : List.copyOf(deployments);
     copy.rolledBackName = rolledBackName;
+    copy.organizationBefore = organizationBefore;
+    copy.managedTags = managedTags == null ? null : List.copyOf(managedTags);
+    copy.locationsBefore = locationsBefore == null ? null : new LinkedHashMap<>(locationsBefore);
+    copy.addedLocations = addedLocations == null ? null : new ArrayList<>(addedLocations);
+    copy.policiesBefore = policiesBefore == null ? null : List.copyOf(policiesBefore);
+    copy.checklistIds = checklistIds == null ? null : List.copyOf(checklistIds);
     return copy;
   }
 }

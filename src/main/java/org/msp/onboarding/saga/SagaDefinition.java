@@ -27,6 +27,9 @@ public final class SagaDefinition {
           // a lost create is found by its marker; a location added twice answers 409 and is found
           .step(StepName.ADD_LOCATIONS)
           .withPrevious()
+          // an adopted organization's mapping before the write, for the rollback (a created one
+          // had none: nothing is read)
+          .checkpoint(StepName.MAP_POLICIES)
           .step(StepName.MAP_POLICIES)
           // the field values before the write, for the rollback: read with step 3, saved in its
           // commit
@@ -35,7 +38,39 @@ public final class SagaDefinition {
           // the PATCH writes the same values again; installer links are made again
           .step(StepName.RECORD_AGENT_DEPLOYMENTS)
           .withPrevious()
+          // a POST that makes new checklists: a commit of its own, found again after a lost answer
+          .step(StepName.ADD_CHECKLISTS)
           .build();
+
+  /**
+   * Update: brings the client's organization to the request's desired state. Every step reads what
+   * it changes before it writes (saved in a commit first), so the rollback restores it.
+   */
+  public static final SagaDefinition UPDATE =
+      named("ClientUpdated")
+          .step(StepName.UPDATE_ORGANIZATION)
+          .step(StepName.UPDATE_LOCATIONS)
+          .checkpoint(StepName.MAP_POLICIES)
+          .step(StepName.MAP_POLICIES)
+          .checkpoint(StepName.SET_CUSTOM_FIELDS)
+          .step(StepName.SET_CUSTOM_FIELDS)
+          .step(StepName.RECORD_AGENT_DEPLOYMENTS)
+          .withPrevious()
+          .build();
+
+  /** Offboarding: the organization stops taking devices and policies; an operator retires it. */
+  public static final SagaDefinition OFFBOARDING =
+      named("ClientOffboarded")
+          .step(StepName.MARK_OFFBOARDED)
+          .checkpoint(StepName.CLEAR_POLICIES)
+          .step(StepName.CLEAR_POLICIES)
+          // no NinjaOne call: its events are written in the commit of the mapping's removal
+          .step(StepName.CLOSE_DEPLOYMENTS)
+          .withPrevious()
+          .build();
+
+  /** Every saga type this service runs. */
+  public static final List<SagaDefinition> ALL = List.of(ONBOARDING, UPDATE, OFFBOARDING);
 
   private final String type;
   private final List<StepName> steps;

@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.msp.onboarding.saga.request.OnboardingRequest;
+import org.msp.onboarding.saga.request.ClientRequest;
 
 /**
  * The saga rules: what runs next, and what an outcome does to the saga. Plain Java: the runner
@@ -16,23 +16,46 @@ import org.msp.onboarding.saga.request.OnboardingRequest;
  */
 public class SagaEngine {
   private final RetryPolicy retry;
-  private final SagaDefinition definition;
+  private final Map<String, SagaDefinition> definitions;
   private final Map<StepName, SagaStep> steps;
 
-  public SagaEngine(RetryPolicy retry, SagaDefinition definition, List<SagaStep> steps) {
+  public SagaEngine(RetryPolicy retry, List<SagaDefinition> definitions, List<SagaStep> steps) {
     this.retry = retry;
-    this.definition = definition;
+    this.definitions =
+        definitions.stream().collect(Collectors.toMap(SagaDefinition::type, Function.identity()));
     this.steps = steps.stream().collect(Collectors.toMap(SagaStep::name, Function.identity()));
-    for (StepName step : definition.steps()) {
-      if (!this.steps.containsKey(step)) {
-        throw new IllegalArgumentException(definition.type() + " declares " + step + ", no bean");
+    for (SagaDefinition definition : definitions) {
+      for (StepName step : definition.steps()) {
+        if (!this.steps.containsKey(step)) {
+          throw new IllegalArgumentException(definition.type() + " declares " + step + ", no bean");
+        }
       }
     }
   }
 
-  /** A new saga for an accepted request, with the definition's steps. */
-  public Saga start(UUID id, OnboardingRequest request, Instant now) {
-    return Saga.start(definition, id, request, name -> steps.get(name).hasWork(request), now);
+  /** A new saga for an accepted request, of the type its admission chose. */
+  public Saga start(UUID id, Admission.Start admitted, Instant now) {
+    SagaDefinition definition = definition(admitted.sagaType());
+    ClientRequest request = admitted.request();
+    SagaData data = new SagaData();
+    data.organizationId = admitted.organizationId();
+    data.managedTags = admitted.managedTags();
+    return Saga.start(
+        definition,
+        id,
+        request,
+        admitted.organizationName(),
+        data,
+        name -> steps.get(name).hasWork(request),
+        now);
+  }
+
+  private SagaDefinition definition(String type) {
+    SagaDefinition definition = definitions.get(type);
+    if (definition == null) {
+      throw new IllegalStateException("no saga definition of type " + type);
+    }
+    return definition;
   }
 
   /** What is due for this saga now (marking its step RUNNING), or empty when nothing is. */
@@ -98,6 +121,7 @@ public class SagaEngine {
       if (work.phase() == Work.Phase.COMPENSATE) {
         return step.compensate(context);
       }
+      SagaDefinition definition = definition(saga.type());
       if (definition.hasCheckpoint(work.step()) && step.takeCheckpoint(context)) {
         return new StepOutcome.Checkpoint();
       }
@@ -112,6 +136,7 @@ public class SagaEngine {
   }
 
   private void takeNextCheckpoint(StepName done, Saga saga, StepContext context) {
+    SagaDefinition definition = definition(saga.type());
     Optional<StepName> next = definition.after(done);
     if (next.isEmpty()
         || !definition.hasCheckpoint(next.get())
@@ -139,6 +164,7 @@ public class SagaEngine {
         || saga.compensationRequested()) {
       return Optional.empty();
     }
+    SagaDefinition definition = definition(saga.type());
     return definition
         .after(ran.work().step())
         .filter(definition::runsWithPrevious)

@@ -20,7 +20,10 @@ public sealed interface SagaEvent {
   /** The rollback undid the deployment step: its open tasks are void. */
   record DeploymentTasksCancelled() implements SagaEvent {}
 
-  /** Work the rollback could not do through the API, for an operator. */
+  /** The client leaves: every open deployment task of its organization is void. */
+  record OrganizationTasksCancelled(long organizationId) implements SagaEvent {}
+
+  /** Work the saga could not do through the API, for an operator. */
   record CleanupDue(Long organizationId, String description) implements SagaEvent {}
 
   /**

@@ -1,6 +1,6 @@
 package org.msp.onboarding.saga;
 
-import org.msp.onboarding.saga.request.OnboardingRequest;
+import org.msp.onboarding.saga.request.ClientRequest;
 
 /**
  * One onboarding step paired with its compensation. Both must be safe to run again: a process can
@@ -11,7 +11,7 @@ public interface SagaStep {
   StepName name();
 
   /** False when the request gives this step nothing to do; the step is then SKIPPED. */
-  boolean hasWork(OnboardingRequest request);
+  boolean hasWork(ClientRequest request);
 
   StepOutcome execute(StepContext context);
 

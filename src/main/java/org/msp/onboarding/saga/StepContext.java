@@ -1,7 +1,7 @@
 package org.msp.onboarding.saga;
 
 import java.util.UUID;
-import org.msp.onboarding.saga.request.OnboardingRequest;
+import org.msp.onboarding.saga.request.ClientRequest;
 
 /**
  * What a step sees of its saga. The data is the saga's working copy: a step changes it, and the
@@ -13,7 +13,7 @@ import org.msp.onboarding.saga.request.OnboardingRequest;
  */
 public record StepContext(
     UUID sagaId,
-    OnboardingRequest request,
+    ClientRequest request,
     SagaData data,
     int attempt,
     FailureCode failureCode,

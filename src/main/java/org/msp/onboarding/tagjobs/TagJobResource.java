@@ -12,8 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.msp.onboarding.tagjobs.TagJobViews.JobDetail;
@@ -44,6 +47,9 @@ public class TagJobResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.OPERATOR)
+  @Operation(
+      operationId = "createTagJob",
+      summary = "Add and remove tags on the organizations a filter chooses, as a persisted job")
   @APIResponse(
       responseCode = "202",
       description = "accepted; the job as stored",
@@ -78,6 +84,7 @@ public class TagJobResource {
 
   @GET
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+  @Operation(operationId = "listTagJobs", summary = "The 50 newest tag jobs")
   @APIResponse(responseCode = "200", description = "the 50 newest jobs, newest first")
   public JobList list() {
     return jobs.recent(50);
@@ -86,6 +93,7 @@ public class TagJobResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+  @Operation(operationId = "getTagJob", summary = "One tag job with a result per organization")
   @APIResponse(responseCode = "200", description = "the job with a result per organization")
   @APIResponse(
       responseCode = "404",
@@ -94,7 +102,12 @@ public class TagJobResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public JobDetail get(@PathParam("id") String id) {
+  public JobDetail get(
+      @Parameter(
+              description = "the job's id",
+              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @PathParam("id")
+          String id) {
     return jobs.get(jobId(id));
   }
 

@@ -26,6 +26,7 @@ class ImportDirectionTest {
   private static final List<String> LAYERS =
       List.of(
           "console", // operators' browser pages over the ops API's reads and actions
+          "contract", // the published event contract (schemas, AsyncAPI), served read-only
           "monitoring", // health checks and gauges: read everything, nothing reads them
           "ops", // the REST API: operators' reads and intentions
           "messaging", // Kafka in and out: intake, dead letters, the outbox relay

@@ -79,4 +79,24 @@ class ProductionSettingsTest {
             .startsWith("MP_JWT_VERIFY_PUBLICKEY_LOCATION names a file that does not exist"),
         problems.get(0));
   }
+
+  @Test
+  void anIdentityProviderTurnedOnNeedsItsUrlAndClient(@TempDir Path dir) throws Exception {
+    Map<String, String> settings = complete(Files.writeString(dir.resolve("key.pem"), "k"));
+    settings.put("quarkus.oidc.tenant-enabled", "true");
+    settings.put("quarkus.oidc.credentials.secret", "REPLACE_ME");
+    assertEquals(
+        List.of(
+            "QUARKUS_OIDC_AUTH_SERVER_URL is not set (QUARKUS_OIDC_TENANT_ENABLED is true)",
+            "QUARKUS_OIDC_CLIENT_ID is not set (QUARKUS_OIDC_TENANT_ENABLED is true)",
+            "QUARKUS_OIDC_CREDENTIALS_SECRET holds a placeholder"),
+        problems(settings));
+    settings.put("quarkus.oidc.auth-server-url", "https://sso.msp.example/realms/ops");
+    settings.put("quarkus.oidc.client-id", "onboarding-console");
+    settings.put("quarkus.oidc.credentials.secret", "from-vault");
+    assertEquals(List.of(), problems(settings));
+    settings.put("quarkus.oidc.tenant-enabled", "false");
+    settings.remove("quarkus.oidc.auth-server-url");
+    assertEquals(List.of(), problems(settings), "off (the default): nothing is asked of it");
+  }
 }

@@ -1,5 +1,7 @@
 package org.msp.onboarding.harness;
 
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,17 +10,15 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.lang.JoseException;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A throwaway token issuer for tests and the local run: an RSA key pair whose public half the
  * service is told to trust (MP_JWT_VERIFY_PUBLICKEY_LOCATION), and RS256 tokens with the ops API's
- * roles in "groups".
+ * roles in "groups", built with smallrye-jwt-build (a declared dependency).
  */
 public final class TestJwt {
   public static final String ISSUER = "https://onboarding.msp/issuer";
@@ -60,8 +60,8 @@ public final class TestJwt {
   }
 
   /** What the service needs to trust these tokens. */
-  public java.util.Map<String, String> serviceEnv() {
-    return java.util.Map.of(
+  public Map<String, String> serviceEnv() {
+    return Map.of(
         "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKeyFile.toAbsolutePath().toString(),
         "MP_JWT_VERIFY_ISSUER", ISSUER,
         "MP_JWT_VERIFY_AUDIENCES", AUDIENCE);
@@ -82,24 +82,17 @@ public final class TestJwt {
    */
   public String sign(
       String subject, String issuer, String audience, Duration lifetime, String... roles) {
-    JwtClaims claims = new JwtClaims();
-    claims.setIssuer(issuer);
-    claims.setAudience(audience);
-    claims.setSubject(subject);
-    claims.setClaim("upn", subject);
-    claims.setStringListClaim("groups", List.of(roles));
-    claims.setIssuedAtToNow();
-    claims.setGeneratedJwtId();
-    claims.setExpirationTimeMinutesInTheFuture(lifetime.toSeconds() / 60f);
-    JsonWebSignature jws = new JsonWebSignature();
-    jws.setPayload(claims.toJson());
-    jws.setKey(keys.getPrivate());
-    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-    jws.setHeader("typ", "JWT");
-    try {
-      return jws.getCompactSerialization();
-    } catch (JoseException e) {
-      throw new IllegalStateException("cannot sign a test token", e);
-    }
+    Instant now = Instant.now();
+    return Jwt.issuer(issuer)
+        .audience(audience)
+        .subject(subject)
+        .upn(subject)
+        .groups(Set.of(roles))
+        .issuedAt(now)
+        .expiresAt(now.plus(lifetime))
+        .jws()
+        .algorithm(SignatureAlgorithm.RS256)
+        .type("JWT")
+        .sign(keys.getPrivate());
   }
 }

@@ -181,11 +181,34 @@ class BadInputCatalogueIT extends StackTest {
             "fraction where a whole number belongs (policyId 100.5)",
             mutated("fraction", e -> policy(e, 0).put("policyId", 100.5), "[\"policyId\"]")),
         kind(
-            "a request type this service does not handle yet (ClientOffboarded)",
+            "an offboarding of a client never onboarded",
             mutated(
-                "type-not-handled",
+                "offboard-unknown",
                 e -> e.put("type", "ClientOffboarded"),
-                "type 'ClientOffboarded' is not handled by this service yet")),
+                "NOT_ONBOARDED: client")),
+        kind(
+            "an update of a client never onboarded",
+            mutated(
+                "update-unknown", e -> e.put("type", "ClientUpdated"), "NOT_ONBOARDED: client")),
+        kind(
+            "an update without the organization's desired state",
+            mutated(
+                "update-no-org",
+                e -> {
+                  e.put("type", "ClientUpdated");
+                  e.remove("organization");
+                },
+                "invalid update request (ClientUpdated): organization must not be null")),
+        kind(
+            "an organization to adopt in a request that is not an onboarding",
+            mutated(
+                "adopt-in-update",
+                e -> {
+                  e.put("type", "ClientUpdated");
+                  ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("organization"))
+                      .put("ninjaOneOrganizationId", 7);
+                },
+                "is for onboarding requests only")),
         kind(
             "an unknown request type",
             mutated("type-unknown", e -> e.put("type", "ClientRenamed"), "unknown type")),

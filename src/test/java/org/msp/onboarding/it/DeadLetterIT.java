@@ -2,7 +2,6 @@ package org.msp.onboarding.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -57,55 +56,6 @@ class DeadLetterIT extends StackTest {
         TopicReader.header(deadLetterFor(badMode.clientId()), "dead-letter-reason")
             .contains("nodeApprovalMode"));
     assertEquals(0, api.sagasOf(missingName.clientId()).size());
-  }
-
-  @Test
-  void secondRequestForAClientWithARunningSagaIsRejectedWithTheReason() {
-    ninjaOne.throttleNext("PUT", "/v2/organization/\\d+/policies", 1, 3);
-    Events.Event first = Events.newClient("busy");
-    stack.publish(first);
-    api.awaitSagaId(first.clientId());
-    Events.Event second = Events.newClient("busy-again");
-    second.json().put("clientId", first.clientId());
-    stack.publish(second);
-
-    String reason = TopicReader.header(deadLetterFor(first.clientId()), "dead-letter-reason");
-    assertNotNull(reason);
-    assertTrue(reason.startsWith("CLIENT_BUSY"), reason);
-    api.awaitStatus(first.clientId(), "COMPLETED");
-  }
-
-  @Test
-  void aSecondOnboardingOfAnOnboardedClientIsDeadLetteredAndCreatesNoSecondOrganization() {
-    Events.Event first = Events.newClient("onboarded");
-    stack.publish(first);
-    long orgId = api.awaitStatus(first.clientId(), "COMPLETED").getLong("organizationId");
-    Events.Event second = Events.newClient("onboarded-renamed");
-    second.json().put("clientId", first.clientId());
-    stack.publish(second);
-
-    String reason = TopicReader.header(deadLetterFor(first.clientId()), "dead-letter-reason");
-    assertNotNull(reason);
-    assertTrue(reason.startsWith("ALREADY_ONBOARDED"), reason);
-    assertTrue(reason.contains("organization " + orgId), reason);
-    assertEquals(1, api.sagasOf(first.clientId()).size(), "no second saga");
-    assertTrue(
-        ninjaOne.organizationsNamed(second.organizationName()).isEmpty(), "no second organization");
-  }
-
-  @Test
-  void twoRequestsForOneClientPolledTogetherStartOneSagaAndDeadLetterTheSecond() {
-    Events.Event first = Events.newClient("same-poll");
-    Events.Event second = Events.newClient("same-poll-again");
-    second.json().put("clientId", first.clientId());
-    Events.Event other = Events.newClient("same-poll-other");
-    stack.publishAll(List.of(first, second, other));
-
-    api.awaitStatus(first.clientId(), "COMPLETED");
-    api.awaitStatus(other.clientId(), "COMPLETED");
-    assertEquals(1, api.sagasOf(first.clientId()).size(), "one saga for the client");
-    String reason = TopicReader.header(deadLetterFor(first.clientId()), "dead-letter-reason");
-    assertTrue(reason.startsWith("CLIENT_BUSY"), reason);
   }
 
   @Test

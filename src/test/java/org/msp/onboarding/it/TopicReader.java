@@ -13,8 +13,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.msp.onboarding.contract.ContractSchemas;
+import org.msp.onboarding.messaging.Topics;
 
-/** Reads a topic from the beginning until the wanted records have arrived. */
+/**
+ * Reads a topic from the beginning until the wanted records have arrived. Every status event it
+ * reads is checked against the published contract, so each test that reads them checks all the
+ * status events of the stack so far.
+ */
 final class TopicReader {
   private TopicReader() {}
 
@@ -37,6 +43,10 @@ final class TopicReader {
       consumer.subscribe(List.of(topic));
       while (found.size() < count && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
+          if (topic.equals(Topics.EVENTS)) {
+            // every status event read, not only the wanted ones: each IT checks all events so far
+            ContractSchemas.assertValidStatusEvent(value(record));
+          }
           if (wanted.test(record)) {
             found.add(record);
           }

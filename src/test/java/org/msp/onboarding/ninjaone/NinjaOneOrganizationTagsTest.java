@@ -25,7 +25,7 @@ class NinjaOneOrganizationTagsTest {
 
         @Override
         public OrganizationDetailBody organization(long organizationId) {
-          return new OrganizationDetailBody(organizationId, "Acme", null, null);
+          return new OrganizationDetailBody(organizationId, "Acme", null, null, null, null, null);
         }
 
         @Override
@@ -52,6 +52,6 @@ class NinjaOneOrganizationTagsTest {
   void replacingTagsPatchesNothingElse() {
     tags.replace(7L, List.of("gold", "vip"));
     assertEquals(
-        List.of(new OrganizationChange(null, null, List.of("gold", "vip"), null)), patches);
+        List.of(new OrganizationChange(null, null, null, List.of("gold", "vip"), null)), patches);
   }
 }

@@ -19,6 +19,12 @@ class FakeNinjaOne implements NinjaOne, OrganizationNames {
   final Map<Long, Map<String, Long>> locations = new LinkedHashMap<>();
   final Map<Long, List<PolicyRequest>> policies = new LinkedHashMap<>();
   final Map<Long, Map<String, Object>> fields = new LinkedHashMap<>();
+  final Map<Long, String> approvalModes = new LinkedHashMap<>();
+  final Map<Long, String> descriptions = new LinkedHashMap<>();
+
+  /** Location id -> [address, description]. */
+  final Map<Long, String[]> locationDetails = new LinkedHashMap<>();
+
   private final Map<String, Deque<RemoteCallException>> failures = new LinkedHashMap<>();
 
   /** Calls named here take effect, then fail as if the answer was lost. */
@@ -79,6 +85,7 @@ class FakeNinjaOne implements NinjaOne, OrganizationNames {
     }
     long id = nextId++;
     organizations.put(id, new Organization(id, org.name(), org.userData(), org.tags()));
+    approvalModes.put(id, org.nodeApprovalMode());
     locations.put(id, new LinkedHashMap<>(Map.of("Main Office", nextId++)));
     return answer("createOrganization", id);
   }
@@ -119,14 +126,56 @@ class FakeNinjaOne implements NinjaOne, OrganizationNames {
   @Override
   public void changeOrganization(long id, OrganizationChange change) {
     enter("changeOrganization");
-    organizations.put(id, new Organization(id, change.name(), change.userData(), change.tags()));
+    Organization was = organizations.get(id);
+    organizations.put(
+        id,
+        new Organization(
+            id,
+            change.name() == null ? was.name() : change.name(),
+            change.userData() == null ? was.userData() : change.userData(),
+            change.tags() == null ? was.tags() : change.tags()));
+    if (change.nodeApprovalMode() != null) {
+      approvalModes.put(id, change.nodeApprovalMode());
+    }
+    if (change.description() != null) {
+      descriptions.put(id, change.description());
+    }
+  }
+
+  @Override
+  public OrganizationState readOrganization(long id) {
+    enter("readOrganization");
+    Organization org = organizations.get(id);
+    if (org == null) {
+      throw new RemoteCallException(RemoteCallException.Kind.PERMANENT, 404, "not found", null);
+    }
+    return new OrganizationState(
+        id,
+        org.name(),
+        descriptions.get(id),
+        approvalModes.getOrDefault(id, "AUTOMATIC"),
+        org.tags() == null ? List.of() : List.copyOf(org.tags()),
+        org.userData(),
+        policies.getOrDefault(id, List.of()));
+  }
+
+  @Override
+  public void changeLocation(long organizationId, long locationId, NewLocation location) {
+    enter("changeLocation");
+    locationDetails.put(locationId, new String[] {location.address(), location.description()});
   }
 
   @Override
   public List<Location> locations(long organizationId) {
     enter("locations");
     List<Location> all = new ArrayList<>();
-    locations.get(organizationId).forEach((name, id) -> all.add(new Location(id, name)));
+    locations
+        .get(organizationId)
+        .forEach(
+            (name, id) -> {
+              String[] details = locationDetails.getOrDefault(id, new String[2]);
+              all.add(new Location(id, name, details[0], details[1]));
+            });
     return all;
   }
 
@@ -140,6 +189,7 @@ class FakeNinjaOne implements NinjaOne, OrganizationNames {
     }
     long id = nextId++;
     existing.put(location.name(), id);
+    locationDetails.put(id, new String[] {location.address(), location.description()});
     return answer("addLocation", id);
   }
 
@@ -168,6 +218,29 @@ class FakeNinjaOne implements NinjaOne, OrganizationNames {
             current.put(k, v);
           }
         });
+  }
+
+  final Map<Long, List<Long>> checklists = new LinkedHashMap<>();
+
+  @Override
+  public List<Long> addChecklistsFromTemplates(long organizationId, List<Long> templateIds) {
+    enter("addChecklistsFromTemplates");
+    List<Long> made = new ArrayList<>();
+    templateIds.forEach(t -> made.add(nextId++));
+    checklists.computeIfAbsent(organizationId, id -> new ArrayList<>()).addAll(made);
+    return answer("addChecklistsFromTemplates", made);
+  }
+
+  @Override
+  public List<Long> checklistsOf(long organizationId) {
+    enter("checklistsOf");
+    return List.copyOf(checklists.getOrDefault(organizationId, List.of()));
+  }
+
+  @Override
+  public void deleteChecklists(List<Long> checklistIds) {
+    enter("deleteChecklists");
+    checklists.values().forEach(l -> l.removeAll(checklistIds));
   }
 
   @Override

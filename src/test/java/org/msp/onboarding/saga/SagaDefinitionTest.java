@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SagaDefinitionTest {
 
   @Test
-  void onboardingRunsItsFiveStepsInTheDeclaredOrder() {
+  void onboardingRunsItsStepsInTheDeclaredOrder() {
     SagaDefinition onboarding = SagaDefinition.ONBOARDING;
     assertEquals("ClientOnboardingRequested", onboarding.type());
     assertEquals(
@@ -21,21 +21,35 @@ class SagaDefinitionTest {
             StepName.ADD_LOCATIONS,
             StepName.MAP_POLICIES,
             StepName.SET_CUSTOM_FIELDS,
-            StepName.RECORD_AGENT_DEPLOYMENTS),
+            StepName.RECORD_AGENT_DEPLOYMENTS,
+            StepName.ADD_CHECKLISTS),
         onboarding.steps());
     assertEquals(Optional.of(StepName.MAP_POLICIES), onboarding.after(StepName.ADD_LOCATIONS));
-    assertEquals(Optional.empty(), onboarding.after(StepName.RECORD_AGENT_DEPLOYMENTS));
+    assertEquals(Optional.empty(), onboarding.after(StepName.ADD_CHECKLISTS));
   }
 
   @Test
-  void onboardingDeclaresTheFieldsCheckpointAndItsSharedCommits() {
+  void onboardingDeclaresItsCheckpointsAndItsSharedCommits() {
     SagaDefinition onboarding = SagaDefinition.ONBOARDING;
     assertTrue(onboarding.hasCheckpoint(StepName.SET_CUSTOM_FIELDS));
-    assertFalse(onboarding.hasCheckpoint(StepName.MAP_POLICIES));
+    // taken only for an adopted organization: a created one had no mapping
+    assertTrue(onboarding.hasCheckpoint(StepName.MAP_POLICIES));
+    assertFalse(onboarding.hasCheckpoint(StepName.ADD_LOCATIONS));
     assertTrue(onboarding.runsWithPrevious(StepName.ADD_LOCATIONS));
     assertTrue(onboarding.runsWithPrevious(StepName.RECORD_AGENT_DEPLOYMENTS));
     assertFalse(onboarding.runsWithPrevious(StepName.SET_CUSTOM_FIELDS));
     assertFalse(onboarding.runsWithPrevious(StepName.CREATE_ORGANIZATION));
+  }
+
+  @Test
+  void updateAndOffboardingSaveWhatTheyReplaceBeforeWritingIt() {
+    assertTrue(SagaDefinition.UPDATE.hasCheckpoint(StepName.MAP_POLICIES));
+    assertTrue(SagaDefinition.UPDATE.hasCheckpoint(StepName.SET_CUSTOM_FIELDS));
+    assertTrue(SagaDefinition.OFFBOARDING.hasCheckpoint(StepName.CLEAR_POLICIES));
+    assertTrue(SagaDefinition.OFFBOARDING.runsWithPrevious(StepName.CLOSE_DEPLOYMENTS));
+    assertEquals(
+        List.of("ClientOnboardingRequested", "ClientUpdated", "ClientOffboarded"),
+        SagaDefinition.ALL.stream().map(SagaDefinition::type).toList());
   }
 
   @Test

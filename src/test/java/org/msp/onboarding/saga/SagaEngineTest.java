@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.msp.onboarding.saga.request.AgentDeploymentRequest;
+import org.msp.onboarding.saga.request.ClientRequest;
 import org.msp.onboarding.saga.request.LocationRequest;
-import org.msp.onboarding.saga.request.OnboardingRequest;
 import org.msp.onboarding.saga.request.OrganizationRequest;
 import org.msp.onboarding.saga.request.PolicyRequest;
 
@@ -36,7 +36,10 @@ class SagaEngineTest {
             "installerUrl",
             "installerUrl"),
         sim.ninjaOne.calls);
-    sim.saga.steps().forEach(s -> assertEquals(StepStatus.SUCCEEDED, s.status(), s.name().name()));
+    sim.saga.steps().stream()
+        .filter(s -> s.name() != StepName.ADD_CHECKLISTS) // the request names no checklist
+        .forEach(s -> assertEquals(StepStatus.SUCCEEDED, s.status(), s.name().name()));
+    assertEquals(StepStatus.SKIPPED, sim.saga.step(StepName.ADD_CHECKLISTS).status());
     assertEquals(
         List.of(
             "Started",
@@ -56,13 +59,16 @@ class SagaEngineTest {
     var base = SagaSimulation.request("Lean");
     var org = base.organization();
     var request =
-        new org.msp.onboarding.saga.request.OnboardingRequest(
+        new org.msp.onboarding.saga.request.ClientRequest(
+            null,
             base.eventId(),
             base.clientId(),
             null,
             null,
             new org.msp.onboarding.saga.request.OrganizationRequest(
-                org.name(), null, null, null, null, null, null),
+                org.name(), null, null, null, null, null, null, null, null),
+            null,
+            null,
             null);
     SagaSimulation sim = new SagaSimulation(request, 5);
     sim.runUntilSettled(false);
@@ -77,7 +83,8 @@ class SagaEngineTest {
     var base = SagaSimulation.request("Roles");
     var o = base.organization();
     var request =
-        new OnboardingRequest(
+        new ClientRequest(
+            null,
             base.eventId(),
             base.clientId(),
             null,
@@ -89,7 +96,11 @@ class SagaEngineTest {
                 null,
                 null,
                 o.locations(),
-                List.of(new PolicyRequest(42L, 100L))),
+                List.of(new PolicyRequest(42L, 100L)),
+                null,
+                null),
+            null,
+            null,
             null);
     SagaSimulation sim = new SagaSimulation(request, 5);
     sim.runUntilSettled(true);
@@ -106,7 +117,8 @@ class SagaEngineTest {
     var base = SagaSimulation.request("Classes");
     var o = base.organization();
     var request =
-        new OnboardingRequest(
+        new ClientRequest(
+            null,
             base.eventId(),
             base.clientId(),
             null,
@@ -118,7 +130,11 @@ class SagaEngineTest {
                 null,
                 null,
                 List.of(new LocationRequest("Studio", null, null)),
-                List.of(new PolicyRequest(1L, 100L))),
+                List.of(new PolicyRequest(1L, 100L)),
+                null,
+                null),
+            null,
+            null,
             null);
     SagaSimulation sim = new SagaSimulation(request, 5);
     sim.ninjaOne.roleClasses.put(
@@ -229,7 +245,9 @@ class SagaEngineTest {
 
     assertEquals(SagaStatus.COMPLETED, sim.saga.status());
     assertEquals(3, sim.commits, "create + locations, policies (+ checkpoint), fields + agents");
-    sim.saga.steps().forEach(s -> assertEquals(1, s.attempts(), s.name().name()));
+    sim.saga.steps().stream()
+        .filter(s -> s.status() != StepStatus.SKIPPED)
+        .forEach(s -> assertEquals(1, s.attempts(), s.name().name()));
   }
 
   @Test
@@ -265,7 +283,8 @@ class SagaEngineTest {
     var base = SagaSimulation.request("Office");
     var org = base.organization();
     var request =
-        new org.msp.onboarding.saga.request.OnboardingRequest(
+        new org.msp.onboarding.saga.request.ClientRequest(
+            null,
             base.eventId(),
             base.clientId(),
             null,
@@ -278,7 +297,11 @@ class SagaEngineTest {
                 null,
                 List.of(
                     new org.msp.onboarding.saga.request.LocationRequest("Main Office", null, null)),
+                null,
+                null,
                 null),
+            null,
+            null,
             null);
     SagaSimulation sim = new SagaSimulation(request, 5);
     sim.runUntilSettled(false);

@@ -7,25 +7,31 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.msp.onboarding.saga.request.AgentDeploymentRequest;
+import org.msp.onboarding.saga.request.ClientRequest;
 import org.msp.onboarding.saga.request.LocationRequest;
-import org.msp.onboarding.saga.request.OnboardingRequest;
 import org.msp.onboarding.saga.request.OrganizationRequest;
 import org.msp.onboarding.saga.request.PolicyRequest;
+import org.msp.onboarding.saga.steps.AddChecklistsStep;
 import org.msp.onboarding.saga.steps.AddLocationsStep;
+import org.msp.onboarding.saga.steps.ClearPoliciesStep;
+import org.msp.onboarding.saga.steps.CloseDeploymentsStep;
 import org.msp.onboarding.saga.steps.CreateOrganizationStep;
 import org.msp.onboarding.saga.steps.MapPoliciesStep;
+import org.msp.onboarding.saga.steps.MarkOffboardedStep;
 import org.msp.onboarding.saga.steps.RecordAgentDeploymentsStep;
 import org.msp.onboarding.saga.steps.SetCustomFieldsStep;
+import org.msp.onboarding.saga.steps.UpdateLocationsStep;
+import org.msp.onboarding.saga.steps.UpdateOrganizationStep;
 
 /**
  * Drives one saga through the engine as the runner and its store would, with a controllable clock
  * and no database: the events each transition raised are taken as storage takes them.
  */
 class SagaSimulation {
-  final FakeNinjaOne ninjaOne = new FakeNinjaOne();
+  final FakeNinjaOne ninjaOne;
   final SagaEngine engine;
-  final Saga saga;
-  final OnboardingRequest request;
+  Saga saga;
+  final ClientRequest request;
   final List<SagaEvent> events = new ArrayList<>();
 
   /** Outcomes recorded, one per commit: a step declared with the previous one shares its commit. */
@@ -39,28 +45,53 @@ class SagaSimulation {
    */
   boolean circuitOpen;
 
-  SagaSimulation(OnboardingRequest request, int maxAttempts) {
+  SagaSimulation(ClientRequest request, int maxAttempts) {
     this(request, maxAttempts, Duration.ofDays(1));
   }
 
-  SagaSimulation(OnboardingRequest request, int maxAttempts, Duration maxElapsed) {
+  SagaSimulation(ClientRequest request, int maxAttempts, Duration maxElapsed) {
+    this(request, maxAttempts, maxElapsed, new FakeNinjaOne());
+  }
+
+  /** A saga on a tenant the test prepared (e.g. an organization to adopt). */
+  SagaSimulation(ClientRequest request, int maxAttempts, FakeNinjaOne tenant) {
+    this(request, maxAttempts, Duration.ofDays(1), tenant);
+  }
+
+  private SagaSimulation(
+      ClientRequest request, int maxAttempts, Duration maxElapsed, FakeNinjaOne tenant) {
+    this.ninjaOne = tenant;
     this.request = request;
     this.engine =
         new SagaEngine(
             new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(5), maxAttempts, maxElapsed),
-            SagaDefinition.ONBOARDING,
+            SagaDefinition.ALL,
             List.of(
                 new CreateOrganizationStep(ninjaOne, ninjaOne),
                 new AddLocationsStep(ninjaOne),
                 new MapPoliciesStep(ninjaOne),
                 new SetCustomFieldsStep(ninjaOne),
-                new RecordAgentDeploymentsStep(ninjaOne)));
-    this.saga = engine.start(UUID.randomUUID(), request, now);
+                new RecordAgentDeploymentsStep(ninjaOne),
+                new UpdateOrganizationStep(ninjaOne, ninjaOne),
+                new UpdateLocationsStep(ninjaOne),
+                new MarkOffboardedStep(ninjaOne),
+                new ClearPoliciesStep(ninjaOne),
+                new CloseDeploymentsStep(),
+                new AddChecklistsStep(ninjaOne)));
+    start(
+        new Admission.Start(
+            request, SagaDefinition.ONBOARDING.type(), null, request.organizationName(), null));
+  }
+
+  /** Starts the next saga of the same client (an update or offboarding), on the same fake. */
+  void start(Admission.Start admitted) {
+    this.saga = engine.start(UUID.randomUUID(), admitted, now);
     store();
   }
 
-  static OnboardingRequest request(String name) {
-    return new OnboardingRequest(
+  static ClientRequest request(String name) {
+    return new ClientRequest(
+        null,
         "evt-" + name,
         "client-" + name,
         "test",
@@ -74,10 +105,14 @@ class SagaSimulation {
             List.of(
                 new LocationRequest("Headquarters", "1 Main St", null),
                 new LocationRequest("Branch", null, null)),
-            List.of(new PolicyRequest(1L, 100L), new PolicyRequest(2L, 200L))),
+            List.of(new PolicyRequest(1L, 100L), new PolicyRequest(2L, 200L)),
+            null,
+            null),
         List.of(
             new AgentDeploymentRequest("Headquarters", "WINDOWS_MSI", 1L),
-            new AgentDeploymentRequest("Branch", "WINDOWS_MSI", null)));
+            new AgentDeploymentRequest("Branch", "WINDOWS_MSI", null)),
+        null,
+        null);
   }
 
   /**

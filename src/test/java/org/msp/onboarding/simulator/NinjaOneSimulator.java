@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class NinjaOneSimulator implements AutoCloseable {
 
   private final SimStore store = new SimStore();
+  private final SimChecklistRoutes checklists = new SimChecklistRoutes(store);
   private final SimCatalog catalog = new SimCatalog();
   private final SimDevices devices = new SimDevices(store);
   private final SimTokens tokens;
@@ -50,6 +51,7 @@ public final class NinjaOneSimulator implements AutoCloseable {
     new SimOrganizationRoutes(store).register(api);
     new SimOrganizationDetailRoutes(store).register(api);
     new SimDeviceRoutes(devices).register(api);
+    checklists.register(api);
     api.add(
             "GET",
             SimRouter.API + "/v2/roles",
@@ -167,6 +169,13 @@ public final class NinjaOneSimulator implements AutoCloseable {
     return snapshot == null ? Map.of() : snapshot.fields();
   }
 
+  /** The organization's checklists: (template id, checklist id) pairs, in the order made. */
+  public List<long[]> checklists(long organizationId) {
+    return checklists.of(organizationId).stream()
+        .map(c -> new long[] {c.templateId(), c.id()})
+        .toList();
+  }
+
   /**
    * An organization created by someone else; it bypasses the duplicate-name check, as seeding is
    * set-up.
@@ -176,6 +185,24 @@ public final class NinjaOneSimulator implements AutoCloseable {
         new SimOrganization(
             0, name, "created outside the onboarding service", userData, "AUTOMATIC", List.of());
     return store.create(draft, Map.of(), List.of(), List.of(), false).organization();
+  }
+
+  /**
+   * An organization set up by hand before the service: its own approval mode, tags, extra
+   * locations, policy mappings and custom fields (e.g. one a saga adopts).
+   */
+  public SimOrganization seedOrganization(
+      String name,
+      String nodeApprovalMode,
+      List<String> tags,
+      List<String> locationNames,
+      List<SimPolicyMapping> policies,
+      Map<String, Object> fields) {
+    SimOrganization draft =
+        new SimOrganization(0, name, "made by hand", Map.of(), nodeApprovalMode, tags);
+    List<SimLocation> locations =
+        locationNames.stream().map(n -> new SimLocation(0, n, null, null, null)).toList();
+    return store.create(draft, fields, locations, policies, false).organization();
   }
 
   /** Seeds organizations named namePrefix + id (unique), each with its "Main Office". */
@@ -299,6 +326,7 @@ public final class NinjaOneSimulator implements AutoCloseable {
     faults.resetCounts();
     store.clear();
     devices.clear();
+    checklists.clear();
     catalog.reset();
     calls.clear();
     tokens.reset();

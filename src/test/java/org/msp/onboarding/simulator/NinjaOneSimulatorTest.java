@@ -145,11 +145,52 @@ class NinjaOneSimulatorTest {
   // ---- organizations ----
 
   @Test
+  void aTemplateOrganizationsMappingAndFieldsAreCopiedAndChecklistsComeFromTemplates() {
+    SimOrganization template =
+        sim.seedOrganization(
+            "Template",
+            "AUTOMATIC",
+            List.of(),
+            List.of(),
+            List.of(new SimPolicyMapping(1, 100)),
+            Map.of("tier", "gold", "sla", 4));
+    HttpResponse<String> created =
+        client.call(
+            "POST",
+            "/v2/organizations?templateOrganizationId=" + template.id(),
+            "{\"name\":\"From template\",\"fields\":{\"tier\":\"silver\"}}");
+    assertEquals(200, created.statusCode());
+    long id = SimTestClient.json(created).get("id").asLong();
+    assertEquals(List.of(new SimPolicyMapping(1, 100)), sim.policies(id));
+    assertEquals(Map.of("tier", "silver", "sla", 4), sim.customFields(id));
+    assertEquals(
+        404,
+        client
+            .call("POST", "/v2/organizations?templateOrganizationId=999999", "{\"name\":\"X\"}")
+            .statusCode());
+
+    HttpResponse<String> lists =
+        client.call("POST", "/v2/organization/" + id + "/checklists-from-templates", "[4,5]");
+    assertEquals(200, lists.statusCode());
+    assertEquals(2, SimTestClient.json(lists).size());
+    assertEquals(
+        2,
+        SimTestClient.json(
+                client.call("GET", "/v2/organization/checklists?organizationIds=" + id, null))
+            .size());
+    long first = sim.checklists(id).get(0)[1];
+    assertEquals(
+        204,
+        client.call("POST", "/v2/organization/checklists/delete", "[" + first + "]").statusCode());
+    assertEquals(1, sim.checklists(id).size());
+  }
+
+  @Test
   void createsOrganizationWithDefaultMainOfficeLocation() {
     HttpResponse<String> response =
         client.call(
             "POST",
-            "/v2/organizations?templateOrganizationId=7",
+            "/v2/organizations",
             "{\"name\":\"Acme\",\"description\":\"d\",\"userData\":{\"crm\":\"A-1\"},\"tags\":[\"msp\"],"
                 + "\"fields\":{\"tier\":\"gold\"}}");
     JsonNode org = SimTestClient.json(response);

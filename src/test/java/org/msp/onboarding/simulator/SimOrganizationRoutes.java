@@ -69,8 +69,6 @@ final class SimOrganizationRoutes {
   }
 
   private SimResponse create(SimRequest request, List<String> params) {
-    // templateOrganizationId is accepted and ignored: templates copy settings the simulator does
-    // not model
     JsonNode body = request.json();
     SimContract.properties(
         body,
@@ -92,6 +90,18 @@ final class SimOrganizationRoutes {
         present(body, "locations") ? SimBody.locations(body.get("locations")) : List.of();
     List<SimPolicyMapping> policies =
         present(body, "policies") ? SimBody.policies(body.get("policies")) : List.of();
+    String template = request.param("templateOrganizationId");
+    if (template != null) {
+      // the template's settings are copied: its policy mapping and custom fields, where the body
+      // gives none of its own
+      SimOrgSnapshot model = store.snapshot(SimRouter.id(template));
+      if (policies.isEmpty()) {
+        policies = model.policies();
+      }
+      Map<String, Object> merged = new LinkedHashMap<>(model.fields());
+      merged.putAll(fields);
+      fields = merged;
+    }
     SimOrgSnapshot created = store.create(draft, fields, locations, policies, true);
     return SimResponse.json(200, SimJson.organizationDetailed(created));
   }

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.msp.onboarding.ninjaone.NinjaOneConfig;
 import org.msp.onboarding.ninjaone.RequestBudget;
 
 /**
@@ -18,10 +18,9 @@ public class RequestBudgetProducer {
   @Produces
   @Singleton
   RequestBudget requestBudget(
-      @ConfigProperty(name = "ninjaone.requests-per-second") double requestsPerSecond,
-      @ConfigProperty(name = "ninjaone.base-url") String tenant,
-      DataSource dataSource,
-      MeterRegistry registry) {
+      NinjaOneConfig config, DataSource dataSource, MeterRegistry registry) {
+    double requestsPerSecond = config.requestsPerSecond();
+    String tenant = config.baseUrl();
     if (requestsPerSecond <= 0) {
       return RequestBudget.NONE;
     }

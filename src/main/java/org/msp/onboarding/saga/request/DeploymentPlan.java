@@ -53,7 +53,7 @@ public final class DeploymentPlan {
    * roles.
    */
   public static List<AgentDeploymentRequest> planned(
-      OnboardingRequest request, Map<Long, String> roleClasses) {
+      ClientRequest request, Map<Long, String> roleClasses) {
     if (request.agentDeployments() != null && !request.agentDeployments().isEmpty()) {
       return request.agentDeployments();
     }

@@ -10,6 +10,7 @@ public final class Limits {
   public static final int MAX_TAGS = 50;
   public static final int MAX_FIELDS = 100;
   public static final int MAX_DEPLOYMENTS = 1000;
+  public static final int MAX_CHECKLISTS = 20;
 
   /**
    * Any text without control characters (tabs and newlines included): they break NinjaOne's UI and

@@ -1,16 +1,19 @@
 package org.msp.onboarding.saga.steps;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.msp.onboarding.saga.FailureCode;
 import org.msp.onboarding.saga.NinjaOne;
 import org.msp.onboarding.saga.RemoteCallException;
+import org.msp.onboarding.saga.SagaEvent;
 import org.msp.onboarding.saga.SagaStep;
 import org.msp.onboarding.saga.StepContext;
 import org.msp.onboarding.saga.StepName;
 import org.msp.onboarding.saga.StepOutcome;
+import org.msp.onboarding.saga.request.ClientRequest;
 import org.msp.onboarding.saga.request.LocationRequest;
-import org.msp.onboarding.saga.request.OnboardingRequest;
 
 /**
  * Step 2. Location names are unique within an organization, so a 409 means the location is already
@@ -31,7 +34,7 @@ public class AddLocationsStep implements SagaStep {
   }
 
   @Override
-  public boolean hasWork(OnboardingRequest request) {
+  public boolean hasWork(ClientRequest request) {
     return !request.organization().locationsOrEmpty().isEmpty();
   }
 
@@ -49,6 +52,9 @@ public class AddLocationsStep implements SagaStep {
                 new NinjaOne.NewLocation(
                     location.name(), location.address(), location.description()));
         context.data().locationIds.put(location.name(), id);
+        if (context.request().organization().adopts()) {
+          added(context).add(location.name());
+        }
       } catch (RemoteCallException e) {
         if (e.kind() != RemoteCallException.Kind.CONFLICT) {
           return e.toOutcome();
@@ -70,12 +76,35 @@ public class AddLocationsStep implements SagaStep {
         .findFirst();
   }
 
+  /** The locations this saga added to an adopted organization (its own ones are found by name). */
+  private static List<String> added(StepContext context) {
+    if (context.data().addedLocations == null) {
+      context.data().addedLocations = new ArrayList<>();
+    }
+    return context.data().addedLocations;
+  }
+
   /**
-   * NinjaOne cannot delete locations; they go with the neutralised organization and the clean-up
-   * task.
+   * NinjaOne cannot delete locations; a created organization's go with it and its clean-up task,
+   * those added to an adopted one are named in a clean-up task of their own.
    */
   @Override
   public StepOutcome compensate(StepContext context) {
-    return StepOutcome.succeeded();
+    List<String> added = context.data().addedLocations;
+    if (!context.request().organization().adopts() || added == null || added.isEmpty()) {
+      return StepOutcome.succeeded();
+    }
+    return StepOutcome.succeeded(
+        new SagaEvent.CleanupDue(
+            context.data().organizationId,
+            "Adoption of organization "
+                + context.data().organizationId
+                + " by client "
+                + context.request().clientId()
+                + " was rolled back ("
+                + context.failureCode()
+                + "). NinjaOne cannot delete locations: remove "
+                + added
+                + " from it in the NinjaOne console if no device uses them."));
   }
 }

@@ -16,7 +16,7 @@ import org.msp.onboarding.saga.SagaStep;
 import org.msp.onboarding.saga.StepContext;
 import org.msp.onboarding.saga.StepName;
 import org.msp.onboarding.saga.StepOutcome;
-import org.msp.onboarding.saga.request.OnboardingRequest;
+import org.msp.onboarding.saga.request.ClientRequest;
 import org.msp.onboarding.saga.request.OrganizationRequest;
 
 /**
@@ -43,7 +43,7 @@ public class CreateOrganizationStep implements SagaStep {
   }
 
   @Override
-  public boolean hasWork(OnboardingRequest request) {
+  public boolean hasWork(ClientRequest request) {
     return true;
   }
 
@@ -56,6 +56,9 @@ public class CreateOrganizationStep implements SagaStep {
     if (refusal.isPresent()) {
       return new StepOutcome.Failed(
           FailureCode.INVALID_POLICY_MAPPING, refusal.get() + "; nothing was created");
+    }
+    if (context.request().organization().adopts()) {
+      return adopt(context);
     }
     String name = context.request().organization().name();
     Optional<StepOutcome> settled = adoptOrRefuse(context, name, names.holdersOf(name));
@@ -76,6 +79,53 @@ public class CreateOrganizationStep implements SagaStep {
       return adoptOrRefuse(context, name, holders(ninjaOne.organizationsNamed(name)))
           .orElse(e.toOutcome());
     }
+  }
+
+  /**
+   * Takes over an existing organization: what it has is read and saved first (a commit of its own,
+   * so a lost PATCH cannot make the rollback restore the saga's own values); then one PATCH adds
+   * this saga's marker to its userData and the request's tags to its own. Its name, description and
+   * approval mode stay. An organization that is missing or carries another saga's marker is not
+   * touched.
+   */
+  private StepOutcome adopt(StepContext context) {
+    long id = context.request().organization().ninjaOneOrganizationId();
+    NinjaOne.OrganizationState before = context.data().organizationBefore;
+    if (before == null) {
+      try {
+        before = ninjaOne.readOrganization(id);
+      } catch (RemoteCallException e) {
+        if (e.status() == 404) {
+          return new StepOutcome.Failed(
+              FailureCode.ORGANIZATION_NOT_ADOPTABLE,
+              "organization " + id + " does not exist in NinjaOne; nothing was changed");
+        }
+        throw e;
+      }
+      String holder = marker(before.userData());
+      if (holder != null && !holder.equals(context.marker())) {
+        return new StepOutcome.Failed(
+            FailureCode.ORGANIZATION_NOT_ADOPTABLE,
+            "organization "
+                + id
+                + " is already managed by saga "
+                + holder
+                + " (its userData marker); nothing was changed");
+      }
+      context.data().organizationBefore = before;
+      return new StepOutcome.Checkpoint();
+    }
+    Map<String, Object> userData = new java.util.LinkedHashMap<>(before.userData());
+    userData.put(StepContext.MARKER, context.marker());
+    List<String> tags = new ArrayList<>(before.tags());
+    context.request().organization().tagsOrEmpty().stream()
+        .filter(t -> !tags.contains(t))
+        .forEach(tags::add);
+    ninjaOne.changeOrganization(
+        id, new NinjaOne.OrganizationChange(null, null, null, tags, userData));
+    context.data().organizationId = id;
+    return StepOutcome.succeeded(
+        new SagaEvent.OrganizationNamed(id, before.name(), context.marker()));
   }
 
   /**
@@ -123,7 +173,8 @@ public class CreateOrganizationStep implements SagaStep {
         org.description(),
         org.approvalModeOrDefault(),
         org.tagsOrEmpty(),
-        Map.of(StepContext.MARKER, context.marker()));
+        Map.of(StepContext.MARKER, context.marker()),
+        org.templateOrganizationId());
   }
 
   /**
@@ -134,6 +185,9 @@ public class CreateOrganizationStep implements SagaStep {
    */
   @Override
   public StepOutcome compensate(StepContext context) {
+    if (context.request().organization().adopts()) {
+      return releaseAdopted(context);
+    }
     Long organizationId = context.data().organizationId;
     if (organizationId == null && !nothingCreated(context.failureCode())) {
       organizationId = names.markedBy(context.marker()).orElse(null);
@@ -148,6 +202,7 @@ public class CreateOrganizationStep implements SagaStep {
         organizationId,
         new NinjaOne.OrganizationChange(
             rolledBackName,
+            null,
             "REJECT",
             tags,
             Map.of(StepContext.MARKER, context.marker(), "rolledBack", true)));
@@ -156,6 +211,21 @@ public class CreateOrganizationStep implements SagaStep {
     return StepOutcome.succeeded(
         new SagaEvent.OrganizationNamed(organizationId, rolledBackName, context.marker()),
         new SagaEvent.CleanupDue(organizationId, cleanupDescription(context, rolledBackName)));
+  }
+
+  /**
+   * An adopted organization is never renamed or blocked: it gets back the userData and tags it had
+   * (the PATCH is the same whether or not the adoption's own PATCH applied).
+   */
+  private StepOutcome releaseAdopted(StepContext context) {
+    NinjaOne.OrganizationState before = context.data().organizationBefore;
+    if (before == null) {
+      return StepOutcome.succeeded();
+    }
+    Map<String, Object> userData = new java.util.LinkedHashMap<>(before.userData());
+    ninjaOne.changeOrganization(
+        before.id(), new NinjaOne.OrganizationChange(null, null, null, before.tags(), userData));
+    return StepOutcome.succeeded();
   }
 
   /** NinjaOne cannot delete organizations: an operator archives the neutralised one. */

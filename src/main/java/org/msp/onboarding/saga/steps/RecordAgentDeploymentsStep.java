@@ -11,8 +11,8 @@ import org.msp.onboarding.saga.StepContext;
 import org.msp.onboarding.saga.StepName;
 import org.msp.onboarding.saga.StepOutcome;
 import org.msp.onboarding.saga.request.AgentDeploymentRequest;
+import org.msp.onboarding.saga.request.ClientRequest;
 import org.msp.onboarding.saga.request.DeploymentPlan;
-import org.msp.onboarding.saga.request.OnboardingRequest;
 
 /**
  * Step 5. Fetches an installer link per planned deployment; its success makes them deployment tasks
@@ -32,7 +32,7 @@ public class RecordAgentDeploymentsStep implements SagaStep {
   }
 
   @Override
-  public boolean hasWork(OnboardingRequest request) {
+  public boolean hasWork(ClientRequest request) {
     return request.mayDeployAgents();
   }
 
@@ -40,8 +40,14 @@ public class RecordAgentDeploymentsStep implements SagaStep {
   public StepOutcome execute(StepContext context) {
     long organizationId = context.data().organizationId;
     if (context.data().deployments == null) {
-      context.data().deployments =
+      List<AgentDeploymentRequest> planned =
           DeploymentPlan.planned(context.request(), ninjaOne.catalog(false).roleClasses());
+      List<String> added = context.data().addedLocations;
+      // an update installs agents at the sites it added; the others were planned when they were
+      context.data().deployments =
+          added == null
+              ? planned
+              : planned.stream().filter(d -> added.contains(d.location())).toList();
     }
     for (AgentDeploymentRequest deployment : context.data().deployments) {
       if (context.data().installerUrls.containsKey(deployment.key())) {

@@ -8,7 +8,7 @@ import org.msp.onboarding.saga.SagaStep;
 import org.msp.onboarding.saga.StepContext;
 import org.msp.onboarding.saga.StepName;
 import org.msp.onboarding.saga.StepOutcome;
-import org.msp.onboarding.saga.request.OnboardingRequest;
+import org.msp.onboarding.saga.request.ClientRequest;
 
 /**
  * Step 4. The values before the write must be read and saved first (its checkpoint, declared in
@@ -29,7 +29,7 @@ public class SetCustomFieldsStep implements SagaStep {
   }
 
   @Override
-  public boolean hasWork(OnboardingRequest request) {
+  public boolean hasWork(ClientRequest request) {
     return !request.organization().fieldsOrEmpty().isEmpty();
   }
 

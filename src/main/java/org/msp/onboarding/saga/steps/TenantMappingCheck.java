@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.msp.onboarding.saga.NinjaOne;
 import org.msp.onboarding.saga.NinjaOne.TenantCatalog;
 import org.msp.onboarding.saga.request.AgentDeploymentRequest;
+import org.msp.onboarding.saga.request.ClientRequest;
 import org.msp.onboarding.saga.request.DeploymentPlan;
-import org.msp.onboarding.saga.request.OnboardingRequest;
 import org.msp.onboarding.saga.request.PolicyRequest;
 
 /**
@@ -22,12 +22,12 @@ final class TenantMappingCheck {
   /**
    * Reads the cached catalog, and once more from NinjaOne when an id is missing (it may be new).
    */
-  static Optional<String> refusal(OnboardingRequest request, NinjaOne ninjaOne) {
+  static Optional<String> refusal(ClientRequest request, NinjaOne ninjaOne) {
     Optional<String> refusal = refusal(request, ninjaOne.catalog(false));
     return refusal.isPresent() ? refusal(request, ninjaOne.catalog(true)) : refusal;
   }
 
-  static Optional<String> refusal(OnboardingRequest request, TenantCatalog catalog) {
+  static Optional<String> refusal(ClientRequest request, TenantCatalog catalog) {
     List<String> problems = new ArrayList<>();
     for (PolicyRequest policy : request.organization().policiesOrEmpty()) {
       String roleClass = catalog.roleClasses().get(policy.nodeRoleId());

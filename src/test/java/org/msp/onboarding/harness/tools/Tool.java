@@ -18,7 +18,10 @@ public enum Tool {
   // kubectl 1.32.
   KUBECTL("kubectl", ".ci/install-kubectl (kubectl 1.27 or later, with its built-in kustomize v5)"),
   CHROMIUM("chromium", "apt-get install chromium chromium-driver"),
-  CHROMEDRIVER("chromedriver", "apt-get install chromium chromium-driver");
+  CHROMEDRIVER("chromedriver", "apt-get install chromium chromium-driver"),
+  // the AsyncAPI initiative's parser (npm) checks the event contract's AsyncAPI document
+  NODE("node", "apt-get install nodejs npm (Node.js 18 or later)"),
+  NPM("npm", "apt-get install nodejs npm (Node.js 18 or later)");
 
   private final String command;
   private final String install;

@@ -9,9 +9,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.msp.onboarding.saga.NinjaOne.TenantCatalog;
 import org.msp.onboarding.saga.request.AgentDeploymentRequest;
+import org.msp.onboarding.saga.request.ClientRequest;
 import org.msp.onboarding.saga.request.DeploymentPlan;
 import org.msp.onboarding.saga.request.LocationRequest;
-import org.msp.onboarding.saga.request.OnboardingRequest;
 import org.msp.onboarding.saga.request.OrganizationRequest;
 import org.msp.onboarding.saga.request.PolicyRequest;
 
@@ -21,9 +21,10 @@ class TenantMappingCheckTest {
           Map.of(7L, "WINDOWS_SERVER", 8L, "MAC", 9L, "VMWARE_VM_HOST"),
           Map.of(70L, "WINDOWS_SERVER", 80L, "MAC", 81L, "WINDOWS_WORKSTATION"));
 
-  private static OnboardingRequest request(
+  private static ClientRequest request(
       List<PolicyRequest> policies, List<AgentDeploymentRequest> deployments) {
-    return new OnboardingRequest(
+    return new ClientRequest(
+        null,
         "e",
         "c",
         null,
@@ -35,8 +36,12 @@ class TenantMappingCheckTest {
             null,
             null,
             List.of(new LocationRequest("HQ", null, null), new LocationRequest("Lab", null, null)),
-            policies),
-        deployments);
+            policies,
+            null,
+            null),
+        deployments,
+        null,
+        null);
   }
 
   private static Optional<String> refusal(
