@@ -31,7 +31,8 @@ public class ConsoleQueries {
       Long nodeRoleId,
       String installerUrl,
       String status,
-      Instant createdAt) {}
+      Instant createdAt,
+      Long confirmedDeviceId) {}
 
   private final EntityManager em;
 
@@ -76,7 +77,8 @@ public class ConsoleQueries {
                     t.nodeRoleId,
                     t.installerUrl,
                     t.status,
-                    t.createdAt))
+                    t.createdAt,
+                    t.confirmedDeviceId))
         .toList();
   }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.msp.onboarding.console.ConsoleViews.SagaListView;
 import org.msp.onboarding.console.ConsoleViews.SagaView;
+import org.msp.onboarding.devices.PendingDevices;
 import org.msp.onboarding.ops.SagaResource;
 import org.msp.onboarding.ops.SagaViews.PageInfo;
 import org.msp.onboarding.ops.SagaViews.SagaDetail;
@@ -50,18 +51,21 @@ public class ConsoleSagaPages {
   private final NinjaOneLinks links;
   private final ConsoleConfig config;
   private final SecurityIdentity identity;
+  private final PendingDevices pendingDevices;
 
   public ConsoleSagaPages(
       SagaResource api,
       ConsoleQueries queries,
       NinjaOneLinks links,
       ConsoleConfig config,
-      SecurityIdentity identity) {
+      SecurityIdentity identity,
+      PendingDevices pendingDevices) {
     this.api = api;
     this.queries = queries;
     this.links = links;
     this.config = config;
     this.identity = identity;
+    this.pendingDevices = pendingDevices;
   }
 
   @GET
@@ -115,7 +119,9 @@ public class ConsoleSagaPages {
             user.operator() && compensable(saga),
             user.operator() && "COMPENSATED".equals(saga.status()),
             notice,
-            config.refreshSeconds());
+            config.refreshSeconds(),
+            saga.organizationId() == null ? List.of() : pendingDevices.list(saga.organizationId()),
+            user.operator());
     return Response.ok(Templates.saga(user, view)).build();
   }
 

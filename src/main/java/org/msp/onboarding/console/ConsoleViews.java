@@ -6,6 +6,7 @@ import org.msp.onboarding.console.ConsoleQueries.AttemptView;
 import org.msp.onboarding.console.ConsoleQueries.StatusCount;
 import org.msp.onboarding.console.ConsoleQueries.TaskView;
 import org.msp.onboarding.deadletters.DeadLetterViews.DeadLetterView;
+import org.msp.onboarding.devices.PendingDevices.PendingDevice;
 import org.msp.onboarding.ops.SagaViews.SagaDetail;
 import org.msp.onboarding.ops.SagaViews.SagaSummary;
 
@@ -67,7 +68,9 @@ public final class ConsoleViews {
       boolean canCompensate,
       boolean canRerun,
       String notice,
-      int refreshSeconds) {
+      int refreshSeconds,
+      List<PendingDevice> pendingDevices,
+      boolean canDecideDevices) {
 
     /** Whether anything was rolled back or is being: then the compensation record is shown. */
     public boolean compensation() {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,6 +31,9 @@ public class ContractResource {
   @GET
   @SecurityRequirements
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "listContractDocuments",
+      summary = "Where the event contract's AsyncAPI document and JSON Schemas are")
   @APIResponse(responseCode = "200", description = "where the AsyncAPI document and schemas are")
   public Index index() {
     return new Index(
@@ -40,6 +44,9 @@ public class ContractResource {
   @GET
   @SecurityRequirements
   @Path("{name}")
+  @Operation(
+      operationId = "getContractDocument",
+      summary = "One contract document: the AsyncAPI document or a JSON Schema")
   @APIResponse(responseCode = "200", description = "the AsyncAPI document or a JSON Schema")
   @APIResponse(responseCode = "404", description = "no contract file of that name")
   public Response document(@PathParam("name") String name) {

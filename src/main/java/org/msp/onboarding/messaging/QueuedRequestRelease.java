@@ -1,8 +1,10 @@
 package org.msp.onboarding.messaging;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,7 @@ public class QueuedRequestRelease {
   private final SagaRunner runner;
   private final DeadLetters deadLetters;
   private final SagaJson json;
+  private volatile boolean stopping;
 
   public QueuedRequestRelease(
       SagaIntake intake, SagaRunner runner, DeadLetters deadLetters, SagaJson json) {
@@ -39,28 +42,43 @@ public class QueuedRequestRelease {
       every = "${onboarding.queue.release-interval:PT1S}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void releaseDue() {
-    boolean started =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () -> {
-                  List<SagaIntake.Released> released = intake.releaseDue(BATCH);
-                  List<DeadLetters.Letter> refused = new ArrayList<>();
-                  for (SagaIntake.Released r : released) {
-                    if (r.result().verdict() == SagaIntake.Verdict.REFUSED) {
-                      refused.add(letter(r));
-                    } else {
-                      LOG.infof(
-                          "queued event %s of client %s started",
-                          r.queued().request().eventId(), r.queued().request().clientId());
-                    }
-                  }
-                  // sent before the commit takes them off the queue: a failed commit sends again
-                  deadLetters.sendAll(refused);
-                  return released.size() > refused.size();
-                });
-    if (started) {
-      runner.wake();
+    if (stopping) {
+      return;
     }
+    try {
+      if (release()) {
+        runner.wake();
+      }
+    } catch (RuntimeException e) {
+      // PostgreSQL or Kafka away: the requests stay queued and the next run tries again
+      LOG.warnf("queued requests not released this time: %s", e.getMessage());
+    }
+  }
+
+  /** The database and broker close during shutdown: no more releases then. */
+  void onShutdown(@Observes ShutdownEvent event) {
+    stopping = true;
+  }
+
+  private boolean release() {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              List<SagaIntake.Released> released = intake.releaseDue(BATCH);
+              List<DeadLetters.Letter> refused = new ArrayList<>();
+              for (SagaIntake.Released r : released) {
+                if (r.result().verdict() == SagaIntake.Verdict.REFUSED) {
+                  refused.add(letter(r));
+                } else {
+                  LOG.infof(
+                      "queued event %s of client %s started",
+                      r.queued().request().eventId(), r.queued().request().clientId());
+                }
+              }
+              // sent before the commit takes them off the queue: a failed commit sends again
+              deadLetters.sendAll(refused);
+              return released.size() > refused.size();
+            });
   }
 
   /** The request as it was queued, in place of the record it came in (gone from the poll). */

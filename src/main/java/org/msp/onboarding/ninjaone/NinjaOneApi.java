@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.msp.onboarding.ninjaone.dto.DeviceIdListBody;
 import org.msp.onboarding.ninjaone.dto.InstallerBody;
 import org.msp.onboarding.ninjaone.dto.LocationBody;
 import org.msp.onboarding.ninjaone.dto.OrganizationBody;
@@ -124,4 +125,24 @@ public interface NinjaOneApi {
   @GET
   @Path("/policies")
   Response policies();
+
+  // ---- devices: agent deployments confirmed by the devices that enrolled ----
+
+  /**
+   * A bare array of NodeWithDetailedReferences; {@code after} is the last device id of the previous
+   * page.
+   */
+  @GET
+  @Path("/organization/{id}/devices")
+  Response organizationDevices(
+      @PathParam("id") long organizationId,
+      @QueryParam("pageSize") int pageSize,
+      @QueryParam("after") Long after);
+
+  /**
+   * Approves or rejects devices waiting for approval; mode APPROVE or REJECT. No body described.
+   */
+  @POST
+  @Path("/devices/approval/{mode}")
+  Response deviceApproval(@PathParam("mode") String mode, DeviceIdListBody devices);
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.msp.onboarding.ninjaone.dto.ChecklistBody;
+import org.msp.onboarding.ninjaone.dto.DeviceBody;
+import org.msp.onboarding.ninjaone.dto.DeviceIdListBody;
 import org.msp.onboarding.ninjaone.dto.InstallerBody;
 import org.msp.onboarding.ninjaone.dto.InstallerLink;
 import org.msp.onboarding.ninjaone.dto.LocationBody;
@@ -37,6 +39,7 @@ public class NinjaOneClient implements NinjaOne {
   private static final TypeReference<List<NodeClassBody>> NODE_CLASSES = new TypeReference<>() {};
   private static final TypeReference<List<OrganizationDetailedBody>> DETAILED =
       new TypeReference<>() {};
+  private static final TypeReference<List<DeviceBody>> DEVICES = new TypeReference<>() {};
   private static final String LIST = "GET /v2/organizations";
   private static final String LIST_DETAILED = "GET /v2/organizations-detailed";
 
@@ -314,27 +317,63 @@ public class NinjaOneClient implements NinjaOne {
         OrganizationDetailBody.class);
   }
 
+  // ---- devices: agent deployments confirmed by the devices that enrolled ----
+
+  /**
+   * One page of an organization's devices (GET /v2/organization/{id}/devices), the ids above {@code
+   * after}; a background call (see {@link RequestBudget#acquireBackground}).
+   */
+  public List<DeviceBody> devicesAfter(long organizationId, Long after) {
+    return read(
+        call(
+            "GET /v2/organization/{id}/devices",
+            () -> api.organizationDevices(organizationId, pageSize, after),
+            Answer.Body.JSON,
+            true),
+        DEVICES);
+  }
+
+  /** POST /v2/devices/approval/{mode}: APPROVE or REJECT devices waiting for approval. */
+  public void decideDevices(String mode, List<Long> deviceIds) {
+    call(
+        "POST /v2/devices/approval/{mode}",
+        () -> api.deviceApproval(mode, new DeviceIdListBody(deviceIds)),
+        Answer.Body.ANY);
+  }
+
   private Answer call(String endpoint, Supplier<Response> request) {
     return call(endpoint, request, Answer.Body.JSON);
   }
 
-  /** One call, with one fresh token and a second try after a 401. */
   private Answer call(String endpoint, Supplier<Response> request, Answer.Body expected) {
+    return call(endpoint, request, expected, false);
+  }
+
+  /**
+   * One call, with one fresh token and a second try after a 401; a background call lets every
+   * waiting call of this instance go first.
+   */
+  private Answer call(
+      String endpoint, Supplier<Response> request, Answer.Body expected, boolean background) {
     long generation = tokens.generation();
     tokens.accessToken();
-    Answer answer = send(endpoint, request);
+    Answer answer = send(endpoint, request, background);
     if (answer.status() == 401) {
       tokens.rejected(generation);
       tokens.accessToken();
-      answer = send(endpoint, request);
+      answer = send(endpoint, request, background);
     }
     answer.throwUnlessSuccessful(expected);
     return answer;
   }
 
   /** One request in its turn of the tenant's budget; a throttle slows every instance down. */
-  private Answer send(String endpoint, Supplier<Response> request) {
-    budget.acquire();
+  private Answer send(String endpoint, Supplier<Response> request, boolean background) {
+    if (background) {
+      budget.acquireBackground();
+    } else {
+      budget.acquire();
+    }
     Answer answer = metrics.timed(endpoint, () -> Answer.of(endpoint, request));
     if (answer.isThrottle()) {
       budget.throttled();

@@ -21,6 +21,15 @@ public interface RequestBudget {
   void acquire();
 
   /**
+   * Waits like {@link #acquire}, but only once no call of this instance waits for its turn: for
+   * background reads (the device polls) that must never hold up a saga's step. Without a budget it
+   * goes at once.
+   */
+  default void acquireBackground() {
+    acquire();
+  }
+
+  /**
    * NinjaOne answered a call with a throttle (429): the tenant's limit is lower than the budget.
    */
   void throttled();

@@ -7,6 +7,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.msp.onboarding.persistence.SagaIntakeStore;
 import org.msp.onboarding.web.Roles;
@@ -31,7 +35,15 @@ public class QueuedRequestResource {
 
   @GET
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
-  public QueuedRequests list(@QueryParam("clientId") String clientId) {
+  @Operation(
+      operationId = "listQueuedRequests",
+      summary = "List the requests waiting for their client's earlier saga, in the order they run")
+  public QueuedRequests list(
+      @Parameter(
+              description = "only this client's requests",
+              schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+          @QueryParam("clientId")
+          String clientId) {
     return new QueuedRequests(
         store.waiting(clientId == null || clientId.isBlank() ? null : clientId, LIMIT));
   }

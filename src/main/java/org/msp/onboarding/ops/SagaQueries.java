@@ -175,7 +175,9 @@ public class SagaQueries {
                 + " (deadline "
                 + taskStaleAfter
                 + "): no agent confirmed"
-            : null);
+            : null,
+        t.confirmedDeviceId,
+        t.confirmedAt);
   }
 
   private SagaSummary summary(SagaRecord record) {

@@ -81,7 +81,9 @@ public final class SagaViews {
       String status,
       Instant createdAt,
       boolean stale,
-      String staleReason) {}
+      String staleReason,
+      Long confirmedByDeviceId,
+      Instant confirmedAt) {}
 
   public record DeploymentTaskList(List<DeploymentTaskView> tasks) {}
 }

@@ -29,11 +29,20 @@ public class AgentDeploymentTaskEntity extends PanacheEntityBase {
   public Instant createdAt;
   public Instant updatedAt;
 
+  /** The NinjaOne device whose enrolment confirmed the task (null: not confirmed by a device). */
+  public Long confirmedDeviceId;
+
+  public Instant confirmedAt;
+
   /**
    * An operator's update: the agent was installed (DEPLOYED), or not yet (PENDING), or is not
    * wanted.
    */
   public void changeStatus(String newStatus, Instant now) {
+    if (!DEPLOYED.equals(newStatus)) {
+      confirmedDeviceId = null; // the operator's word replaces the device's
+      confirmedAt = null;
+    }
     status = newStatus;
     updatedAt = now;
   }

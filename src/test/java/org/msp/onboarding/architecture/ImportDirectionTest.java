@@ -37,6 +37,7 @@ class ImportDirectionTest {
           "ninjaone", // the NinjaOne adapter of the ports below
           "audit",
           "tagjobs",
+          "devices", // agent deployments confirmed by NinjaOne's devices, device approval
           "persistence", // loads and stores the saga's domain types, events into rows
           "config",
           "saga.steps",

@@ -99,7 +99,7 @@ class ConsoleBrowserIT extends StackTest {
     browser.find("a.saga-link").click();
     browser.waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
     assertEquals(
-        List.of("SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED"),
+        List.of("SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SKIPPED"),
         browser.all("#timeline li.step").stream().map(s -> s.getAttribute("data-status")).toList());
     assertEquals(
         ninjaOne.baseUrl() + "/#/customerDashboard/" + orgId + "/overview",
@@ -353,5 +353,52 @@ class ConsoleBrowserIT extends StackTest {
 
   private List<String> clientsShown() {
     return browser.all("tr.saga-row").stream().map(r -> r.getAttribute("data-client-id")).toList();
+  }
+
+  @Test
+  void operatorApprovesADeviceWaitingAtAnOpenTasksLocationFromTheSagaPage() {
+    Events.Event event = Events.newClient("console-device");
+    event.organization().put("nodeApprovalMode", "MANUAL");
+    stack.publish(event);
+    io.restassured.path.json.JsonPath saga = api.awaitStatus(event.clientId(), "COMPLETED");
+    long organizationId = saga.getLong("organizationId");
+    long deviceId =
+        ninjaOne
+            .enrolDevice(organizationId, saga.getLong("locationIds.Headquarters"), "WINDOWS_SERVER")
+            .id();
+    org.awaitility.Awaitility.await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                !stack
+                    .request()
+                    .queryParam("organizationId", organizationId)
+                    .get("/api/v1/pending-devices")
+                    .jsonPath()
+                    .getList("devices")
+                    .isEmpty());
+
+    signInAs("olga", TestJwt.OPERATOR);
+    browser.go("/console/sagas/" + saga.getString("id"));
+    WebElement row = browser.find("#pending-devices tr[data-device='" + deviceId + "']");
+    assertTrue(row.getText().contains("Headquarters"), row.getText());
+    browser.screenshot("11-saga-view-device-waiting");
+    row.findElement(By.cssSelector(".approve-device")).click();
+    browser.driver.switchTo().alert().accept();
+    browser
+        .waiting(WAIT)
+        .until(
+            ExpectedConditions.textToBe(
+                By.id("notice"), "Device " + deviceId + " approved in NinjaOne."));
+    org.awaitility.Awaitility.await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                api.deploymentTasks(organizationId).stream()
+                    .anyMatch(
+                        t ->
+                            "Headquarters".equals(t.get("locationName"))
+                                && "DEPLOYED".equals(t.get("status"))));
+    browser.screenshot("12-saga-view-device-approved");
   }
 }

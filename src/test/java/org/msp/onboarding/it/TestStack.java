@@ -92,6 +92,9 @@ public final class TestStack {
     env.put("ONBOARDING_STUCK_AFTER", "PT3S");
     env.put("ONBOARDING_GAUGES_INTERVAL", "PT1S");
     env.put("ONBOARDING_AUDIT_REUSE_FOR", "PT0S");
+    env.put("ONBOARDING_DEVICES_POLL_INTERVAL", "PT1S");
+    env.put("ONBOARDING_DEVICES_CHECK_INTERVAL", "PT1S");
+    env.put("ONBOARDING_DEVICES_MAX_CHECK_INTERVAL", "PT4S");
     env.put("QUARKUS_HTTP_PORT", Integer.toString(ServiceProcess.freePort()));
     // Off by default in production; the browser test reads the document.
     env.put("QUARKUS_SMALLRYE_OPENAPI_ENABLED", "true");

@@ -24,6 +24,7 @@ public final class NinjaOneSimulator implements AutoCloseable {
   private final SimStore store = new SimStore();
   private final SimChecklistRoutes checklists = new SimChecklistRoutes(store);
   private final SimCatalog catalog = new SimCatalog();
+  private final SimDevices devices = new SimDevices(store);
   private final SimTokens tokens;
   private final SimFaults faults = new SimFaults();
   private final SimCallLog calls = new SimCallLog();
@@ -49,6 +50,7 @@ public final class NinjaOneSimulator implements AutoCloseable {
     SimRouter api = new SimRouter(true);
     new SimOrganizationRoutes(store).register(api);
     new SimOrganizationDetailRoutes(store).register(api);
+    new SimDeviceRoutes(devices).register(api);
     checklists.register(api);
     api.add(
             "GET",
@@ -59,7 +61,8 @@ public final class NinjaOneSimulator implements AutoCloseable {
             SimRouter.API + "/v2/policies",
             (request, params) -> SimResponse.json(200, catalog.policies()));
     executor = Executors.newCachedThreadPool(daemonThreads());
-    dispatcher = new SimDispatcher(api, new SimAdminRoutes(this, store), tokens, faults, calls);
+    dispatcher =
+        new SimDispatcher(api, new SimAdminRoutes(this, store, devices), tokens, faults, calls);
     server = listen(new InetSocketAddress(bind, port));
     address = server.getAddress();
   }
@@ -224,6 +227,26 @@ public final class NinjaOneSimulator implements AutoCloseable {
     tokens.expireAll();
   }
 
+  // ---- devices ----
+
+  /**
+   * An agent installed at the location joins: APPROVED at once, or PENDING when the organization's
+   * nodeApprovalMode is MANUAL. Throws for an unknown location or an organization that rejects
+   * devices.
+   */
+  public SimDevice enrolDevice(long organizationId, long locationId, String nodeClass) {
+    return devices.enrol(organizationId, locationId, nodeClass, null, null);
+  }
+
+  /** The device as it is now, or empty once it was rejected. */
+  public Optional<SimDevice> device(long id) {
+    return Optional.ofNullable(devices.find(id));
+  }
+
+  public List<SimDevice> devices(long organizationId) {
+    return devices.of(organizationId);
+  }
+
   // ---- call log ----
 
   public List<SimCall> calls() {
@@ -302,6 +325,7 @@ public final class NinjaOneSimulator implements AutoCloseable {
     faults.reset();
     faults.resetCounts();
     store.clear();
+    devices.clear();
     checklists.clear();
     catalog.reset();
     calls.clear();

@@ -13,11 +13,13 @@ final class SimAdminRoutes {
 
   private final NinjaOneSimulator simulator;
   private final SimStore store;
+  private final SimDevices devices;
   private final SimRouter router = new SimRouter(false);
 
-  SimAdminRoutes(NinjaOneSimulator simulator, SimStore store) {
+  SimAdminRoutes(NinjaOneSimulator simulator, SimStore store, SimDevices devices) {
     this.simulator = simulator;
     this.store = store;
+    this.devices = devices;
     router
         .add("GET", "/_sim/state", (r, p) -> state())
         .add(
@@ -31,7 +33,8 @@ final class SimAdminRoutes {
         .add("GET", "/_sim/faults", (r, p) -> SimResponse.json(200, simulator.faultCounts()))
         .add("POST", "/_sim/faults", (r, p) -> configureFaults(SimBody.object(r.json(), "body")))
         .add("POST", "/_sim/reset", (r, p) -> reset())
-        .add("POST", "/_sim/seed", (r, p) -> seed(SimBody.object(r.json(), "body")));
+        .add("POST", "/_sim/seed", (r, p) -> seed(SimBody.object(r.json(), "body")))
+        .add("POST", "/_sim/devices", (r, p) -> enrol(SimBody.object(r.json(), "body")));
   }
 
   SimResponse dispatch(SimRequest request) {
@@ -40,7 +43,12 @@ final class SimAdminRoutes {
 
   private SimResponse state() {
     return SimResponse.json(
-        200, Map.of("organizations", SimJson.organizations(store.snapshots(), true)));
+        200,
+        Map.of(
+            "organizations",
+            SimJson.organizations(store.snapshots(), true),
+            "devices",
+            devices.all().stream().map(SimDeviceRoutes::json).toList()));
   }
 
   private SimResponse reset() {
@@ -57,6 +65,22 @@ final class SimAdminRoutes {
     simulator.seedOrganizations((int) count, prefix == null ? "Seeded Org " : prefix);
     return SimResponse.json(
         200, Map.of("seeded", count, "organizations", store.organizations().size()));
+  }
+
+  /**
+   * An agent "installed" at a location: {"organizationId", "locationId", "nodeClass",
+   * "nodeRoleId"?, "displayName"?}. The device is PENDING when the organization's nodeApprovalMode
+   * is MANUAL.
+   */
+  private SimResponse enrol(JsonNode body) {
+    SimDevice device =
+        devices.enrol(
+            SimBody.requiredNumber(body, "organizationId"),
+            SimBody.requiredNumber(body, "locationId"),
+            SimBody.requiredText(body, "nodeClass"),
+            SimBody.number(body, "nodeRoleId"),
+            SimBody.text(body, "displayName"));
+    return SimResponse.json(200, SimDeviceRoutes.json(device));
   }
 
   /**

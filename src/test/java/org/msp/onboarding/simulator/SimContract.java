@@ -33,6 +33,8 @@ final class SimContract {
 
   static final Set<String> INSTALLER_CONTENT = Set.of("nodeRoleId");
 
+  static final Set<String> DEVICE_ID_LIST = Set.of("devices");
+
   private SimContract() {}
 
   /** Refuses the first property of {@code body} that {@code schema} does not have. */

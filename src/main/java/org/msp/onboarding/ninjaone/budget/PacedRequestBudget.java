@@ -35,8 +35,10 @@ public final class PacedRequestBudget implements RequestBudget {
   private final BudgetMetrics metrics;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition refilled = lock.newCondition();
+  private final Condition foregroundIdle = lock.newCondition();
   private final ArrayDeque<Long> slots = new ArrayDeque<>();
   private int waiting;
+  private int foregroundWaiting;
   private boolean reserving;
   private double rate;
   private long arrivals;
@@ -52,6 +54,31 @@ public final class PacedRequestBudget implements RequestBudget {
 
   @Override
   public void acquire() {
+    lock.lock();
+    foregroundWaiting++;
+    lock.unlock();
+    try {
+      awaitTurn();
+    } finally {
+      lock.lock();
+      if (--foregroundWaiting == 0) {
+        foregroundIdle.signalAll();
+      }
+      lock.unlock();
+    }
+  }
+
+  /** Lets every call of this instance that is waiting for its slot go first. */
+  @Override
+  public void acquireBackground() {
+    lock.lock();
+    try {
+      while (foregroundWaiting > 0) {
+        foregroundIdle.awaitUninterruptibly();
+      }
+    } finally {
+      lock.unlock();
+    }
     awaitTurn();
   }
 

@@ -37,6 +37,34 @@ class PacedRequestBudgetTest {
   }
 
   @Test
+  void aBackgroundCallWaitsUntilNoSagaCallOfTheInstanceWaits() throws InterruptedException {
+    RequestBudget budget = budget(new InProcessSlots(20), 20);
+    int threads = 4;
+    int callsEach = 5;
+    AtomicInteger foregroundDone = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+    CountDownLatch done = new CountDownLatch(threads);
+    for (int t = 0; t < threads; t++) {
+      pool.execute(
+          () -> {
+            for (int i = 0; i < callsEach; i++) {
+              budget.acquire();
+              foregroundDone.incrementAndGet();
+            }
+            done.countDown();
+          });
+    }
+    Thread.sleep(100); // the saga calls are queued for their slots
+    budget.acquireBackground();
+    int before = foregroundDone.get();
+    assertTrue(done.await(30, TimeUnit.SECONDS));
+    pool.shutdown();
+    // At 20/s the 20 saga calls take a second; a background call taking its turn at once would
+    // have gone after about 2 of them.
+    assertTrue(before >= 16, "the background call went after only " + before + " of 20 calls");
+  }
+
+  @Test
   void noBudgetMeansNoWaiting() {
     assertTrue(millisFor(RequestBudget.NONE, 10_000) < 1000);
   }
