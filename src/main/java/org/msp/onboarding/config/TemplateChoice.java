@@ -37,23 +37,17 @@ public class TemplateChoice {
       return request;
     }
     Object value = request.organization().fieldsOrEmpty().get(field.get());
+    Long ownTemplate = request.organization().templateOrganizationId();
+    List<Long> ownChecklists = request.checklistTemplateIds();
     if (value == null) {
       return request;
     }
-    String key = value.toString();
-    Long template =
-        request.organization().templateOrganizationId() != null
-            ? request.organization().templateOrganizationId()
-            : organizations.get(key);
-    List<Long> lists =
-        request.checklistTemplateIds() != null
-            ? request.checklistTemplateIds()
-            : checklists.get(key);
-    if (template == request.organization().templateOrganizationId()
-        && lists == request.checklistTemplateIds()) {
-      return request;
-    }
-    return request.withTemplates(template, lists);
+    Long template = ownTemplate != null ? ownTemplate : organizations.get(value.toString());
+    List<Long> lists = ownChecklists != null ? ownChecklists : checklists.get(value.toString());
+    boolean unchanged =
+        java.util.Objects.equals(template, ownTemplate)
+            && java.util.Objects.equals(lists, ownChecklists);
+    return unchanged ? request : request.withTemplates(template, lists);
   }
 
   /** "Managed=12;Co-managed=13" or, for checklists, "Managed=4,5;Co-managed=6". */

@@ -35,22 +35,16 @@ public class SagaIntakeStore {
     this.json = json;
   }
 
-  /** The event ids among these that were accepted (or queued) before. */
+  /** The event ids among these that were accepted (or queued) before; one round trip. */
   @Transactional(Transactional.TxType.MANDATORY)
   @SuppressWarnings("unchecked")
   public Set<String> processedEvents(Collection<String> eventIds) {
-    Set<String> seen =
-        new HashSet<>(
-            em.createQuery(
-                    "select p.eventId from ProcessedEventEntity p where p.eventId in :ids",
-                    String.class)
-                .setParameter("ids", List.copyOf(eventIds))
-                .getResultList());
-    seen.addAll(
-        em.createNativeQuery("select event_id from queued_request where event_id in (:ids)")
+    return new HashSet<>(
+        em.createNativeQuery(
+                "select event_id from processed_event where event_id in (:ids)"
+                    + " union all select event_id from queued_request where event_id in (:ids)")
             .setParameter("ids", List.copyOf(eventIds))
             .getResultList());
-    return seen;
   }
 
   /**
@@ -73,22 +67,25 @@ public class SagaIntakeStore {
                 "statuses",
                 List.of(SagaStatus.RUNNING, SagaStatus.COMPENSATING, SagaStatus.COMPLETED))
             .getResultList();
+    Map<String, Object[]> newestCompleted = new HashMap<>();
     for (Object[] row : sagas) {
-      String clientId = (String) row[0];
-      ClientStanding was = standings.getOrDefault(clientId, ClientStanding.NEW);
       if (((SagaStatus) row[1]).isActive()) {
-        standings.put(clientId, was.busyNow());
+        standings.put((String) row[0], ClientStanding.NEW.busyNow());
       } else {
-        // ordered by seq: the newest COMPLETED saga is the last one seen
-        ClientRequest request = json.read((String) row[6], ClientRequest.class);
-        List<String> tags =
-            request.organization() == null ? null : request.organization().tagsOrEmpty();
-        Admission.Completed completed =
-            new Admission.Completed(
-                (UUID) row[2], (String) row[3], (Long) row[4], (String) row[5], tags);
-        standings.put(clientId, new ClientStanding(was.busy(), completed));
+        newestCompleted.put((String) row[0], row); // ordered by seq: the last one seen wins
       }
     }
+    newestCompleted.forEach(
+        (clientId, row) -> {
+          ClientRequest request = json.read((String) row[6], ClientRequest.class);
+          List<String> tags =
+              request.organization() == null ? null : request.organization().tagsOrEmpty();
+          Admission.Completed completed =
+              new Admission.Completed(
+                  (UUID) row[2], (String) row[3], (Long) row[4], (String) row[5], tags);
+          boolean busy = standings.getOrDefault(clientId, ClientStanding.NEW).busy();
+          standings.put(clientId, new ClientStanding(busy, completed));
+        });
     for (String clientId :
         (List<String>)
             em.createNativeQuery(
