@@ -2,6 +2,7 @@ package org.msp.onboarding.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 
 /** Saga settings (environment form: ONBOARDING_RETRY_INITIAL_DELAY and so on). */
@@ -99,5 +100,13 @@ public interface OnboardingConfig {
     /** Sagas claimed per claim query. */
     @WithDefault("16")
     int claimBatch();
+
+    /**
+     * NinjaOne calls one step makes at once when it has several to make (one per site, one per
+     * deployment); 1 makes them one after another.
+     */
+    @WithDefault("4")
+    @Min(1)
+    int callsAtOnce();
   }
 }

@@ -166,6 +166,36 @@ class SagaEngineTest {
   }
 
   @Test
+  void aLocationThatFailedIsAddedAgainAndTheOneMadeBesideItIsKept() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Sites"), 5);
+    sim.ninjaOne.failNext("addLocation", RemoteCallException.Kind.TRANSIENT, 503);
+    sim.runUntilSettled(false);
+
+    assertEquals(StepStatus.WAITING_RETRY, sim.saga.step(StepName.ADD_LOCATIONS).status());
+    assertEquals(2, sim.ninjaOne.calls.stream().filter("addLocation"::equals).count());
+    assertEquals(1, sim.saga.data().locationIds.size(), "the second site, made beside the failure");
+
+    sim.runUntilSettled(true);
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status());
+    assertEquals(3, sim.ninjaOne.calls.stream().filter("addLocation"::equals).count());
+    long org = sim.saga.organizationId();
+    assertEquals(
+        java.util.Set.of("Main Office", "Headquarters", "Branch"),
+        sim.ninjaOne.locations.get(org).keySet());
+  }
+
+  @Test
+  void anInstallerLinkThatFailedIsFetchedAgainAndTheOtherIsKept() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Links"), 5);
+    sim.ninjaOne.failNext("installerUrl", RemoteCallException.Kind.TRANSIENT, 503);
+    sim.runUntilSettled(true);
+
+    assertEquals(SagaStatus.COMPLETED, sim.saga.status());
+    assertEquals(3, sim.ninjaOne.calls.stream().filter("installerUrl"::equals).count());
+    assertEquals(2, sim.saga.data().installerUrls.size());
+  }
+
+  @Test
   void exhaustedRetriesRollBackLikeAPermanentFailure() {
     SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Tired"), 3);
     for (int i = 0; i < 3; i++) {

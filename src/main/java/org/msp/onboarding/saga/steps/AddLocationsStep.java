@@ -1,9 +1,12 @@
 package org.msp.onboarding.saga.steps;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.msp.onboarding.saga.ConcurrentCalls;
 import org.msp.onboarding.saga.FailureCode;
 import org.msp.onboarding.saga.NinjaOne;
 import org.msp.onboarding.saga.RemoteCallException;
@@ -18,14 +21,21 @@ import org.msp.onboarding.saga.request.LocationRequest;
 /**
  * Step 2. Location names are unique within an organization, so a 409 means the location is already
  * there: made by a run whose answer was lost, or NinjaOne's default "Main Office". Either way it is
- * adopted.
+ * adopted. The locations are added side by side ({@link ConcurrentCalls}).
  */
 @ApplicationScoped
 public class AddLocationsStep implements SagaStep {
   private final NinjaOne ninjaOne;
+  private final ConcurrentCalls calls;
+
+  @Inject
+  public AddLocationsStep(NinjaOne ninjaOne, ConcurrentCalls calls) {
+    this.ninjaOne = ninjaOne;
+    this.calls = calls;
+  }
 
   public AddLocationsStep(NinjaOne ninjaOne) {
-    this.ninjaOne = ninjaOne;
+    this(ninjaOne, ConcurrentCalls.oneAfterAnother());
   }
 
   @Override
@@ -41,32 +51,47 @@ public class AddLocationsStep implements SagaStep {
   @Override
   public StepOutcome execute(StepContext context) {
     long organizationId = context.data().organizationId;
-    for (LocationRequest location : context.request().organization().locationsOrEmpty()) {
-      if (context.data().locationIds.containsKey(location.name())) {
-        continue;
-      }
+    List<LocationRequest> missing =
+        context.request().organization().locationsOrEmpty().stream()
+            .filter(location -> !context.data().locationIds.containsKey(location.name()))
+            .toList();
+    List<ConcurrentCalls.Result<Long>> added =
+        calls.run(
+            missing.stream()
+                .<Supplier<Long>>map(
+                    location ->
+                        () ->
+                            ninjaOne.addLocation(
+                                organizationId,
+                                new NinjaOne.NewLocation(
+                                    location.name(), location.address(), location.description())))
+                .toList());
+    // Every location made is kept, even when another one failed: the retry adds only the rest.
+    StepOutcome failure = null;
+    for (int i = 0; i < missing.size(); i++) {
+      String name = missing.get(i).name();
       try {
-        long id =
-            ninjaOne.addLocation(
-                organizationId,
-                new NinjaOne.NewLocation(
-                    location.name(), location.address(), location.description()));
-        context.data().locationIds.put(location.name(), id);
+        context.data().locationIds.put(name, added.get(i).get());
         if (context.request().organization().adopts()) {
-          added(context).add(location.name());
+          added(context).add(name);
         }
       } catch (RemoteCallException e) {
+        if (failure != null) {
+          continue;
+        }
         if (e.kind() != RemoteCallException.Kind.CONFLICT) {
-          return e.toOutcome();
+          failure = e.toOutcome();
+          continue;
         }
-        Optional<Long> existing = findByName(organizationId, location.name());
+        Optional<Long> existing = findByName(organizationId, name);
         if (existing.isEmpty()) {
-          return new StepOutcome.Failed(FailureCode.CONFLICT, e.getMessage());
+          failure = new StepOutcome.Failed(FailureCode.CONFLICT, e.getMessage());
+        } else {
+          context.data().locationIds.put(name, existing.get());
         }
-        context.data().locationIds.put(location.name(), existing.get());
       }
     }
-    return StepOutcome.succeeded();
+    return failure != null ? failure : StepOutcome.succeeded();
   }
 
   private Optional<Long> findByName(long organizationId, String name) {

@@ -1,9 +1,14 @@
 package org.msp.onboarding.saga.steps;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.msp.onboarding.saga.ConcurrentCalls;
 import org.msp.onboarding.saga.FailureCode;
 import org.msp.onboarding.saga.NinjaOne;
+import org.msp.onboarding.saga.RemoteCallException;
 import org.msp.onboarding.saga.SagaData;
 import org.msp.onboarding.saga.SagaEvent;
 import org.msp.onboarding.saga.SagaStep;
@@ -15,15 +20,23 @@ import org.msp.onboarding.saga.request.ClientRequest;
 import org.msp.onboarding.saga.request.DeploymentPlan;
 
 /**
- * Step 5. Fetches an installer link per planned deployment; its success makes them deployment tasks
- * (an event storage turns into rows), and its rollback cancels them.
+ * Step 5. Fetches an installer link per planned deployment, side by side ({@link ConcurrentCalls});
+ * its success makes them deployment tasks (an event storage turns into rows), and its rollback
+ * cancels them.
  */
 @ApplicationScoped
 public class RecordAgentDeploymentsStep implements SagaStep {
   private final NinjaOne ninjaOne;
+  private final ConcurrentCalls calls;
+
+  @Inject
+  public RecordAgentDeploymentsStep(NinjaOne ninjaOne, ConcurrentCalls calls) {
+    this.ninjaOne = ninjaOne;
+    this.calls = calls;
+  }
 
   public RecordAgentDeploymentsStep(NinjaOne ninjaOne) {
-    this.ninjaOne = ninjaOne;
+    this(ninjaOne, ConcurrentCalls.oneAfterAnother());
   }
 
   @Override
@@ -49,20 +62,41 @@ public class RecordAgentDeploymentsStep implements SagaStep {
               ? planned
               : planned.stream().filter(d -> added.contains(d.location())).toList();
     }
+    List<AgentDeploymentRequest> missing = new ArrayList<>();
     for (AgentDeploymentRequest deployment : context.data().deployments) {
       if (context.data().installerUrls.containsKey(deployment.key())) {
         continue;
       }
-      Long locationId = context.data().locationIds.get(deployment.location());
-      if (locationId == null) {
+      if (!context.data().locationIds.containsKey(deployment.location())) {
         return new StepOutcome.Failed(
             FailureCode.REJECTED,
             "deployment names location '" + deployment.location() + "', which was not added");
       }
-      String url =
-          ninjaOne.installerUrl(
-              organizationId, locationId, deployment.installerType(), deployment.nodeRoleId());
-      context.data().installerUrls.put(deployment.key(), url);
+      missing.add(deployment);
+    }
+    List<ConcurrentCalls.Result<String>> links =
+        calls.run(
+            missing.stream()
+                .<Supplier<String>>map(
+                    deployment ->
+                        () ->
+                            ninjaOne.installerUrl(
+                                organizationId,
+                                context.data().locationIds.get(deployment.location()),
+                                deployment.installerType(),
+                                deployment.nodeRoleId()))
+                .toList());
+    // The links fetched are kept, even when another one failed: the retry fetches only the rest.
+    StepOutcome failure = null;
+    for (int i = 0; i < missing.size(); i++) {
+      try {
+        context.data().installerUrls.put(missing.get(i).key(), links.get(i).get());
+      } catch (RemoteCallException e) {
+        failure = failure != null ? failure : e.toOutcome();
+      }
+    }
+    if (failure != null) {
+      return failure;
     }
     return StepOutcome.succeeded(new SagaEvent.DeploymentTasksDue(organizationId, tasks(context)));
   }
