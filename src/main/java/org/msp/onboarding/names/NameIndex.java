@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.msp.onboarding.ninjaone.NinjaOneClient;
@@ -34,6 +35,13 @@ public class NameIndex implements OrganizationNames {
   private volatile boolean filled;
   private volatile long readThrough;
 
+  /**
+   * Rows this instance's own commits put in the index that the listing has not yet read past: a
+   * listed organization that matches one of them is not stored again. At full speed most pages hold
+   * only such organizations, and then a refresh costs no transaction at all.
+   */
+  private final Map<Long, NameRows.Row> committed = new ConcurrentHashMap<>();
+
   @Inject
   NameIndex(NinjaOneClient ninjaOne, PgNameRows rows) {
     this(
@@ -54,6 +62,13 @@ public class NameIndex implements OrganizationNames {
   NameIndex(ListingPages listing, NameRows rows) {
     this.listing = listing;
     this.rows = rows;
+  }
+
+  /** An organization this instance named is in the index: its commit succeeded. */
+  void committed(long organizationId, String name, String sagaMarker) {
+    if (organizationId > readThrough) {
+      committed.put(organizationId, new NameRows.Row(organizationId, key(name), sagaMarker));
+    }
   }
 
   @Override
@@ -90,11 +105,12 @@ public class NameIndex implements OrganizationNames {
     // what this instance read last: a PostgreSQL round trip less per refresh (what another
     // instance read since is read again, harmlessly)
     long after = readThrough > 0 ? readThrough : stored(rows::refreshedThrough);
-    readThrough = Math.max(readThrough, readFrom(after == 0 ? null : after));
+    readThrough = Math.max(readThrough, readFrom(after == 0 ? null : after, true));
+    committed.keySet().removeIf(id -> id <= readThrough);
   }
 
   private void fullScan(long number) {
-    long lastId = readFrom(null);
+    long lastId = readFrom(null, false);
     stored(
         () -> {
           rows.finishFullScan(number, lastId);
@@ -105,19 +121,27 @@ public class NameIndex implements OrganizationNames {
 
   /**
    * Reads the listing after {@code after} to its end, storing each page; answers the last id read.
+   * With {@code skipCommitted}, rows exactly as this instance committed them are left out, and a
+   * page of nothing else is not stored (its cursor stays in memory; a restart reads it again).
    */
-  private long readFrom(Long after) {
+  private long readFrom(Long after, boolean skipCommitted) {
     long lastId = after == null ? 0 : after;
     while (true) {
       List<OrganizationBody> page = listing.after(after);
       if (!page.isEmpty()) {
         lastId = page.get(page.size() - 1).id();
         long through = lastId;
-        stored(
-            () -> {
-              rows.storePage(toRows(page), through);
-              return null;
-            });
+        List<NameRows.Row> fresh = toRows(page);
+        if (skipCommitted) {
+          fresh.removeIf(row -> row.equals(committed.get(row.organizationId())));
+        }
+        if (!fresh.isEmpty()) {
+          stored(
+              () -> {
+                rows.storePage(fresh, through);
+                return null;
+              });
+        }
       }
       if (page.size() < listing.pageSize()) {
         return lastId;

@@ -28,8 +28,12 @@ class InMemoryNameRows implements NameRows {
     return refreshedThrough;
   }
 
+  /** Pages stored from the listing (each a transaction in PostgreSQL). */
+  int pagesStored;
+
   @Override
   public synchronized void storePage(List<Row> page, long lastId) {
+    pagesStored++;
     page.forEach(this::store);
     refreshedThrough = Math.max(refreshedThrough, lastId);
   }

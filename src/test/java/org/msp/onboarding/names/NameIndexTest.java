@@ -85,6 +85,37 @@ class NameIndexTest {
   }
 
   @Test
+  void aListedOrganizationThisInstanceCommittedIsNotStoredAgain() {
+    index.holdersOf("x");
+    long ours = listing.add("Mine", "saga-9");
+    // as NamedOrganizations does: in the step's commit, then after it succeeded
+    rows.store(new NameRows.Row(ours, NameIndex.key("Mine"), "saga-9"));
+    index.committed(ours, "Mine", "saga-9");
+    rows.pagesStored = 0;
+    listing.cursors.clear();
+
+    assertEquals(List.of(new Holder(ours, "saga-9")), index.holdersOf("MINE"));
+    assertEquals(0, rows.pagesStored, "nothing new on the page: no transaction");
+    long foreign = listing.add("Client", null);
+    assertEquals(List.of(new Holder(foreign, null)), index.holdersOf("client"));
+    assertEquals(
+        Arrays.asList(null, ours), listing.cursors, "the cursor moved past it all the same");
+    assertEquals(1, rows.pagesStored);
+  }
+
+  @Test
+  void aCommittedOrganizationRenamedInNinjaOneBeforeTheListingReadItIsStoredAsListed() {
+    index.holdersOf("x");
+    long ours = listing.add("Mine", "saga-9");
+    rows.store(new NameRows.Row(ours, NameIndex.key("Mine"), "saga-9"));
+    index.committed(ours, "Mine", "saga-9");
+    listing.rename(ours, "Renamed");
+
+    assertEquals(List.of(new Holder(ours, "saga-9")), index.holdersOf("renamed"));
+    assertEquals(List.of(), index.holdersOf("mine"));
+  }
+
+  @Test
   void aRolledBackOrganizationRenamedByThisServiceFreesItsNameAtOnce() {
     long ours = listing.add("Acme", "saga-3");
     index.holdersOf("Acme");
