@@ -9,7 +9,13 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,11 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
-import org.msp.onboarding.persistence.OutboxEventEntity;
 
 /**
- * Relays outbox rows to client-onboarding-events, oldest first, at least once: rows are deleted
+ * Relays outbox rows to client-onboarding-events, oldest first, at least once: their delete commits
  * only after Kafka acknowledged them. One relay at a time across instances (a PostgreSQL advisory
  * lock), so the order per client holds; each event carries its own id for consumers to drop a
  * repeat.
@@ -83,14 +89,17 @@ public class OutboxRelay {
     if (!Boolean.TRUE.equals(locked)) {
       return 0;
     }
-    List<OutboxEventEntity> batch =
-        OutboxEventEntity.<OutboxEventEntity>find("order by seq").page(0, BATCH).list();
+    // Taken out of the outbox in this transaction, which commits only once Kafka acknowledged
+    // every one of them: a failure rolls the delete back and the rows wait for the next run. One
+    // statement, and exactly the rows sent (sequence numbers become visible out of order: a
+    // transaction that took a lower seq may commit after this batch was read).
+    List<Pending> batch = em.unwrap(Session.class).doReturningWork(OutboxRelay::takeOldest);
     updateLag(batch);
     if (batch.isEmpty()) {
       return 0;
     }
     List<CompletableFuture<Void>> acks = new ArrayList<>();
-    for (OutboxEventEntity event : batch) {
+    for (Pending event : batch) {
       acks.add(send(event));
     }
     try {
@@ -99,22 +108,41 @@ public class OutboxRelay {
       throw new IllegalStateException(
           "Kafka did not acknowledge the status events: " + e.getMessage(), e);
     }
-    // Exactly the rows sent: sequence numbers become visible out of order (a transaction that took
-    // a lower seq may
-    // commit after this batch was read), so "everything up to the last seq" would delete events
-    // never sent.
-    em.createQuery("delete from OutboxEventEntity where seq in :sent")
-        .setParameter("sent", batch.stream().map(e -> e.seq).toList())
-        .executeUpdate();
     return batch.size();
   }
 
-  private CompletableFuture<Void> send(OutboxEventEntity event) {
+  /** A status event taken from the outbox. */
+  private record Pending(long seq, String clientId, String payload, Instant createdAt) {}
+
+  private static List<Pending> takeOldest(Connection connection) throws SQLException {
+    List<Pending> batch = new ArrayList<>(BATCH);
+    try (PreparedStatement delete =
+        connection.prepareStatement(
+            "DELETE FROM outbox_event WHERE seq IN"
+                + " (SELECT seq FROM outbox_event ORDER BY seq LIMIT ?)"
+                + " RETURNING seq, client_id, payload, created_at")) {
+      delete.setInt(1, BATCH);
+      try (ResultSet rows = delete.executeQuery()) {
+        while (rows.next()) {
+          batch.add(
+              new Pending(
+                  rows.getLong(1),
+                  rows.getString(2),
+                  rows.getString(3),
+                  rows.getTimestamp(4).toInstant()));
+        }
+      }
+    }
+    batch.sort(Comparator.comparingLong(Pending::seq)); // RETURNING keeps no order
+    return batch;
+  }
+
+  private CompletableFuture<Void> send(Pending event) {
     CompletableFuture<Void> acked = new CompletableFuture<>();
     Message<String> message =
-        Message.of(event.payload)
+        Message.of(event.payload())
             .addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.clientId).build())
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.clientId()).build())
             .withAck(
                 () -> {
                   acked.complete(null);
@@ -129,13 +157,12 @@ public class OutboxRelay {
     return acked;
   }
 
-  private void updateLag(List<OutboxEventEntity> batch) {
+  private void updateLag(List<Pending> batch) {
     lagSeconds.set(
         batch.isEmpty()
             ? 0
             : Math.max(
                 0,
-                java.time.Duration.between(batch.get(0).createdAt, java.time.Instant.now())
-                    .toSeconds()));
+                java.time.Duration.between(batch.get(0).createdAt(), Instant.now()).toSeconds()));
   }
 }
