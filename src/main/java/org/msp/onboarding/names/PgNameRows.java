@@ -66,7 +66,7 @@ class PgNameRows implements NameRows {
   @Override
   public List<Holder> holdersOf(String nameKey) {
     List<Holder> holders = new ArrayList<>();
-    inTransaction(
+    oneRead(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -86,7 +86,7 @@ class PgNameRows implements NameRows {
   @Override
   public Optional<Long> markedBy(String sagaMarker) {
     List<Long> ids = new ArrayList<>();
-    inTransaction(
+    oneRead(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -181,6 +181,15 @@ class PgNameRows implements NameRows {
 
   private interface Work {
     void run(Connection connection) throws SQLException;
+  }
+
+  /** A single SELECT needs no transaction of its own: one round trip instead of two. */
+  private void oneRead(Work work) {
+    try (Connection c = dataSource.getConnection()) {
+      work.run(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("name index: " + e.getMessage(), e);
+    }
   }
 
   private void inTransaction(Work work) {

@@ -3,6 +3,8 @@ package org.msp.onboarding.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +36,30 @@ public class SagaEventRows {
     if (events.isEmpty()) {
       return;
     }
+    // The deployment tasks first, then the status events in their order: Hibernate sends a run of
+    // rows of one table as one multi-row INSERT, and interleaving the two tables would split both.
+    Map<SagaEvent.DeploymentTasksDue, List<AgentDeploymentTaskEntity>> tasks =
+        new IdentityHashMap<>();
     for (SagaEvent event : events) {
-      write(saga, event, now);
+      if (event instanceof SagaEvent.DeploymentTasksCancelled
+          || event instanceof SagaEvent.OrganizationTasksCancelled) {
+        break; // a cancellation must not see tasks raised after it
+      }
+      if (event instanceof SagaEvent.DeploymentTasksDue due) {
+        tasks.put(due, deploymentTasks(saga, due, now));
+      }
+    }
+    for (SagaEvent event : events) {
+      write(saga, event, tasks, now);
       observers.fire(event);
     }
   }
 
-  private void write(Saga saga, SagaEvent event, Instant now) {
+  private void write(
+      Saga saga,
+      SagaEvent event,
+      Map<SagaEvent.DeploymentTasksDue, List<AgentDeploymentTaskEntity>> tasks,
+      Instant now) {
     if (event instanceof SagaEvent.Started) {
       outbox(saga, "SagaStarted", null, null, Map.of(), now);
     } else if (event instanceof SagaEvent.StepSucceeded e) {
@@ -52,7 +71,11 @@ public class SagaEventRows {
     } else if (event instanceof SagaEvent.Failed e) {
       outbox(saga, "SagaFailed", "detail", e.detail(), Map.of(), now);
     } else if (event instanceof SagaEvent.DeploymentTasksDue e) {
-      deploymentTasks(saga, e, now);
+      List<AgentDeploymentTaskEntity> recorded = tasks.get(e);
+      for (AgentDeploymentTaskEntity task :
+          recorded != null ? recorded : deploymentTasks(saga, e, now)) {
+        taskRecorded(saga, task, now);
+      }
     } else if (event instanceof SagaEvent.DeploymentTasksCancelled) {
       AgentDeploymentTaskEntity.update(
           "status = ?1, updatedAt = ?2 where sagaId = ?3 and status = ?4",
@@ -89,7 +112,9 @@ public class SagaEventRows {
     attempt.persist();
   }
 
-  private void deploymentTasks(Saga saga, SagaEvent.DeploymentTasksDue due, Instant now) {
+  private List<AgentDeploymentTaskEntity> deploymentTasks(
+      Saga saga, SagaEvent.DeploymentTasksDue due, Instant now) {
+    List<AgentDeploymentTaskEntity> tasks = new ArrayList<>(due.tasks().size());
     for (SagaEvent.DeploymentTask planned : due.tasks()) {
       AgentDeploymentTaskEntity task = new AgentDeploymentTaskEntity();
       task.id = UUID.randomUUID();
@@ -104,14 +129,19 @@ public class SagaEventRows {
       task.createdAt = now;
       task.updatedAt = now;
       task.persist();
-      Map<String, Object> extra = new LinkedHashMap<>();
-      extra.put("taskId", task.id);
-      extra.put("organizationId", task.organizationId);
-      extra.put("locationId", task.locationId);
-      extra.put("installerType", task.installerType);
-      extra.put("installerUrl", task.installerUrl);
-      outbox(saga, "AgentDeploymentTaskRecorded", null, null, extra, now);
+      tasks.add(task);
     }
+    return tasks;
+  }
+
+  private void taskRecorded(Saga saga, AgentDeploymentTaskEntity task, Instant now) {
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("taskId", task.id);
+    extra.put("organizationId", task.organizationId);
+    extra.put("locationId", task.locationId);
+    extra.put("installerType", task.installerType);
+    extra.put("installerUrl", task.installerUrl);
+    outbox(saga, "AgentDeploymentTaskRecorded", null, null, extra, now);
   }
 
   private void cleanupTask(Saga saga, SagaEvent.CleanupDue due, Instant now) {
