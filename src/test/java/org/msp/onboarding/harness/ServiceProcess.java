@@ -30,7 +30,7 @@ public final class ServiceProcess implements AutoCloseable {
    * checks that they agree): tests and the benchmark run the service the way it is deployed.
    */
   public static final String JVM_OPTIONS =
-      "-XX:+UseSerialGC -Xmx80m -Xss512k -XX:TieredStopAtLevel=1"
+      "-XX:+UseSerialGC -Xmx72m -Xss512k -XX:TieredStopAtLevel=1"
           + " -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=192m -XX:MaxDirectMemorySize=64m";
 
   /**
