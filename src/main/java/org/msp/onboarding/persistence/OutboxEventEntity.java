@@ -1,7 +1,6 @@
 package org.msp.onboarding.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,13 +15,10 @@ import org.hibernate.type.SqlTypes;
 public class OutboxEventEntity extends PanacheEntityBase {
   /**
    * The event's own id is the entity's identity, so inserts need no round trip for a generated key
-   * and are sent in JDBC batches; {@code seq} (the relay's order) is assigned by the database and
-   * read back by the relay.
+   * and are sent in JDBC batches. The column {@code seq} (the relay's order) is assigned by the
+   * database and read by the relay's own statement, so it is not mapped here.
    */
   @Id public UUID id;
-
-  @Column(insertable = false, updatable = false)
-  public Long seq;
 
   public UUID sagaId;
   public String clientId;

@@ -195,7 +195,8 @@ public class SagaRunner {
     return owner;
   }
 
-  private static java.util.concurrent.ThreadFactory named(String prefix) {
+  /** Daemon threads named prefix-1, prefix-2, ... */
+  static java.util.concurrent.ThreadFactory named(String prefix) {
     java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
     return r -> {
       Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
