@@ -41,6 +41,12 @@ final class BenchOptions {
   /** Unmeasured sagas each contender runs first, so all are measured warm. */
   int warmup = 200;
 
+  /**
+   * Unmeasured raw-baseline sagas before the first burst: the processes every contender shares (the
+   * simulator in this harness, the Kafka broker) are compiled by then, not during the first one.
+   */
+  int sharedWarmup = 3000;
+
   /** A JFR recording of each measured burst in the contender's (first) process. */
   boolean profile;
 
@@ -85,6 +91,8 @@ final class BenchOptions {
         --backlog-only        only the backlog check
         --cost-only           only the NinjaOne-calls-per-saga check (0 vs 20,000 organizations)
         --warmup N            unmeasured sagas per contender before each measured burst (default 200)
+        --shared-warmup N     unmeasured raw-baseline sagas before the first burst, so the simulator and the Kafka
+                              broker that every contender shares are warm for the first one too (default 3000)
         --workers W           sagas in flight per contender (the service's ONBOARDING_RUNNER_WORKERS; default 8)
         --dbos-mode pool|queue  DBOS started from a fixed thread pool (default) or its queue
         --profile             record each measured burst with JFR (target/bench/profile-run-N.jfr)
@@ -110,6 +118,7 @@ final class BenchOptions {
       o.budgetRequests = 20;
       o.budgetLatency = 0;
       o.warmup = 5;
+      o.sharedWarmup = 0;
     }
     for (Map.Entry<String, String> e : kv.entrySet()) {
       String v = e.getValue();
@@ -132,6 +141,7 @@ final class BenchOptions {
         case "backlog-seconds" -> o.backlogSeconds = Integer.parseInt(v);
         case "workers" -> o.workers = Integer.parseInt(v);
         case "warmup" -> o.warmup = Integer.parseInt(v);
+        case "shared-warmup" -> o.sharedWarmup = Integer.parseInt(v);
         case "profile" -> o.profile = true;
         case "backlog-only" -> o.backlogOnly = true;
         case "dbos-mode" -> o.dbosMode = v;

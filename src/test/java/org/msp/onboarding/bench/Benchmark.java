@@ -112,6 +112,7 @@ public final class Benchmark {
       costChecks();
       return;
     }
+    warmSharedProcesses();
     for (int latency : options.latencies) {
       for (String contender : options.contenders) {
         results.add(
@@ -166,6 +167,39 @@ public final class Benchmark {
     }
     if (options.sharedBudget) {
       sharedBudget();
+    }
+  }
+
+  /**
+   * The simulator, this harness's Kafka producer and the broker serve every contender. Warmed once,
+   * unmeasured, by the raw baseline: otherwise their JIT compilation (a third of a core in this
+   * harness alone) lands in the machine CPU of whichever contender runs first.
+   */
+  private void warmSharedProcesses() {
+    int n = options.sharedWarmup;
+    if (n <= 0) {
+      return;
+    }
+    say("== warming the shared processes: " + n + " raw-baseline sagas @ 0 ms, unmeasured");
+    String topic = prepareRun(0, null);
+    String groupId = "bench-group-" + runs;
+    ContenderRun run = null;
+    try {
+      run = start("raw", topic, groupId, 0, 1);
+      kafka.awaitAssigned(groupId, Duration.ofSeconds(60));
+      for (int i = 0; i < n; i++) {
+        Events.Event event = Events.newClient("s" + runs + "-" + i);
+        kafka.publish(topic, event.clientId(), event.bytes());
+      }
+      kafka.flush();
+      awaitEnded(run, n, Duration.ofSeconds(120 + n / 5));
+    } catch (Exception e) {
+      say("   warm-up failed, measuring anyway: " + e);
+    } finally {
+      if (run != null) {
+        run.stop();
+        run.close();
+      }
     }
   }
 
