@@ -305,6 +305,7 @@ public final class Benchmark {
       kafka.flush();
       awaitEnded(run, warmup, Duration.ofSeconds(120 + warmup));
       double cpuBefore = cpu(run.pids());
+      CpuShares.Snapshot sharesBefore = CpuShares.take(run.pids());
       double machineBefore = ProcStats.machineCpuSeconds();
       Long commitsBefore = commits(run.database(), false);
       long pollsBefore = run.polls();
@@ -323,6 +324,7 @@ public final class Benchmark {
         fault.interrupt();
       }
       double cpuAfter = cpu(run.pids());
+      CpuShares shares = CpuShares.take(run.pids()).since(sharesBefore);
       double machineAfter = ProcStats.machineCpuSeconds();
       r.peakRssMb = run.pids().stream().mapToDouble(ProcStats::peakRssMb).max().orElse(-1);
       List<SimCall> allCalls = simulator.calls();
@@ -359,6 +361,8 @@ public final class Benchmark {
         budgetFigures(r, allCalls, waited);
       }
       r.machineCpuSecondsPerSaga = (machineAfter - machineBefore) / Math.max(1, r.completed);
+      r.notes.add("machine CPU s/saga by process: " + shares.perSagaByProcess(r.completed));
+      r.notes.add("contender CPU s/saga by thread: " + shares.perSagaByThread(r.completed));
       if (run instanceof ServiceRun service) {
         intake(r, published, first, service.acceptedAt(), completions);
       }

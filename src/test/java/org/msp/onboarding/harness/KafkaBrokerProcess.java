@@ -182,6 +182,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         new ProcessBuilder(
                 ProcessSupport.javaExecutable(),
                 "-Xmx512m",
+                // C1 only, as the service: C2 would spend seconds of CPU recompiling the broker, in
+                // tests that run for a minute and in whichever benchmark burst runs first.
+                "-XX:TieredStopAtLevel=1",
                 "-Dlog4j.configuration=file:" + log4jConfig(),
                 "-cp",
                 libDir + "/*",
