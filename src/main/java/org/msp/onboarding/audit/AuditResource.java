@@ -44,34 +44,8 @@ public class AuditResource {
       responseCode = "200",
       description = "every organization of the tenant with its verdict, and totals",
       content = @Content(schema = @Schema(implementation = AuditReport.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "an unknown verdict",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "502",
-      description = "NinjaOne's organization list could not be read",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "401",
-      description = "no valid bearer token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "403",
-      description = "the token lacks the role",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "an unknown verdict")
+  @APIResponse(responseCode = "502", description = "NinjaOne's organization list could not be read")
   public Response audit(
       @Parameter(
               description = "list only organizations with this verdict (totals stay whole)",

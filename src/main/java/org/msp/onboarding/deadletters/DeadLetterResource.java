@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.msp.onboarding.deadletters.DeadLetterViews.DeadLetterDetail;
 import org.msp.onboarding.deadletters.DeadLetterViews.DeadLetterPage;
 import org.msp.onboarding.deadletters.DeadLetterViews.ReplayView;
-import org.msp.onboarding.web.Problem;
 import org.msp.onboarding.web.ProblemException;
 import org.msp.onboarding.web.Roles;
 
@@ -50,34 +49,8 @@ public class DeadLetterResource {
       operationId = "listDeadLetters",
       summary = "List the dead-letter topic's letters, newest first, a page at a time")
   @APIResponse(responseCode = "200", description = "a page of dead letters, newest first")
-  @APIResponse(
-      responseCode = "401",
-      description = "no valid bearer token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "403",
-      description = "the token lacks the role",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "a bad parameter, named in parameter",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "503",
-      description = "the dead-letter topic could not be read",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "a bad parameter, named in parameter")
+  @APIResponse(responseCode = "503", description = "the dead-letter topic could not be read")
   public DeadLetterPage list(
       @Parameter(
               description = "only letters with this record key (the client's CRM id)",
@@ -118,20 +91,7 @@ public class DeadLetterResource {
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
   @Operation(operationId = "getDeadLetter", summary = "One dead letter with its body and headers")
   @APIResponse(responseCode = "200", description = "the letter with its whole body and headers")
-  @APIResponse(
-      responseCode = "404",
-      description = "no such dead letter",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "401",
-      description = "no valid bearer token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "no such dead letter")
   public DeadLetterDetail get(@PathParam("id") String id) {
     return queries.get(DeadLetterId.parse(id));
   }
@@ -151,41 +111,14 @@ public class DeadLetterResource {
       responseCode = "202",
       description = "published to the request topic; the replay as recorded",
       content = @Content(schema = @Schema(implementation = ReplayView.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "no such dead letter",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "no such dead letter")
   @APIResponse(
       responseCode = "409",
-      description = "the letter keeps only part of its record: a corrected body is needed",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "the letter keeps only part of its record: a corrected body is needed")
   @APIResponse(
       responseCode = "422",
-      description = "the body is not a valid request (nothing published); detail says why",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "403",
-      description = "the token lacks the operator role",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "401",
-      description = "no valid bearer token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "the body is not a valid request (nothing published); detail says why")
+  @APIResponse(responseCode = "403", description = "the token lacks the operator role")
   public Response replay(@PathParam("id") String id, byte[] body) {
     return Response.accepted(replayBy(id, body, identity.getPrincipal().getName())).build();
   }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,13 +45,7 @@ public class PendingDeviceResource {
   @Operation(
       operationId = "listPendingDevices",
       summary = "List the devices waiting for approval at locations with an open task")
-  @APIResponse(
-      responseCode = "400",
-      description = "a bad organizationId",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "a bad organizationId")
   public PendingDeviceList list(
       @Parameter(
               description = "only the waiting devices of this NinjaOne organization",
@@ -71,18 +64,8 @@ public class PendingDeviceResource {
   @APIResponse(responseCode = "200", description = "approved in NinjaOne")
   @APIResponse(
       responseCode = "404",
-      description = "no such device waiting at a location with an open task",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "502",
-      description = "NinjaOne did not take the decision",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "no such device waiting at a location with an open task")
+  @APIResponse(responseCode = "502", description = "NinjaOne did not take the decision")
   public Response approve(@PathParam("deviceId") String deviceId, @Context SecurityContext who) {
     return decide(deviceId, Decision.APPROVE, who);
   }
@@ -96,18 +79,8 @@ public class PendingDeviceResource {
   @APIResponse(responseCode = "200", description = "rejected in NinjaOne")
   @APIResponse(
       responseCode = "404",
-      description = "no such device waiting at a location with an open task",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "502",
-      description = "NinjaOne did not take the decision",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "no such device waiting at a location with an open task")
+  @APIResponse(responseCode = "502", description = "NinjaOne did not take the decision")
   public Response reject(@PathParam("deviceId") String deviceId, @Context SecurityContext who) {
     return decide(deviceId, Decision.REJECT, who);
   }

@@ -11,13 +11,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.msp.onboarding.ops.SagaViews.DeploymentTaskList;
-import org.msp.onboarding.web.Problem;
 import org.msp.onboarding.web.ProblemException;
 import org.msp.onboarding.web.Roles;
 
@@ -39,27 +37,7 @@ public class AgentDeploymentTaskResource {
   @Operation(
       operationId = "listAgentDeploymentTasks",
       summary = "List the recorded agent-deployment tasks with their installer links")
-  @APIResponse(
-      responseCode = "400",
-      description = "a bad parameter, named in parameter",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "401",
-      description = "no valid bearer token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "403",
-      description = "the token lacks the role",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "a bad parameter, named in parameter")
   public DeploymentTaskList list(
       @Parameter(
               description = "only the tasks of this NinjaOne organization",
@@ -101,27 +79,9 @@ public class AgentDeploymentTaskResource {
       operationId = "updateAgentDeploymentTask",
       summary = "Record an agent as installed, back to pending, or cancelled")
   @APIResponse(responseCode = "200", description = "the task as it is now")
-  @APIResponse(
-      responseCode = "400",
-      description = "a bad status",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "no such task",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "the task was cancelled by a rollback",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "a bad status")
+  @APIResponse(responseCode = "404", description = "no such task")
+  @APIResponse(responseCode = "409", description = "the task was cancelled by a rollback")
   public SagaViews.DeploymentTaskView update(
       @Parameter(
               description = "the task's id",

@@ -24,7 +24,6 @@ import org.msp.onboarding.ops.SagaViews.SagaDetail;
 import org.msp.onboarding.ops.SagaViews.SagaPage;
 import org.msp.onboarding.runner.SagaRunner;
 import org.msp.onboarding.saga.SagaStatus;
-import org.msp.onboarding.web.Problem;
 import org.msp.onboarding.web.ProblemException;
 import org.msp.onboarding.web.Roles;
 
@@ -47,27 +46,7 @@ public class SagaResource {
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
   @Operation(operationId = "listSagas", summary = "List sagas, newest first, a page at a time")
   @APIResponse(responseCode = "200", description = "a page of sagas, newest first")
-  @APIResponse(
-      responseCode = "400",
-      description = "a bad parameter, named in parameter",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "401",
-      description = "no valid bearer token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "403",
-      description = "the token lacks the role",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "a bad parameter, named in parameter")
   public SagaPage list(
       @Parameter(
               description = "only sagas in this status",
@@ -119,27 +98,7 @@ public class SagaResource {
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
   @Operation(operationId = "getSaga", summary = "One saga with its steps")
   @APIResponse(responseCode = "200", description = "the saga with its steps")
-  @APIResponse(
-      responseCode = "404",
-      description = "no such saga",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "401",
-      description = "no valid bearer token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "403",
-      description = "the token lacks the role",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "no such saga")
   public SagaDetail get(
       @Parameter(
               description = "the saga's id",
@@ -159,34 +118,8 @@ public class SagaResource {
       responseCode = "202",
       description = "accepted; the saga as it is now",
       content = @Content(schema = @Schema(implementation = SagaDetail.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "no such saga",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "not allowed in the saga's state",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "401",
-      description = "no valid bearer token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "403",
-      description = "the token lacks the role",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "no such saga")
+  @APIResponse(responseCode = "409", description = "not allowed in the saga's state")
   public Response retry(
       @Parameter(
               description = "the saga's id",
@@ -206,34 +139,8 @@ public class SagaResource {
       responseCode = "202",
       description = "accepted; the saga as it is now",
       content = @Content(schema = @Schema(implementation = SagaDetail.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "no such saga",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "not allowed in the saga's state",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "401",
-      description = "no valid bearer token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "403",
-      description = "the token lacks the role",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "no such saga")
+  @APIResponse(responseCode = "409", description = "not allowed in the saga's state")
   public Response compensate(
       @Parameter(
               description = "the saga's id",
@@ -255,35 +162,11 @@ public class SagaResource {
       responseCode = "201",
       description = "a new saga from the same request; Location names it",
       content = @Content(schema = @Schema(implementation = SagaDetail.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "no such saga",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "no such saga")
   @APIResponse(
       responseCode = "409",
       description =
-          "the saga is not COMPENSATED, or its client has a saga running or completed meanwhile",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "401",
-      description = "no valid bearer token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "403",
-      description = "the token lacks the role",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+          "the saga is not COMPENSATED, or its client has a saga running or completed meanwhile")
   public Response rerun(
       @Parameter(
               description = "the saga's id",

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.msp.onboarding.tagjobs.TagJobViews.JobDetail;
 import org.msp.onboarding.tagjobs.TagJobViews.JobList;
 import org.msp.onboarding.tagjobs.TagJobViews.JobSummary;
-import org.msp.onboarding.web.Problem;
 import org.msp.onboarding.web.ProblemException;
 import org.msp.onboarding.web.Roles;
 
@@ -54,27 +53,7 @@ public class TagJobResource {
       responseCode = "202",
       description = "accepted; the job as stored",
       content = @Content(schema = @Schema(implementation = JobSummary.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "a bad field, named in parameter",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "401",
-      description = "no valid bearer token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "403",
-      description = "the token lacks the role",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "a bad field, named in parameter")
   public Response create(TagJobRequest request) {
     JobSummary job =
         jobs.create(TagJobRequestCheck.valid(request), identity.getPrincipal().getName());
@@ -95,13 +74,7 @@ public class TagJobResource {
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
   @Operation(operationId = "getTagJob", summary = "One tag job with a result per organization")
   @APIResponse(responseCode = "200", description = "the job with a result per organization")
-  @APIResponse(
-      responseCode = "404",
-      description = "no such job",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "no such job")
   public JobDetail get(
       @Parameter(
               description = "the job's id",

@@ -19,8 +19,6 @@ import java.util.stream.Stream;
  * process still running at the end accounts for (processes that ended, the kernel).
  */
 final class CpuShares {
-  private static final double TICKS_PER_SECOND = 100.0;
-
   private final Map<String, Double> byKind;
   private final Map<String, Double> contenderThreads;
 
@@ -49,7 +47,10 @@ final class CpuShares {
     for (long pid : contenderPids) {
       try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
         for (Path task : tasks.toList()) {
-          threads.merge(threadGroup(task), taskCpu(task), Double::sum);
+          threads.merge(
+              threadGroup(task),
+              Math.max(0, ProcStats.cpuSeconds(task.resolve("stat"))),
+              Double::sum);
         }
       } catch (IOException e) {
         // the contender ended
@@ -121,16 +122,6 @@ final class CpuShares {
 
   private static String threadGroup(Path task) {
     return read(task.resolve("comm")).trim().replaceAll("\\d+", "N");
-  }
-
-  private static double taskCpu(Path task) {
-    try {
-      String stat = Files.readString(task.resolve("stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
-    } catch (IOException | RuntimeException e) {
-      return 0;
-    }
   }
 
   private static String read(Path file) {

@@ -29,8 +29,13 @@ final class ProcStats {
 
   /** User plus system CPU seconds used so far; -1 once the process is gone. */
   static double cpuSeconds(long pid) {
+    return cpuSeconds(Path.of("/proc", Long.toString(pid), "stat"));
+  }
+
+  /** The same from a stat file: a process's, or one of its threads' (/proc/PID/task/TID/stat). */
+  static double cpuSeconds(Path statFile) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String stat = Files.readString(statFile);
       // The command name (field 2) may contain spaces; everything after its closing parenthesis is
       // numeric.
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The committed OpenAPI document (src/main/openapi/openapi.json, kept equal to the served one by
  * OpenApiDocumentIT) follows the API's conventions: every operation has an operation id and a
- * summary, and every query parameter says its type (an enum, an integer with bounds, a bounded
- * string) rather than a bare string.
+ * summary, every query parameter says its type (an enum, an integer with bounds, a bounded string)
+ * rather than a bare string, and every error is described as problem+json.
  */
 class OpenApiConventionsTest {
   private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
@@ -59,6 +59,30 @@ class OpenApiConventionsTest {
       }
     }
     assertEquals(Set.of(), untyped, "query parameters without an enum, bounds or a length");
+  }
+
+  @Test
+  void everyErrorResponseIsAProblemWithADescription() {
+    Set<String> notProblems = new TreeSet<>();
+    int errors = 0;
+    for (Operation operation : operations()) {
+      var responses = operation.node().path("responses").fields();
+      while (responses.hasNext()) {
+        var response = responses.next();
+        if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
+          errors++;
+          JsonNode schema =
+              response.getValue().path("content").path("application/problem+json").path("schema");
+          if (!resolve(schema).path("properties").has("detail")
+              || response.getValue().path("description").asText().isBlank()
+              || response.getValue().path("description").asText().startsWith("Not ")) {
+            notProblems.add(operation.name() + " " + response.getKey());
+          }
+        }
+      }
+    }
+    assertTrue(errors > 40, "error responses found: " + errors);
+    assertEquals(Set.of(), notProblems, "errors not described as problem+json in our words");
   }
 
   @Test
