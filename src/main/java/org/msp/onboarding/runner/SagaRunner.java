@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.msp.onboarding.config.OnboardingConfig;
 import org.msp.onboarding.ninjaone.NinjaOneCircuit;
@@ -33,11 +34,17 @@ import org.msp.onboarding.persistence.SagaStore;
 public class SagaRunner {
   private static final Logger LOG = Logger.getLogger(SagaRunner.class);
 
+  /**
+   * What Quarkus's shutdown timeout must leave after the steps' wait: releasing leases, the rest.
+   */
+  static final Duration AFTER_STEPS = Duration.ofSeconds(10);
+
   private final SagaStore store;
   private final SagaRecorder recorder;
   private final SagaDriver driver;
   private final OnboardingConfig.Runner config;
   private final NinjaOneCircuit circuit;
+  private final Duration stepsWaitOnStop;
   private final String owner = InstanceId.get();
 
   /** The sagas a worker of this instance is driving, with the epoch of its lease. */
@@ -56,12 +63,14 @@ public class SagaRunner {
       SagaRecorder recorder,
       SagaDriver driver,
       OnboardingConfig config,
-      NinjaOneCircuit circuit) {
+      NinjaOneCircuit circuit,
+      @ConfigProperty(name = "quarkus.shutdown.timeout") Optional<Duration> shutdownTimeout) {
     this.store = store;
     this.recorder = recorder;
     this.driver = driver;
     this.config = config.runner();
     this.circuit = circuit;
+    this.stepsWaitOnStop = stepsWaitOnStop(shutdownTimeout.orElse(Duration.ofSeconds(30)));
     this.claimant = new Claimant(owner, this.config.lease(), driving.keySet());
   }
 
@@ -175,7 +184,7 @@ public class SagaRunner {
     claimer.shutdown();
     workers.shutdown();
     try {
-      workers.awaitTermination(Duration.ofSeconds(20).toMillis(), TimeUnit.MILLISECONDS);
+      workers.awaitTermination(stepsWaitOnStop.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -193,6 +202,15 @@ public class SagaRunner {
 
   public String owner() {
     return owner;
+  }
+
+  /**
+   * How long a SIGTERM waits for the steps in flight: the shutdown timeout less {@link
+   * #AFTER_STEPS} (20 s of the default 30), at least a second.
+   */
+  static Duration stepsWaitOnStop(Duration shutdownTimeout) {
+    Duration wait = shutdownTimeout.minus(AFTER_STEPS);
+    return wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait;
   }
 
   /** Daemon threads named prefix-1, prefix-2, ... */

@@ -122,15 +122,18 @@ class LeaseFencingIT extends StackTest {
 
   @Test
   void stepStillRunningAtShutdownKeepsItsLeaseUntilItExpires() throws SQLException {
-    // A call longer than the 20 s the runner waits on SIGTERM; the lease outlasts the shutdown.
+    // A call longer than the runner waits on SIGTERM (2 s: the 12-s shutdown timeout less 10 s);
+    // the lease outlasts the shutdown.
     startOwnService(
         "shutdown",
         Map.of(
             "ONBOARDING_RUNNER_LEASE",
             "PT120S",
+            "QUARKUS_SHUTDOWN_TIMEOUT",
+            "12S",
             "QUARKUS_REST_CLIENT_NINJAONE_READ_TIMEOUT",
             "90000"));
-    String id = startSlowCreate("shutdown", Duration.ofSeconds(45));
+    String id = startSlowCreate("shutdown", Duration.ofSeconds(20));
     await()
         .pollDelay(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(3))
