@@ -64,13 +64,14 @@ public class SagaRunner {
       SagaDriver driver,
       OnboardingConfig config,
       NinjaOneCircuit circuit,
-      @ConfigProperty(name = "quarkus.shutdown.timeout") Optional<Duration> shutdownTimeout) {
+      @ConfigProperty(name = "quarkus.shutdown.timeout", defaultValue = "30S")
+          Duration shutdownTimeout) {
     this.store = store;
     this.recorder = recorder;
     this.driver = driver;
     this.config = config.runner();
     this.circuit = circuit;
-    this.stepsWaitOnStop = stepsWaitOnStop(shutdownTimeout.orElse(Duration.ofSeconds(30)));
+    this.stepsWaitOnStop = stepsWaitOnStop(shutdownTimeout);
     this.claimant = new Claimant(owner, this.config.lease(), driving.keySet());
   }
 

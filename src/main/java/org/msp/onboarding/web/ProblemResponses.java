@@ -13,14 +13,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * API's own wording.
  */
 public class ProblemResponses implements OASFilter {
-  static final String UNAUTHORIZED = "no valid bearer token";
-  static final String FORBIDDEN = "the token lacks the role";
-
-  /** SmallRye OpenAPI's wording for the 401 and 403 it adds to a {@code @RolesAllowed} call. */
-  private static final Map<String, String> GENERIC =
-      Map.of("401", "Not Authorized", "403", "Not Allowed");
-
-  private static final Map<String, String> OURS = Map.of("401", UNAUTHORIZED, "403", FORBIDDEN);
+  /**
+   * SmallRye OpenAPI's wording for the 401 and 403 it adds to a {@code @RolesAllowed} call, and
+   * ours.
+   */
+  private static final Map<String, String> OUR_WORDING =
+      Map.of("Not Authorized", "no valid bearer token", "Not Allowed", "the token lacks the role");
 
   @Override
   public Operation filterOperation(Operation operation) {
@@ -35,8 +33,8 @@ public class ProblemResponses implements OASFilter {
     if (!code.startsWith("4") && !code.startsWith("5")) {
       return;
     }
-    if (GENERIC.get(code) != null && GENERIC.get(code).equals(response.getDescription())) {
-      response.setDescription(OURS.get(code));
+    if (response.getDescription() != null && OUR_WORDING.containsKey(response.getDescription())) {
+      response.setDescription(OUR_WORDING.get(response.getDescription()));
     }
     boolean noContent =
         response.getContent() == null

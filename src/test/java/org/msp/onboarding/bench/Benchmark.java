@@ -187,12 +187,7 @@ public final class Benchmark {
     try {
       run = start("raw", topic, groupId, 0, 1);
       kafka.awaitAssigned(groupId, Duration.ofSeconds(60));
-      for (int i = 0; i < n; i++) {
-        Events.Event event = Events.newClient("s" + runs + "-" + i);
-        kafka.publish(topic, event.clientId(), event.bytes());
-      }
-      kafka.flush();
-      awaitEnded(run, n, Duration.ofSeconds(120 + n / 5));
+      runUnmeasured(run, topic, "s", n);
     } catch (Exception e) {
       say("   warm-up failed, measuring anyway: " + e);
     } finally {
@@ -201,6 +196,16 @@ public final class Benchmark {
         run.close();
       }
     }
+  }
+
+  /** Publishes {@code n} requests (client ids prefix + run + index) and waits until all ended. */
+  private void runUnmeasured(ContenderRun run, String topic, String prefix, int n) {
+    for (int i = 0; i < n; i++) {
+      Events.Event event = Events.newClient(prefix + runs + "-" + i);
+      kafka.publish(topic, event.clientId(), event.bytes());
+    }
+    kafka.flush();
+    awaitEnded(run, n, Duration.ofSeconds(120 + n));
   }
 
   /**
@@ -298,12 +303,7 @@ public final class Benchmark {
       // Under a shared budget a long warm-up costs minutes: a few sagas per worker suffice there.
       int warmup =
           group.startsWith("shared-budget") ? Math.min(options.warmup, 24) : options.warmup;
-      for (int i = 0; i < warmup; i++) {
-        Events.Event event = Events.newClient("w" + runs + "-" + i);
-        kafka.publish(topic, event.clientId(), event.bytes());
-      }
-      kafka.flush();
-      awaitEnded(run, warmup, Duration.ofSeconds(120 + warmup));
+      runUnmeasured(run, topic, "w", warmup);
       double cpuBefore = cpu(run.pids());
       CpuShares.Snapshot sharesBefore = CpuShares.take(run.pids());
       double machineBefore = ProcStats.machineCpuSeconds();
