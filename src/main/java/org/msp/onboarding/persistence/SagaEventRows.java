@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.msp.onboarding.saga.Saga;
 import org.msp.onboarding.saga.SagaEvent;
 import org.msp.onboarding.saga.SagaStatus;
 import org.msp.onboarding.saga.StepOutcome;
+import org.msp.onboarding.saga.StepRun;
 import org.msp.onboarding.saga.Work;
 
 /**
@@ -24,42 +24,56 @@ import org.msp.onboarding.saga.Work;
 public class SagaEventRows {
   private final SagaJson json;
   private final Event<SagaEvent> observers;
+  private final PendingRows pending;
 
-  public SagaEventRows(SagaJson json, Event<SagaEvent> observers) {
+  public SagaEventRows(SagaJson json, Event<SagaEvent> observers, PendingRows pending) {
     this.json = json;
     this.observers = observers;
+    this.pending = pending;
   }
 
-  /** The rows of the events the saga raised since they were last written, in order. */
+  /** The rows of the events the saga raised since they were last written, sent now. */
   void write(Saga saga, Instant now) {
+    write(saga, List.of(), now);
+  }
+
+  /**
+   * The history rows of the runs just recorded and the rows of the events the saga raised since
+   * they were last written, sent now: one statement per table.
+   */
+  void write(Saga saga, List<StepRun> runs, Instant now) {
+    collect(saga, runs, now);
+    pending.flush();
+  }
+
+  /**
+   * As {@link #write(Saga, Instant)}, but the rows wait for {@link #flush()} (or the commit), so
+   * that a batch of sagas costs one statement per table.
+   */
+  void collect(Saga saga, Instant now) {
+    collect(saga, List.of(), now);
+  }
+
+  /** Sends the rows collected so far in this transaction. */
+  void flush() {
+    pending.flush();
+  }
+
+  private void collect(Saga saga, List<StepRun> runs, Instant now) {
+    for (StepRun ran : runs) {
+      attempt(ran.work(), ran.outcome(), now);
+    }
     List<SagaEvent> events = saga.takeRaised();
     if (events.isEmpty()) {
       return;
     }
-    // The deployment tasks first, then the status events in their order: Hibernate sends a run of
-    // rows of one table as one multi-row INSERT, and interleaving the two tables would split both.
-    Map<SagaEvent.DeploymentTasksDue, List<AgentDeploymentTaskEntity>> tasks =
-        new IdentityHashMap<>();
     for (SagaEvent event : events) {
-      if (event instanceof SagaEvent.DeploymentTasksCancelled
-          || event instanceof SagaEvent.OrganizationTasksCancelled) {
-        break; // a cancellation must not see tasks raised after it
-      }
-      if (event instanceof SagaEvent.DeploymentTasksDue due) {
-        tasks.put(due, deploymentTasks(saga, due, now));
-      }
-    }
-    for (SagaEvent event : events) {
-      write(saga, event, tasks, now);
+      write(saga, event, now);
       observers.fire(event);
     }
   }
 
-  private void write(
-      Saga saga,
-      SagaEvent event,
-      Map<SagaEvent.DeploymentTasksDue, List<AgentDeploymentTaskEntity>> tasks,
-      Instant now) {
+  private void write(Saga saga, SagaEvent event, Instant now) {
     if (event instanceof SagaEvent.Started) {
       outbox(saga, "SagaStarted", null, null, Map.of(), now);
     } else if (event instanceof SagaEvent.StepSucceeded e) {
@@ -71,12 +85,11 @@ public class SagaEventRows {
     } else if (event instanceof SagaEvent.Failed e) {
       outbox(saga, "SagaFailed", "detail", e.detail(), Map.of(), now);
     } else if (event instanceof SagaEvent.DeploymentTasksDue e) {
-      List<AgentDeploymentTaskEntity> recorded = tasks.get(e);
-      for (AgentDeploymentTaskEntity task :
-          recorded != null ? recorded : deploymentTasks(saga, e, now)) {
+      for (PendingRows.Task task : deploymentTasks(saga, e, now)) {
         taskRecorded(saga, task, now);
       }
     } else if (event instanceof SagaEvent.DeploymentTasksCancelled) {
+      pending.flush(); // the tasks it cancels may still be pending
       AgentDeploymentTaskEntity.update(
           "status = ?1, updatedAt = ?2 where sagaId = ?3 and status = ?4",
           AgentDeploymentTaskEntity.CANCELLED,
@@ -84,6 +97,7 @@ public class SagaEventRows {
           saga.id(),
           AgentDeploymentTaskEntity.PENDING);
     } else if (event instanceof SagaEvent.OrganizationTasksCancelled e) {
+      pending.flush();
       AgentDeploymentTaskEntity.update(
           "status = ?1, updatedAt = ?2 where organizationId = ?3 and status = ?4",
           AgentDeploymentTaskEntity.CANCELLED,
@@ -97,50 +111,49 @@ public class SagaEventRows {
   }
 
   /** One history row per run of a step or of its compensation; a checkpoint is not a run's end. */
-  void attempt(Work work, StepOutcome outcome, Instant now) {
+  private void attempt(Work work, StepOutcome outcome, Instant now) {
     if (outcome instanceof StepOutcome.Checkpoint) {
       return;
     }
-    StepAttemptEntity attempt = new StepAttemptEntity();
-    attempt.sagaId = work.sagaId();
-    attempt.stepName = work.step().name();
-    attempt.phase = work.phase().name();
-    attempt.attempt = work.attempt();
-    attempt.outcome = outcome.getClass().getSimpleName();
-    attempt.error = errorOf(outcome);
-    attempt.recordedAt = now;
-    attempt.persist();
+    pending.add(
+        new PendingRows.Attempt(
+            work.sagaId(),
+            work.step().name(),
+            work.phase().name(),
+            work.attempt(),
+            outcome.getClass().getSimpleName(),
+            errorOf(outcome),
+            now));
   }
 
-  private List<AgentDeploymentTaskEntity> deploymentTasks(
+  private List<PendingRows.Task> deploymentTasks(
       Saga saga, SagaEvent.DeploymentTasksDue due, Instant now) {
-    List<AgentDeploymentTaskEntity> tasks = new ArrayList<>(due.tasks().size());
+    List<PendingRows.Task> tasks = new ArrayList<>(due.tasks().size());
     for (SagaEvent.DeploymentTask planned : due.tasks()) {
-      AgentDeploymentTaskEntity task = new AgentDeploymentTaskEntity();
-      task.id = UUID.randomUUID();
-      task.sagaId = saga.id();
-      task.organizationId = due.organizationId();
-      task.locationId = planned.locationId();
-      task.locationName = planned.locationName();
-      task.installerType = planned.installerType();
-      task.nodeRoleId = planned.nodeRoleId();
-      task.installerUrl = planned.installerUrl();
-      task.status = AgentDeploymentTaskEntity.PENDING;
-      task.createdAt = now;
-      task.updatedAt = now;
-      task.persist();
+      PendingRows.Task task =
+          new PendingRows.Task(
+              UUID.randomUUID(),
+              saga.id(),
+              due.organizationId(),
+              planned.locationId(),
+              planned.locationName(),
+              planned.installerType(),
+              planned.nodeRoleId(),
+              planned.installerUrl(),
+              now);
+      pending.add(task);
       tasks.add(task);
     }
     return tasks;
   }
 
-  private void taskRecorded(Saga saga, AgentDeploymentTaskEntity task, Instant now) {
+  private void taskRecorded(Saga saga, PendingRows.Task task, Instant now) {
     Map<String, Object> extra = new LinkedHashMap<>();
-    extra.put("taskId", task.id);
-    extra.put("organizationId", task.organizationId);
-    extra.put("locationId", task.locationId);
-    extra.put("installerType", task.installerType);
-    extra.put("installerUrl", task.installerUrl);
+    extra.put("taskId", task.id());
+    extra.put("organizationId", task.organizationId());
+    extra.put("locationId", task.locationId());
+    extra.put("installerType", task.installerType());
+    extra.put("installerUrl", task.installerUrl());
     outbox(saga, "AgentDeploymentTaskRecorded", null, null, extra, now);
   }
 
@@ -162,13 +175,9 @@ public class SagaEventRows {
       String detail,
       Map<String, Object> extra,
       Instant now) {
-    OutboxEventEntity event = new OutboxEventEntity();
-    event.id = UUID.randomUUID();
-    event.sagaId = saga.id();
-    event.clientId = saga.clientId();
-    event.type = type;
+    UUID id = UUID.randomUUID();
     Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("id", event.id);
+    payload.put("id", id);
     payload.put("type", type);
     payload.put("sagaId", saga.id());
     payload.put("sagaType", saga.type());
@@ -182,9 +191,8 @@ public class SagaEventRows {
       payload.put(detailKey, detail);
     }
     payload.putAll(extra);
-    event.payload = json.write(payload);
-    event.createdAt = now;
-    event.persist();
+    pending.add(
+        new PendingRows.Outbox(id, saga.id(), saga.clientId(), type, json.write(payload), now));
   }
 
   /**

@@ -187,12 +187,13 @@ public class SagaIntakeStore {
     processed.sagaId = saga.id();
     processed.receivedAt = now;
     em.persist(processed);
-    eventRows.write(saga, now);
+    eventRows.collect(saga, now);
   }
 
   /** Sends the batch's inserts now, so a constraint refuses the batch inside the caller's retry. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void flush() {
     em.flush();
+    eventRows.flush();
   }
 }

@@ -91,7 +91,7 @@ final class SagaStatements {
     return i;
   }
 
-  private static void setInstant(PreparedStatement ps, int index, Instant at) throws SQLException {
+  static void setInstant(PreparedStatement ps, int index, Instant at) throws SQLException {
     if (at == null) {
       ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
     } else {

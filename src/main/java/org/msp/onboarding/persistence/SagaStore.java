@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.msp.onboarding.saga.Saga;
-import org.msp.onboarding.saga.StepOutcome;
+import org.msp.onboarding.saga.StepRun;
 import org.msp.onboarding.saga.Work;
 
 /**
@@ -96,10 +96,10 @@ public class SagaStore {
     eventRows.write(saga, now);
   }
 
-  /** The history row of one run of a step. */
+  /** The history rows of the runs just recorded, then the rows that follow from the transitions. */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void writeAttempt(Work work, StepOutcome outcome, Instant now) {
-    eventRows.attempt(work, outcome, now);
+  public void writeEvents(Saga saga, List<StepRun> runs, Instant now) {
+    eventRows.write(saga, runs, now);
   }
 
   /**

@@ -17,6 +17,7 @@ import org.msp.onboarding.persistence.SagaStore;
 import org.msp.onboarding.saga.SagaData;
 import org.msp.onboarding.saga.SagaEngine;
 import org.msp.onboarding.saga.StepOutcome;
+import org.msp.onboarding.saga.StepRun;
 import org.msp.onboarding.saga.Work;
 
 /**
@@ -107,7 +108,7 @@ public class SagaDriver {
     Work work = claimed.work();
     // the saga's data changes only when an outcome is recorded: the steps work on a copy
     SagaData data = claimed.saga().data().copy();
-    List<SagaEngine.Ran> runs = new ArrayList<>();
+    List<StepRun> runs = new ArrayList<>();
     Optional<Work> next = Optional.of(work);
     while (next.isPresent()) {
       Work step = next.get();
@@ -117,7 +118,7 @@ public class SagaDriver {
       if (LOG.isDebugEnabled()) {
         LOG.debugf("%s %s attempt %d: %s", step.phase(), step.step(), step.attempt(), outcome);
       }
-      SagaEngine.Ran ran = new SagaEngine.Ran(step, outcome);
+      StepRun ran = new StepRun(step, outcome);
       runs.add(ran);
       next =
           engine

@@ -11,6 +11,7 @@ import org.msp.onboarding.persistence.SagaStore;
 import org.msp.onboarding.saga.Saga;
 import org.msp.onboarding.saga.SagaData;
 import org.msp.onboarding.saga.SagaEngine;
+import org.msp.onboarding.saga.StepRun;
 import org.msp.onboarding.saga.Work;
 
 /**
@@ -67,11 +68,7 @@ public class SagaRecorder {
    */
   @Transactional
   public Recorded record(
-      Claimant claimant,
-      Claimed current,
-      List<SagaEngine.Ran> runs,
-      SagaData data,
-      boolean claimAnother) {
+      Claimant claimant, Claimed current, List<StepRun> runs, SagaData data, boolean claimAnother) {
     Work work = current.work();
     Instant now = Instant.now();
     Instant leaseEnd = now.plus(claimant.lease());
@@ -86,10 +83,7 @@ public class SagaRecorder {
         throw new IllegalStateException("saga " + saga.id() + " changed under its row lock");
       }
     }
-    for (SagaEngine.Ran ran : runs) {
-      store.writeAttempt(ran.work(), ran.outcome(), now);
-    }
-    store.writeEvents(saga, now);
+    store.writeEvents(saga, runs, now);
     if (next.isPresent()) {
       Claimed same =
           new Claimed(saga, next.get().leased(leaseEnd, work.leaseEpoch()), current.traceparent());

@@ -150,15 +150,12 @@ public class SagaEngine {
     }
   }
 
-  /** One run of a step and what it came to. */
-  public record Ran(Work work, StepOutcome outcome) {}
-
   /**
    * The step to run next in the same commit, if the definition declares that it runs with the one
    * that just ran and that one succeeded going forward. The saga is not changed: the run is applied
    * with the others by {@link #applyAll}.
    */
-  public Optional<Work> runsWith(Saga saga, Ran ran) {
+  public Optional<Work> runsWith(Saga saga, StepRun ran) {
     if (ran.work().phase() != Work.Phase.FORWARD
         || !(ran.outcome() instanceof StepOutcome.Succeeded)
         || saga.compensationRequested()) {
@@ -188,8 +185,8 @@ public class SagaEngine {
    * Records the runs of one commit on the saga, in order (a step that ran with the previous one
    * starts here), then plans what is due next.
    */
-  public Optional<Work> applyAll(Saga saga, List<Ran> runs, SagaData data, Instant now) {
-    for (Ran ran : runs) {
+  public Optional<Work> applyAll(Saga saga, List<StepRun> runs, SagaData data, Instant now) {
+    for (StepRun ran : runs) {
       StepState step = saga.step(ran.work().step());
       if (ran.work().phase() == Work.Phase.FORWARD && step.status() == StepStatus.PENDING) {
         step.running(now);

@@ -133,14 +133,14 @@ class SagaSimulation {
         return;
       }
       SagaData data = saga.data().copy();
-      List<SagaEngine.Ran> runs = new ArrayList<>();
+      List<StepRun> runs = new ArrayList<>();
       Optional<Work> next = work;
       while (next.isPresent()) {
         StepOutcome outcome = engine.run(next.get(), saga, data);
         if (circuitOpen && outcome instanceof StepOutcome.RetryLater r) {
           outcome = new StepOutcome.Paused(r.error(), now.plusSeconds(30));
         }
-        SagaEngine.Ran ran = new SagaEngine.Ran(next.get(), outcome);
+        StepRun ran = new StepRun(next.get(), outcome);
         runs.add(ran);
         next = engine.runsWith(saga, ran);
       }
@@ -169,7 +169,7 @@ class SagaSimulation {
     store();
     SagaData data = saga.data().copy();
     while (next.isPresent()) {
-      SagaEngine.Ran ran = new SagaEngine.Ran(next.get(), engine.run(next.get(), saga, data));
+      StepRun ran = new StepRun(next.get(), engine.run(next.get(), saga, data));
       next = engine.runsWith(saga, ran);
     }
   }

@@ -1,0 +1,163 @@
+package org.msp.onboarding.persistence;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.Session;
+import org.hibernate.SharedSessionContract;
+import org.hibernate.engine.spi.SessionImplementor;
+
+/**
+ * The history, task and outbox rows one transaction adds, sent as one JDBC batch per table (the
+ * driver rewrites each into multi-row INSERTs) rather than as persisted entities: these rows are
+ * only ever inserted here, so Hibernate's persistence context and flush would be pure cost on the
+ * hot path. {@link #flush()} sends them; whatever is still pending when the transaction commits is
+ * sent right after Hibernate's own flush, so no row is ever left behind.
+ */
+@TransactionScoped
+public class PendingRows {
+  private static final String OUTBOX =
+      "INSERT INTO outbox_event (id, saga_id, client_id, type, payload, created_at)"
+          + " VALUES (?, ?, ?, ?, ?::jsonb, ?)";
+
+  // id: the column's default (step_attempt_id_seq, 50 apart since V4, so never inside a block
+  // that StepAttemptEntity's pooled generator took)
+  private static final String ATTEMPT =
+      "INSERT INTO step_attempt (saga_id, step_name, phase, attempt, outcome, error, recorded_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+  private static final String TASK =
+      "INSERT INTO agent_deployment_task (id, saga_id, organization_id, location_id, location_name,"
+          + " installer_type, node_role_id, installer_url, status, created_at, updated_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** A status event for the relay. */
+  record Outbox(UUID id, UUID sagaId, String clientId, String type, String payload, Instant at) {}
+
+  /** One run of a step or of its compensation. */
+  record Attempt(
+      UUID sagaId,
+      String stepName,
+      String phase,
+      int attempt,
+      String outcome,
+      String error,
+      Instant at) {}
+
+  /** An agent to install, as recorded (status PENDING). */
+  record Task(
+      UUID id,
+      UUID sagaId,
+      long organizationId,
+      long locationId,
+      String locationName,
+      String installerType,
+      Long nodeRoleId,
+      String installerUrl,
+      Instant at) {}
+
+  private final EntityManager em;
+  private final List<Task> tasks = new ArrayList<>();
+  private final List<Attempt> attempts = new ArrayList<>();
+  private final List<Outbox> outbox = new ArrayList<>();
+
+  public PendingRows(EntityManager em) {
+    this.em = em;
+  }
+
+  @PostConstruct
+  void sendBeforeCommit() {
+    em.unwrap(SessionImplementor.class)
+        .getTransactionCompletionCallbacks()
+        .registerCallback(this::flushOn);
+  }
+
+  void add(Task task) {
+    tasks.add(task);
+  }
+
+  void add(Attempt attempt) {
+    attempts.add(attempt);
+  }
+
+  void add(Outbox event) {
+    outbox.add(event);
+  }
+
+  /** Sends the pending rows now: tasks first, as a later statement may update them. */
+  void flush() {
+    flushOn(em.unwrap(Session.class));
+  }
+
+  private void flushOn(SharedSessionContract session) {
+    if (!tasks.isEmpty() || !attempts.isEmpty() || !outbox.isEmpty()) {
+      session.doWork(this::send);
+    }
+  }
+
+  private void send(Connection c) throws SQLException {
+    if (!tasks.isEmpty()) {
+      try (PreparedStatement insert = c.prepareStatement(TASK)) {
+        for (Task t : tasks) {
+          insert.setObject(1, t.id());
+          insert.setObject(2, t.sagaId());
+          insert.setLong(3, t.organizationId());
+          insert.setLong(4, t.locationId());
+          insert.setString(5, t.locationName());
+          insert.setString(6, t.installerType());
+          if (t.nodeRoleId() == null) {
+            insert.setNull(7, Types.BIGINT);
+          } else {
+            insert.setLong(7, t.nodeRoleId());
+          }
+          insert.setString(8, t.installerUrl());
+          insert.setString(9, AgentDeploymentTaskEntity.PENDING);
+          SagaStatements.setInstant(insert, 10, t.at());
+          SagaStatements.setInstant(insert, 11, t.at());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+      tasks.clear();
+    }
+    if (!attempts.isEmpty()) {
+      try (PreparedStatement insert = c.prepareStatement(ATTEMPT)) {
+        for (Attempt a : attempts) {
+          insert.setObject(1, a.sagaId());
+          insert.setString(2, a.stepName());
+          insert.setString(3, a.phase());
+          insert.setInt(4, a.attempt());
+          insert.setString(5, a.outcome());
+          insert.setString(6, a.error());
+          SagaStatements.setInstant(insert, 7, a.at());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+      attempts.clear();
+    }
+    if (!outbox.isEmpty()) {
+      try (PreparedStatement insert = c.prepareStatement(OUTBOX)) {
+        for (Outbox e : outbox) {
+          insert.setObject(1, e.id());
+          insert.setObject(2, e.sagaId());
+          insert.setString(3, e.clientId());
+          insert.setString(4, e.type());
+          insert.setString(5, e.payload());
+          SagaStatements.setInstant(insert, 6, e.at());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+      outbox.clear();
+    }
+  }
+}
