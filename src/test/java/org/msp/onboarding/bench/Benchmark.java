@@ -127,6 +127,7 @@ public final class Benchmark {
                 null));
       }
     }
+    repeatZeroLatencyRounds();
     double budget = options.budget < 0 ? autoBudget() : options.budget;
     if (budget > 0) {
       for (String contender : options.contenders) {
@@ -167,6 +168,33 @@ public final class Benchmark {
     }
     if (options.sharedBudget) {
       sharedBudget();
+    }
+  }
+
+  /**
+   * Rounds 2..N of the 0-ms comparison (round 1 is the burst above): the service and DBOS again,
+   * DBOS first in even rounds, so that neither always meets the machine in the same state.
+   */
+  private void repeatZeroLatencyRounds() {
+    List<String> pair =
+        options.contenders.stream().filter(c -> c.equals("service") || c.equals("dbos")).toList();
+    if (!options.latencies.contains(0) || pair.size() < 2) {
+      return;
+    }
+    for (int round = 2; round <= options.rounds; round++) {
+      List<String> order = round % 2 == 0 ? List.of("dbos", "service") : List.of("service", "dbos");
+      for (String contender : order) {
+        results.add(
+            burst(
+                "burst-round",
+                Report.roundLabel(options, round),
+                contender,
+                0,
+                options.requests,
+                0,
+                1,
+                null));
+      }
     }
   }
 

@@ -70,7 +70,9 @@ final class Report {
     List<Ratio> ratios = new ArrayList<>();
     for (RunResult service : results) {
       if (!service.contender.equals("service")
-          || !(service.group.equals("burst") || service.group.equals("budget"))) {
+          || !(service.group.equals("burst")
+              || service.group.equals("burst-round")
+              || service.group.equals("budget"))) {
         continue;
       }
       for (String other : List.of("dbos", "raw")) {
@@ -93,26 +95,40 @@ final class Report {
     String zero = burstLabel(options, 0);
     String fifty = burstLabel(options, 50);
     Optional<RunResult> service0 = find(results, zero, "service");
-    Optional<RunResult> dbos0 = find(results, zero, "dbos");
-    if (service0.isPresent() && dbos0.isPresent() && dbos0.get().sagasPerSecond > 0) {
-      double ratio = service0.get().sagasPerSecond / dbos0.get().sagasPerSecond;
+    List<RunResult[]> rounds = zeroLatencyRounds(options, results);
+    if (!rounds.isEmpty()) {
+      List<Double> throughput =
+          rounds.stream().map(r -> r[0].sagasPerSecond / r[1].sagasPerSecond).toList();
+      List<Double> cpu =
+          rounds.stream()
+              .map(r -> r[0].machineCpuSecondsPerSaga / r[1].machineCpuSecondsPerSaga)
+              .toList();
+      RunResult[] first = rounds.get(0);
       targets.add(
           new Target(
               "0 ms: throughput >= 1.0x DBOS (stretch goal 1.5x)",
               String.format(
                   Locale.ROOT,
-                  "%.2fx (%.1f vs %.1f sagas/s)",
-                  ratio,
-                  service0.get().sagasPerSecond,
-                  dbos0.get().sagasPerSecond),
-              ratio >= 1.0));
-      double serviceCpu = service0.get().machineCpuSecondsPerSaga;
-      double dbosCpu = dbos0.get().machineCpuSecondsPerSaga;
+                  "%.2fx, median of %d round%s (%s; round 1: %.1f vs %.1f sagas/s)",
+                  median(throughput),
+                  rounds.size(),
+                  rounds.size() == 1 ? "" : "s",
+                  listed(throughput),
+                  first[0].sagasPerSecond,
+                  first[1].sagasPerSecond),
+              median(throughput) >= 1.0));
       targets.add(
           new Target(
               "0 ms: machine CPU per saga <= DBOS's",
-              String.format(Locale.ROOT, "%.4f vs %.4f s", serviceCpu, dbosCpu),
-              serviceCpu <= dbosCpu));
+              String.format(
+                  Locale.ROOT,
+                  "%.2fx DBOS's, median of %d (%s; round 1: %.4f vs %.4f s)",
+                  median(cpu),
+                  rounds.size(),
+                  listed(cpu),
+                  first[0].machineCpuSecondsPerSaga,
+                  first[1].machineCpuSecondsPerSaga),
+              median(cpu) <= 1.0));
     }
     service0
         .filter(s -> s.postgresTransactionsPerSaga != null)
@@ -229,6 +245,39 @@ final class Report {
 
   static String burstLabel(BenchOptions options, int latency) {
     return "burst " + options.requests + " @ " + latency + " ms";
+  }
+
+  static String roundLabel(BenchOptions options, int round) {
+    return burstLabel(options, 0) + ", round " + round;
+  }
+
+  /** [service, DBOS] of each 0-ms round that both completed, round 1 first. */
+  static List<RunResult[]> zeroLatencyRounds(BenchOptions options, List<RunResult> results) {
+    List<RunResult[]> rounds = new ArrayList<>();
+    for (int round = 1; round <= options.rounds; round++) {
+      String label = round == 1 ? burstLabel(options, 0) : roundLabel(options, round);
+      Optional<RunResult> service = find(results, label, "service");
+      Optional<RunResult> dbos = find(results, label, "dbos");
+      if (service.isPresent()
+          && dbos.isPresent()
+          && service.get().sagasPerSecond > 0
+          && dbos.get().sagasPerSecond > 0) {
+        rounds.add(new RunResult[] {service.get(), dbos.get()});
+      }
+    }
+    return rounds;
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static String listed(List<Double> values) {
+    return values.stream()
+        .map(v -> String.format(Locale.ROOT, "%.2fx", v))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static Optional<RunResult> find(
