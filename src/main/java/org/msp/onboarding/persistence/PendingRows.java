@@ -104,60 +104,66 @@ public class PendingRows {
   }
 
   private void send(Connection c) throws SQLException {
-    if (!tasks.isEmpty()) {
-      try (PreparedStatement insert = c.prepareStatement(TASK)) {
-        for (Task t : tasks) {
-          insert.setObject(1, t.id());
-          insert.setObject(2, t.sagaId());
-          insert.setLong(3, t.organizationId());
-          insert.setLong(4, t.locationId());
-          insert.setString(5, t.locationName());
-          insert.setString(6, t.installerType());
-          if (t.nodeRoleId() == null) {
-            insert.setNull(7, Types.BIGINT);
-          } else {
-            insert.setLong(7, t.nodeRoleId());
-          }
-          insert.setString(8, t.installerUrl());
-          insert.setString(9, AgentDeploymentTaskEntity.PENDING);
-          SagaStatements.setInstant(insert, 10, t.at());
-          SagaStatements.setInstant(insert, 11, t.at());
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
-      tasks.clear();
+    insertAll(c, TASK, tasks, PendingRows::bind);
+    insertAll(c, ATTEMPT, attempts, PendingRows::bind);
+    insertAll(c, OUTBOX, outbox, PendingRows::bind);
+  }
+
+  /** How one row fills the statement's parameters. */
+  @FunctionalInterface
+  private interface Binder<T> {
+    void bind(PreparedStatement insert, T row) throws SQLException;
+  }
+
+  private static <T> void insertAll(Connection c, String sql, List<T> rows, Binder<T> binder)
+      throws SQLException {
+    if (rows.isEmpty()) {
+      return;
     }
-    if (!attempts.isEmpty()) {
-      try (PreparedStatement insert = c.prepareStatement(ATTEMPT)) {
-        for (Attempt a : attempts) {
-          insert.setObject(1, a.sagaId());
-          insert.setString(2, a.stepName());
-          insert.setString(3, a.phase());
-          insert.setInt(4, a.attempt());
-          insert.setString(5, a.outcome());
-          insert.setString(6, a.error());
-          SagaStatements.setInstant(insert, 7, a.at());
-          insert.addBatch();
-        }
-        insert.executeBatch();
+    try (PreparedStatement insert = c.prepareStatement(sql)) {
+      for (T row : rows) {
+        binder.bind(insert, row);
+        insert.addBatch();
       }
-      attempts.clear();
+      insert.executeBatch();
     }
-    if (!outbox.isEmpty()) {
-      try (PreparedStatement insert = c.prepareStatement(OUTBOX)) {
-        for (Outbox e : outbox) {
-          insert.setObject(1, e.id());
-          insert.setObject(2, e.sagaId());
-          insert.setString(3, e.clientId());
-          insert.setString(4, e.type());
-          insert.setString(5, e.payload());
-          SagaStatements.setInstant(insert, 6, e.at());
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
-      outbox.clear();
+    rows.clear();
+  }
+
+  private static void bind(PreparedStatement insert, Task t) throws SQLException {
+    insert.setObject(1, t.id());
+    insert.setObject(2, t.sagaId());
+    insert.setLong(3, t.organizationId());
+    insert.setLong(4, t.locationId());
+    insert.setString(5, t.locationName());
+    insert.setString(6, t.installerType());
+    if (t.nodeRoleId() == null) {
+      insert.setNull(7, Types.BIGINT);
+    } else {
+      insert.setLong(7, t.nodeRoleId());
     }
+    insert.setString(8, t.installerUrl());
+    insert.setString(9, AgentDeploymentTaskEntity.PENDING);
+    SagaStatements.setInstant(insert, 10, t.at());
+    SagaStatements.setInstant(insert, 11, t.at());
+  }
+
+  private static void bind(PreparedStatement insert, Attempt a) throws SQLException {
+    insert.setObject(1, a.sagaId());
+    insert.setString(2, a.stepName());
+    insert.setString(3, a.phase());
+    insert.setInt(4, a.attempt());
+    insert.setString(5, a.outcome());
+    insert.setString(6, a.error());
+    SagaStatements.setInstant(insert, 7, a.at());
+  }
+
+  private static void bind(PreparedStatement insert, Outbox e) throws SQLException {
+    insert.setObject(1, e.id());
+    insert.setObject(2, e.sagaId());
+    insert.setString(3, e.clientId());
+    insert.setString(4, e.type());
+    insert.setString(5, e.payload());
+    SagaStatements.setInstant(insert, 6, e.at());
   }
 }

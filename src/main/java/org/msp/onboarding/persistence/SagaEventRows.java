@@ -47,16 +47,11 @@ public class SagaEventRows {
   }
 
   /**
-   * As {@link #write(Saga, Instant)}, but the rows wait for {@link #flush()} (or the commit), so
-   * that a batch of sagas costs one statement per table.
+   * As {@link #write(Saga, Instant)}, but the rows are sent when the transaction commits, so that a
+   * batch of sagas costs one statement per table.
    */
   void collect(Saga saga, Instant now) {
     collect(saga, List.of(), now);
-  }
-
-  /** Sends the rows collected so far in this transaction. */
-  void flush() {
-    pending.flush();
   }
 
   private void collect(Saga saga, List<StepRun> runs, Instant now) {

@@ -178,7 +178,7 @@ public class SagaIntakeStore {
         .executeUpdate();
   }
 
-  /** Stores a saga just started, marks its event processed and writes its first events. */
+  /** Stores a saga just started, marks its event processed; its first events go with the commit. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void insert(Saga saga, String traceparent, Instant now) {
     em.persist(rows.newRow(saga, traceparent));
@@ -194,6 +194,5 @@ public class SagaIntakeStore {
   @Transactional(Transactional.TxType.MANDATORY)
   public void flush() {
     em.flush();
-    eventRows.flush();
   }
 }
