@@ -176,9 +176,8 @@ public final class Benchmark {
    * DBOS first in even rounds, so that neither always meets the machine in the same state.
    */
   private void repeatZeroLatencyRounds() {
-    List<String> pair =
-        options.contenders.stream().filter(c -> c.equals("service") || c.equals("dbos")).toList();
-    if (!options.latencies.contains(0) || pair.size() < 2) {
+    if (!options.latencies.contains(0)
+        || !options.contenders.containsAll(List.of("service", "dbos"))) {
       return;
     }
     for (int round = 2; round <= options.rounds; round++) {

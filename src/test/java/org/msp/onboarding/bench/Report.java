@@ -103,6 +103,8 @@ final class Report {
           rounds.stream()
               .map(r -> r[0].machineCpuSecondsPerSaga / r[1].machineCpuSecondsPerSaga)
               .toList();
+      double throughputRatio = median(throughput);
+      double cpuRatio = median(cpu);
       RunResult[] first = rounds.get(0);
       targets.add(
           new Target(
@@ -110,25 +112,25 @@ final class Report {
               String.format(
                   Locale.ROOT,
                   "%.2fx, median of %d round%s (%s; round 1: %.1f vs %.1f sagas/s)",
-                  median(throughput),
+                  throughputRatio,
                   rounds.size(),
                   rounds.size() == 1 ? "" : "s",
                   listed(throughput),
                   first[0].sagasPerSecond,
                   first[1].sagasPerSecond),
-              median(throughput) >= 1.0));
+              throughputRatio >= 1.0));
       targets.add(
           new Target(
               "0 ms: machine CPU per saga <= DBOS's",
               String.format(
                   Locale.ROOT,
                   "%.2fx DBOS's, median of %d (%s; round 1: %.4f vs %.4f s)",
-                  median(cpu),
+                  cpuRatio,
                   rounds.size(),
                   listed(cpu),
                   first[0].machineCpuSecondsPerSaga,
                   first[1].machineCpuSecondsPerSaga),
-              median(cpu) <= 1.0));
+              cpuRatio <= 1.0));
     }
     service0
         .filter(s -> s.postgresTransactionsPerSaga != null)
