@@ -2,13 +2,17 @@ package org.msp.onboarding.names;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.msp.onboarding.ninjaone.NinjaOneClient;
@@ -29,6 +33,12 @@ public class NameIndex implements OrganizationNames {
   private static final Logger LOG = Logger.getLogger(NameIndex.class);
   private static final String LIST = "GET /v2/organizations";
 
+  /**
+   * How long an organization this instance created waits for its step's commit to store it before a
+   * refresh that lists it stores it itself.
+   */
+  static final Duration HOLD = Duration.ofSeconds(10);
+
   private final ListingPages listing;
   private final NameRows rows;
   private final RefreshCoalescer refreshes = new RefreshCoalescer(this::refresh);
@@ -36,11 +46,25 @@ public class NameIndex implements OrganizationNames {
   private volatile long readThrough;
 
   /**
-   * Rows this instance's own commits put in the index that the listing has not yet read past: a
-   * listed organization that matches one of them is not stored again. At full speed most pages hold
-   * only such organizations, and then a refresh costs no transaction at all.
+   * Rows known to be stored exactly so that the listing has not yet read past: this instance's own
+   * commits, and pages a refresh stored beyond a held organization (below). A listed organization
+   * that matches one of them is not stored again. At full speed most pages hold only such
+   * organizations, and then a refresh costs no transaction at all.
    */
   private final Map<Long, NameRows.Row> committed = new ConcurrentHashMap<>();
+
+  /**
+   * Organizations this instance created whose step has not committed yet. A refresh that lists one
+   * within {@link #HOLD} leaves it to that commit, and reads from just below it again next time
+   * (nor does the stored cursor pass it, for a restart); name checks answer it from here meanwhile.
+   * Without this, a refresh running while the step commits stored the same row a second time, in a
+   * transaction of its own.
+   */
+  private final Map<Long, Created> created = new ConcurrentHashMap<>();
+
+  private record Created(NameRows.Row row, long atNanos) {}
+
+  private final LongSupplier clock;
 
   @Inject
   NameIndex(NinjaOneClient ninjaOne, PgNameRows rows) {
@@ -60,8 +84,22 @@ public class NameIndex implements OrganizationNames {
   }
 
   NameIndex(ListingPages listing, NameRows rows) {
+    this(listing, rows, System::nanoTime);
+  }
+
+  NameIndex(ListingPages listing, NameRows rows, LongSupplier clock) {
     this.listing = listing;
     this.rows = rows;
+    this.clock = clock;
+  }
+
+  @Override
+  public void created(long organizationId, String name, String sagaMarker) {
+    if (organizationId > readThrough) {
+      created.put(
+          organizationId,
+          new Created(new NameRows.Row(organizationId, key(name), sagaMarker), clock.getAsLong()));
+    }
   }
 
   /** An organization this instance named is in the index: its commit succeeded. */
@@ -69,24 +107,46 @@ public class NameIndex implements OrganizationNames {
     if (organizationId > readThrough) {
       committed.put(organizationId, new NameRows.Row(organizationId, key(name), sagaMarker));
     }
+    created.remove(organizationId);
   }
 
   @Override
   public List<Holder> holdersOf(String name) {
     refreshes.awaitFreshRefresh();
-    return stored(() -> rows.holdersOf(key(name)));
+    String key = key(name);
+    // taken before the query: one that commits in between is in one or the other
+    List<Created> notCommitted = List.copyOf(created.values());
+    List<Holder> holders = new ArrayList<>(stored(() -> rows.holdersOf(key)));
+    for (Created c : notCommitted) {
+      long id = c.row().organizationId();
+      if (c.row().nameKey().equals(key)
+          && holders.stream().noneMatch(h -> h.organizationId() == id)) {
+        holders.add(new Holder(id, c.row().sagaMarker()));
+      }
+    }
+    holders.sort(Comparator.comparingLong(Holder::organizationId));
+    return holders;
   }
 
   @Override
   public Optional<Long> markedBy(String sagaMarker) {
     refreshes.awaitFreshRefresh();
-    return stored(() -> rows.markedBy(sagaMarker));
+    List<Created> notCommitted = List.copyOf(created.values());
+    Optional<Long> stored = stored(() -> rows.markedBy(sagaMarker));
+    if (stored.isPresent()) {
+      return stored;
+    }
+    return notCommitted.stream()
+        .map(Created::row)
+        .filter(row -> sagaMarker.equals(row.sagaMarker()))
+        .map(NameRows.Row::organizationId)
+        .min(Long::compare);
   }
 
   /**
    * Called on a schedule by every instance; the one that claims a due scan reads the whole tenant.
    */
-  public void fullScanIfDue(java.time.Duration interval) {
+  public void fullScanIfDue(Duration interval) {
     OptionalLong claimed = rows.claimDueFullScan(interval);
     if (claimed.isPresent()) {
       fullScan(claimed.getAsLong());
@@ -107,6 +167,8 @@ public class NameIndex implements OrganizationNames {
     long after = readThrough > 0 ? readThrough : stored(rows::refreshedThrough);
     readThrough = Math.max(readThrough, readFrom(after == 0 ? null : after, true));
     committed.keySet().removeIf(id -> id <= readThrough);
+    // read through without being held: stored, or committed by its step
+    created.keySet().removeIf(id -> id <= readThrough);
   }
 
   private void fullScan(long number) {
@@ -120,34 +182,52 @@ public class NameIndex implements OrganizationNames {
   }
 
   /**
-   * Reads the listing after {@code after} to its end, storing each page; answers the last id read.
-   * With {@code skipCommitted}, rows exactly as this instance committed them are left out, and a
-   * page of nothing else is not stored (its cursor stays in memory; a restart reads it again).
+   * Reads the listing after {@code after} to its end, storing each page; answers how far it read
+   * with nothing left behind. With {@code skipCommitted}, rows exactly as they are stored are left
+   * out, and a page of nothing else is not stored (its cursor stays in memory; a restart reads it
+   * again); so are organizations held for their step's commit, and neither the answer nor the
+   * stored cursor passes the first of them.
    */
   private long readFrom(Long after, boolean skipCommitted) {
     long lastId = after == null ? 0 : after;
+    long held = Long.MAX_VALUE;
     while (true) {
       List<OrganizationBody> page = listing.after(after);
       if (!page.isEmpty()) {
         lastId = page.get(page.size() - 1).id();
-        long through = lastId;
         List<NameRows.Row> fresh = toRows(page);
         if (skipCommitted) {
           fresh.removeIf(row -> row.equals(committed.get(row.organizationId())));
+          for (Iterator<NameRows.Row> it = fresh.iterator(); it.hasNext(); ) {
+            NameRows.Row row = it.next();
+            if (heldForItsCommit(row)) {
+              held = Math.min(held, row.organizationId());
+              it.remove();
+            }
+          }
         }
+        long through = Math.min(lastId, held - 1);
         if (!fresh.isEmpty()) {
           stored(
               () -> {
                 rows.storePage(fresh, through);
                 return null;
               });
+          if (through < lastId) { // read again next time: stored now, not again then
+            fresh.forEach(row -> committed.put(row.organizationId(), row));
+          }
         }
       }
       if (page.size() < listing.pageSize()) {
-        return lastId;
+        return Math.min(lastId, held - 1);
       }
       after = OrganizationPaging.nextCursor(LIST, after, lastId);
     }
+  }
+
+  private boolean heldForItsCommit(NameRows.Row row) {
+    Created c = created.get(row.organizationId());
+    return c != null && c.row().equals(row) && clock.getAsLong() - c.atNanos() < HOLD.toNanos();
   }
 
   private static List<NameRows.Row> toRows(List<OrganizationBody> page) {

@@ -26,7 +26,7 @@ import org.hibernate.engine.spi.SessionImplementor;
 public class PendingRows {
   private static final String OUTBOX =
       "INSERT INTO outbox_event (id, saga_id, client_id, type, payload, created_at)"
-          + " VALUES (?, ?, ?, ?, ?::jsonb, ?)";
+          + " VALUES (?, ?, ?, ?, ?::json, ?)";
 
   // id: the column's default (step_attempt_id_seq, 50 apart since V4, so never inside a block
   // that StepAttemptEntity's pooled generator took)

@@ -28,4 +28,11 @@ public interface OrganizationNames {
    * none does.
    */
   Optional<Long> markedBy(String sagaMarker);
+
+  /**
+   * An organization the create step has just created, before its step is recorded. From now on
+   * {@link #holdersOf} and {@link #markedBy} answer it even if that record never commits; an index
+   * may leave storing it to the record's commit rather than store it twice.
+   */
+  default void created(long organizationId, String name, String sagaMarker) {}
 }

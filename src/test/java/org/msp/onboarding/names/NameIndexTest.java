@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.msp.onboarding.saga.OrganizationNames.Holder;
 import org.msp.onboarding.saga.RemoteCallException;
@@ -122,6 +123,63 @@ class NameIndexTest {
     // as NamedOrganizations does in the step's commit
     rows.store(new NameRows.Row(ours, NameIndex.key("Acme [rolled back saga-3]"), "saga-3"));
     assertEquals(List.of(), index.holdersOf("Acme"));
+  }
+
+  @Test
+  void anOrganizationCreatedHereIsLeftToItsStepsCommitAndAnsweredMeanwhile() {
+    index.holdersOf("x");
+    long first = listing.add("First", null);
+    long ours = listing.add("Mine", "saga-9");
+    long foreign = listing.add("Client", null);
+    index.created(ours, "Mine", "saga-9");
+    rows.pagesStored = 0;
+
+    assertEquals(List.of(new Holder(ours, "saga-9")), index.holdersOf("MINE"));
+    assertEquals(Optional.of(ours), index.markedBy("saga-9"));
+    assertEquals(List.of(), rows.holdersOf("mine"), "not stored by the refresh");
+    assertEquals(1, index.holdersOf("first").size(), "the rest of the page is stored");
+    assertEquals(first, rows.refreshedThrough(), "the stored cursor stops short of it");
+
+    // as NamedOrganizations does: in the step's commit, then after it succeeded
+    rows.store(new NameRows.Row(ours, NameIndex.key("Mine"), "saga-9"));
+    index.committed(ours, "Mine", "saga-9");
+    listing.cursors.clear();
+    rows.pagesStored = 0;
+    assertEquals(List.of(new Holder(foreign, null)), index.holdersOf("client"));
+    assertEquals(List.of(first), listing.cursors, "read again from just below it");
+    assertEquals(0, rows.pagesStored, "neither it nor the rows stored beyond it are stored again");
+    listing.cursors.clear();
+    index.holdersOf("client");
+    assertEquals(List.of(foreign), listing.cursors, "then the cursor moves past them all");
+  }
+
+  @Test
+  void aCreatedOrganizationWhoseStepNeverCommitsIsStoredOnceItsHoldIsOver() {
+    AtomicLong now = new AtomicLong();
+    NameIndex index = new NameIndex(listing, rows, now::get);
+    index.holdersOf("x");
+    long ours = listing.add("Mine", "saga-9");
+    index.created(ours, "Mine", "saga-9");
+    index.holdersOf("x");
+    assertEquals(List.of(), rows.holdersOf("mine"));
+
+    now.addAndGet(NameIndex.HOLD.toNanos());
+    index.holdersOf("x");
+    assertEquals(List.of(new Holder(ours, "saga-9")), rows.holdersOf("mine"));
+    assertEquals(ours, rows.refreshedThrough());
+  }
+
+  @Test
+  void aRestartBeforeTheCreatedOrganizationsCommitReadsItFromTheListingAgain() {
+    index.holdersOf("x");
+    long ours = listing.add("Mine", "saga-9");
+    index.created(ours, "Mine", "saga-9");
+    listing.add("Client", null);
+    index.holdersOf("x");
+
+    NameIndex restarted = new NameIndex(listing, rows);
+    assertEquals(List.of(new Holder(ours, "saga-9")), restarted.holdersOf("mine"));
+    assertEquals(Optional.of(ours), restarted.markedBy("saga-9"));
   }
 
   @Test

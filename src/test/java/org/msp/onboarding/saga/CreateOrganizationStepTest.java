@@ -33,6 +33,15 @@ class CreateOrganizationStepTest {
   }
 
   @Test
+  void theNameIndexIsToldOfTheCreatedOrganizationAsSoonAsNinjaOneAnswers() {
+    SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Fresh"), 5);
+    sim.runUntilSettled(true);
+
+    long id = sim.saga.data().organizationId;
+    assertEquals(List.of(id + " Fresh " + sim.saga.id()), sim.ninjaOne.createdNoted);
+  }
+
+  @Test
   void ownOrganizationIsAdoptedByItsMarkerAmongSeveralHoldersOfTheNameNotTheFirstMatch() {
     SagaSimulation sim = new SagaSimulation(SagaSimulation.request("Shared"), 5);
     sim.ninjaOne.duplicateNamesAllowed = true;

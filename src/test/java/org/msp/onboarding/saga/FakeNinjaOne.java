@@ -102,6 +102,14 @@ class FakeNinjaOne implements NinjaOne, OrganizationNames {
     return named(name).stream().map(o -> new Holder(o.id(), marker(o))).toList();
   }
 
+  /** What the create step told the name index it created: "id name marker". */
+  final List<String> createdNoted = new ArrayList<>();
+
+  @Override
+  public void created(long organizationId, String name, String sagaMarker) {
+    createdNoted.add(organizationId + " " + name + " " + sagaMarker);
+  }
+
   @Override
   public Optional<Long> markedBy(String sagaMarker) {
     enter("markedBy");

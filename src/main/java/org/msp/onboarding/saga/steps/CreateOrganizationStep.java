@@ -67,6 +67,7 @@ public class CreateOrganizationStep implements SagaStep {
     }
     try {
       long id = ninjaOne.createOrganization(newOrganization(context));
+      names.created(id, name, context.marker());
       context.data().organizationId = id;
       return StepOutcome.succeeded(new SagaEvent.OrganizationNamed(id, name, context.marker()));
     } catch (RemoteCallException e) {
