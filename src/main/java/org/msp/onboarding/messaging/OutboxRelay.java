@@ -8,7 +8,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.msp.onboarding.persistence.TransactionConnection;
 
 /**
  * Relays outbox rows to client-onboarding-events, oldest first, at least once: their delete commits
@@ -38,16 +37,16 @@ public class OutboxRelay {
   private static final long LOCK_KEY = 0x6f6e626f61726431L;
   private static final int BATCH = 200;
 
-  private final EntityManager em;
+  private final TransactionConnection connection;
   private final Emitter<String> events;
   private final AtomicLong lagSeconds = new AtomicLong();
   private volatile boolean stopping;
 
   public OutboxRelay(
-      EntityManager em,
+      TransactionConnection connection,
       @Channel(Topics.EVENTS_CHANNEL) Emitter<String> events,
       MeterRegistry registry) {
-    this.em = em;
+    this.connection = connection;
     this.events = events;
     Gauge.builder("onboarding.outbox.lag.seconds", lagSeconds, AtomicLong::get)
         .description("Age of the oldest status event not yet relayed to Kafka")
@@ -81,19 +80,14 @@ public class OutboxRelay {
   }
 
   private int relayBatch() {
-    Boolean locked =
-        (Boolean)
-            em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, LOCK_KEY)
-                .getSingleResult();
-    if (!Boolean.TRUE.equals(locked)) {
-      return 0;
-    }
     // Taken out of the outbox in this transaction, which commits only once Kafka acknowledged
     // every one of them: a failure rolls the delete back and the rows wait for the next run. One
     // statement, and exactly the rows sent (sequence numbers become visible out of order: a
     // transaction that took a lower seq may commit after this batch was read).
-    List<Pending> batch = em.unwrap(Session.class).doReturningWork(OutboxRelay::takeOldest);
+    List<Pending> batch = connection.run(c -> locked(c) ? takeOldest(c) : null);
+    if (batch == null) {
+      return 0; // another instance relays
+    }
     updateLag(batch);
     if (batch.isEmpty()) {
       return 0;
@@ -113,6 +107,16 @@ public class OutboxRelay {
 
   /** A status event taken from the outbox. */
   private record Pending(long seq, String clientId, String payload, Instant createdAt) {}
+
+  private static boolean locked(Connection connection) throws SQLException {
+    try (PreparedStatement lock =
+        connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+      lock.setLong(1, LOCK_KEY);
+      try (ResultSet row = lock.executeQuery()) {
+        return row.next() && row.getBoolean(1);
+      }
+    }
+  }
 
   private static List<Pending> takeOldest(Connection connection) throws SQLException {
     List<Pending> batch = new ArrayList<>(BATCH);

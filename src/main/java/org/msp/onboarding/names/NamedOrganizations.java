@@ -3,9 +3,8 @@ package org.msp.onboarding.names;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.persistence.EntityManager;
 import java.util.List;
-import org.hibernate.Session;
+import org.msp.onboarding.persistence.TransactionConnection;
 import org.msp.onboarding.saga.SagaEvent;
 
 /**
@@ -15,18 +14,22 @@ import org.msp.onboarding.saga.SagaEvent;
  */
 @ApplicationScoped
 class NamedOrganizations {
-  private final EntityManager em;
+  private final TransactionConnection connection;
   private final NameIndex index;
 
-  NamedOrganizations(EntityManager em, NameIndex index) {
-    this.em = em;
+  NamedOrganizations(TransactionConnection connection, NameIndex index) {
+    this.connection = connection;
     this.index = index;
   }
 
   void onNamed(@Observes SagaEvent.OrganizationNamed named) {
     NameRows.Row row =
         new NameRows.Row(named.organizationId(), NameIndex.key(named.name()), named.sagaMarker());
-    em.unwrap(Session.class).doWork(c -> PgNameRows.upsert(c, List.of(row)));
+    connection.run(
+        c -> {
+          PgNameRows.upsert(c, List.of(row));
+          return null;
+        });
   }
 
   void afterCommit(

@@ -1,8 +1,9 @@
 package org.msp.onboarding.persistence;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -11,16 +12,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.Session;
-import org.hibernate.SharedSessionContract;
-import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * The history, task and outbox rows one transaction adds, sent as one JDBC batch per table (the
  * driver rewrites each into multi-row INSERTs) rather than as persisted entities: these rows are
  * only ever inserted here, so Hibernate's persistence context and flush would be pure cost on the
- * hot path. {@link #flush()} sends them; whatever is still pending when the transaction commits is
- * sent right after Hibernate's own flush, so no row is ever left behind.
+ * hot path. {@link #flush()} sends them on the transaction's own connection; whatever is still
+ * pending when the transaction commits is sent then, so no row is ever left behind.
  */
 @TransactionScoped
 public class PendingRows {
@@ -64,20 +62,37 @@ public class PendingRows {
       String installerUrl,
       Instant at) {}
 
-  private final EntityManager em;
+  private final TransactionConnection connection;
+  private final TransactionSynchronizationRegistry transaction;
   private final List<Task> tasks = new ArrayList<>();
   private final List<Attempt> attempts = new ArrayList<>();
   private final List<Outbox> outbox = new ArrayList<>();
 
-  public PendingRows(EntityManager em) {
-    this.em = em;
+  public PendingRows(
+      TransactionConnection connection, TransactionSynchronizationRegistry transaction) {
+    this.connection = connection;
+    this.transaction = transaction;
   }
 
+  /**
+   * Sends what is still pending when the transaction commits. Quarkus runs this before Hibernate's
+   * own flush (interposed synchronizations go in groups: others, Hibernate, Agroal), so no row here
+   * may refer to a saga persisted as an entity in the same transaction and not yet flushed; none
+   * does: a new saga's only rows are status events, which refer to nothing, and the intake flushes
+   * its new sagas itself.
+   */
   @PostConstruct
   void sendBeforeCommit() {
-    em.unwrap(SessionImplementor.class)
-        .getTransactionCompletionCallbacks()
-        .registerCallback(this::flushOn);
+    transaction.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {
+            flush();
+          }
+
+          @Override
+          public void afterCompletion(int status) {}
+        });
   }
 
   void add(Task task) {
@@ -94,19 +109,16 @@ public class PendingRows {
 
   /** Sends the pending rows now: tasks first, as a later statement may update them. */
   void flush() {
-    flushOn(em.unwrap(Session.class));
-  }
-
-  private void flushOn(SharedSessionContract session) {
     if (!tasks.isEmpty() || !attempts.isEmpty() || !outbox.isEmpty()) {
-      session.doWork(this::send);
+      connection.run(this::send);
     }
   }
 
-  private void send(Connection c) throws SQLException {
+  private Void send(Connection c) throws SQLException {
     insertAll(c, TASK, tasks, PendingRows::bind);
     insertAll(c, ATTEMPT, attempts, PendingRows::bind);
     insertAll(c, OUTBOX, outbox, PendingRows::bind);
+    return null;
   }
 
   /** How one row fills the statement's parameters. */

@@ -23,11 +23,14 @@ import org.msp.onboarding.saga.Work;
 @ApplicationScoped
 public class SagaStore {
   private final EntityManager em;
+  private final TransactionConnection connection;
   private final SagaRows rows;
   private final SagaEventRows eventRows;
 
-  public SagaStore(EntityManager em, SagaRows rows, SagaEventRows eventRows) {
+  public SagaStore(
+      EntityManager em, TransactionConnection connection, SagaRows rows, SagaEventRows eventRows) {
     this.em = em;
+    this.connection = connection;
     this.rows = rows;
     this.eventRows = eventRows;
   }
@@ -140,7 +143,7 @@ public class SagaStore {
     return new LeaseStatements.Lease(work.sagaId(), work.leaseEpoch());
   }
 
-  private <T> T jdbc(org.hibernate.jdbc.ReturningWork<T> work) {
-    return em.unwrap(Session.class).doReturningWork(work);
+  private <T> T jdbc(TransactionConnection.Work<T> work) {
+    return connection.run(work);
   }
 }
