@@ -123,6 +123,7 @@ public class SagaActions {
       throw ProblemException.conflict(refuse.deadLetterReason());
     }
     intake.insert(engine.start(rerunId, (Admission.Start) decision, now), null, now);
+    intake.flush(); // sent now, so the view below reads it
     LOG.infof("saga %s runs again as saga %s, by %s", id, rerunId, operator);
     return queries.get(rerunId);
   }

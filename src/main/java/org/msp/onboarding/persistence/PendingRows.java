@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The history, task and outbox rows one transaction adds, sent as one JDBC batch per table (the
- * driver rewrites each into multi-row INSERTs) rather than as persisted entities: these rows are
- * only ever inserted here, so Hibernate's persistence context and flush would be pure cost on the
- * hot path. {@link #flush()} sends them on the transaction's own connection; whatever is still
- * pending when the transaction commits is sent then, so no row is ever left behind.
+ * The rows one transaction adds (new sagas with their processed events, step history, deployment
+ * tasks, status events), sent as one JDBC batch per table (the driver rewrites each into multi-row
+ * INSERTs) rather than as persisted entities: nothing reads them back in the same transaction, so
+ * Hibernate's persistence context and flush would be pure cost on the hot path. {@link #flush()}
+ * sends them on the transaction's own connection; whatever is still pending when the transaction
+ * commits is sent then, so no row is ever left behind.
  */
 @TransactionScoped
 public class PendingRows {
@@ -36,6 +37,12 @@ public class PendingRows {
       "INSERT INTO agent_deployment_task (id, saga_id, organization_id, location_id, location_name,"
           + " installer_type, node_role_id, installer_url, status, created_at, updated_at)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private static final String PROCESSED =
+      "INSERT INTO processed_event (event_id, saga_id, received_at) VALUES (?, ?, ?)";
+
+  /** A request's event, accepted: its redelivery is a no-op. */
+  record Processed(String eventId, UUID sagaId, Instant at) {}
 
   /** A status event for the relay. */
   record Outbox(UUID id, UUID sagaId, String clientId, String type, String payload, Instant at) {}
@@ -64,6 +71,8 @@ public class PendingRows {
 
   private final TransactionConnection connection;
   private final TransactionSynchronizationRegistry transaction;
+  private final List<SagaStatements.NewSaga> sagas = new ArrayList<>();
+  private final List<Processed> processed = new ArrayList<>();
   private final List<Task> tasks = new ArrayList<>();
   private final List<Attempt> attempts = new ArrayList<>();
   private final List<Outbox> outbox = new ArrayList<>();
@@ -78,8 +87,7 @@ public class PendingRows {
    * Sends what is still pending when the transaction commits. Quarkus runs this before Hibernate's
    * own flush (interposed synchronizations go in groups: others, Hibernate, Agroal), so no row here
    * may refer to a saga persisted as an entity in the same transaction and not yet flushed; none
-   * does: a new saga's only rows are status events, which refer to nothing, and the intake flushes
-   * its new sagas itself.
+   * does, as new sagas are inserted here too, first.
    */
   @PostConstruct
   void sendBeforeCommit() {
@@ -95,6 +103,14 @@ public class PendingRows {
         });
   }
 
+  void add(SagaStatements.NewSaga saga) {
+    sagas.add(saga);
+  }
+
+  void add(Processed event) {
+    processed.add(event);
+  }
+
   void add(Task task) {
     tasks.add(task);
   }
@@ -107,14 +123,38 @@ public class PendingRows {
     outbox.add(event);
   }
 
-  /** Sends the pending rows now: tasks first, as a later statement may update them. */
+  /**
+   * Sends the pending rows now: new sagas first, as the other rows may refer to them; tasks before
+   * the rest, as a later statement may update them.
+   */
   void flush() {
-    if (!tasks.isEmpty() || !attempts.isEmpty() || !outbox.isEmpty()) {
+    if (!sagas.isEmpty()
+        || !processed.isEmpty()
+        || !tasks.isEmpty()
+        || !attempts.isEmpty()
+        || !outbox.isEmpty()) {
       connection.run(this::send);
     }
   }
 
+  /**
+   * Sends the new sagas and their processed events now; the rest waits for {@link #flush()} or the
+   * commit.
+   */
+  void flushSagas() {
+    if (!sagas.isEmpty() || !processed.isEmpty()) {
+      connection.run(this::sendSagas);
+    }
+  }
+
+  private Void sendSagas(Connection c) throws SQLException {
+    insertAll(c, SagaStatements.INSERT, sagas, SagaStatements::bindNew);
+    insertAll(c, PROCESSED, processed, PendingRows::bind);
+    return null;
+  }
+
   private Void send(Connection c) throws SQLException {
+    sendSagas(c);
     insertAll(c, TASK, tasks, PendingRows::bind);
     insertAll(c, ATTEMPT, attempts, PendingRows::bind);
     insertAll(c, OUTBOX, outbox, PendingRows::bind);
@@ -140,6 +180,12 @@ public class PendingRows {
       insert.executeBatch();
     }
     rows.clear();
+  }
+
+  private static void bind(PreparedStatement insert, Processed p) throws SQLException {
+    insert.setString(1, p.eventId());
+    insert.setObject(2, p.sagaId());
+    SagaStatements.setInstant(insert, 3, p.at());
   }
 
   private static void bind(PreparedStatement insert, Task t) throws SQLException {

@@ -3,7 +3,12 @@ package org.msp.onboarding.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,32 +24,63 @@ import org.msp.onboarding.saga.request.ClientRequest;
 
 /**
  * What the intake asks of storage, and the rows of a saga it starts; in the caller's transaction.
+ * The intake's own statements are plain JDBC on the transaction's connection, like the runner's: an
+ * intake transaction opens no Hibernate session.
  */
 @ApplicationScoped
 public class SagaIntakeStore {
+  private static final String SEEN =
+      "SELECT event_id FROM processed_event WHERE event_id = ANY (?)"
+          + " UNION ALL SELECT event_id FROM queued_request WHERE event_id = ANY (?)";
+
+  private static final String SAGAS_OF_CLIENTS =
+      "SELECT client_id, status, id, saga_type, organization_id, organization_name, request"
+          + " FROM saga WHERE client_id = ANY (?)"
+          + " AND status IN ('RUNNING', 'COMPENSATING', 'COMPLETED') ORDER BY seq";
+
+  private static final String CLIENTS_QUEUED =
+      "SELECT DISTINCT client_id FROM queued_request WHERE client_id = ANY (?)";
+
   private final EntityManager em;
+  private final TransactionConnection connection;
   private final SagaRows rows;
   private final SagaEventRows eventRows;
-
+  private final PendingRows pending;
   private final SagaJson json;
 
-  public SagaIntakeStore(EntityManager em, SagaRows rows, SagaEventRows eventRows, SagaJson json) {
+  public SagaIntakeStore(
+      EntityManager em,
+      TransactionConnection connection,
+      SagaRows rows,
+      SagaEventRows eventRows,
+      PendingRows pending,
+      SagaJson json) {
     this.em = em;
+    this.connection = connection;
     this.rows = rows;
     this.eventRows = eventRows;
+    this.pending = pending;
     this.json = json;
   }
 
   /** The event ids among these that were accepted (or queued) before; one round trip. */
   @Transactional(Transactional.TxType.MANDATORY)
-  @SuppressWarnings("unchecked")
   public Set<String> processedEvents(Collection<String> eventIds) {
-    return new HashSet<>(
-        em.createNativeQuery(
-                "select event_id from processed_event where event_id in (:ids)"
-                    + " union all select event_id from queued_request where event_id in (:ids)")
-            .setParameter("ids", List.copyOf(eventIds))
-            .getResultList());
+    return connection.run(
+        c -> {
+          Set<String> seen = new HashSet<>();
+          try (PreparedStatement query = c.prepareStatement(SEEN)) {
+            Array ids = c.createArrayOf("varchar", eventIds.toArray());
+            query.setArray(1, ids);
+            query.setArray(2, ids);
+            try (ResultSet row = query.executeQuery()) {
+              while (row.next()) {
+                seen.add(row.getString(1));
+              }
+            }
+          }
+          return seen;
+        });
   }
 
   /**
@@ -52,49 +88,58 @@ public class SagaIntakeStore {
    * from the map has no saga and no queued request.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  @SuppressWarnings("unchecked")
   public Map<String, ClientStanding> standings(Collection<String> clientIds) {
-    List<String> ids = List.copyOf(new HashSet<>(clientIds));
+    Object[] ids = new HashSet<>(clientIds).toArray();
     Map<String, ClientStanding> standings = new HashMap<>();
-    List<Object[]> sagas =
-        em.createQuery(
-                "select s.clientId, s.status, s.id, s.sagaType, s.organizationId,"
-                    + " s.organizationName, s.request from SagaEntity s"
-                    + " where s.clientId in :ids and s.status in :statuses order by s.seq",
-                Object[].class)
-            .setParameter("ids", ids)
-            .setParameter(
-                "statuses",
-                List.of(SagaStatus.RUNNING, SagaStatus.COMPENSATING, SagaStatus.COMPLETED))
-            .getResultList();
-    Map<String, Object[]> newestCompleted = new HashMap<>();
-    for (Object[] row : sagas) {
-      if (((SagaStatus) row[1]).isActive()) {
-        standings.put((String) row[0], ClientStanding.NEW.busyNow());
-      } else {
-        newestCompleted.put((String) row[0], row); // ordered by seq: the last one seen wins
-      }
-    }
+    Map<String, Admission.Completed> newestCompleted = new HashMap<>();
+    List<String> queued = new ArrayList<>();
+    connection.run(
+        c -> {
+          try (PreparedStatement query = c.prepareStatement(SAGAS_OF_CLIENTS)) {
+            query.setArray(1, c.createArrayOf("varchar", ids));
+            try (ResultSet row = query.executeQuery()) {
+              while (row.next()) {
+                String clientId = row.getString(1);
+                if (SagaStatus.valueOf(row.getString(2)).isActive()) {
+                  standings.put(clientId, ClientStanding.NEW.busyNow());
+                } else { // ordered by seq: the last one read wins
+                  newestCompleted.put(clientId, completed(row));
+                }
+              }
+            }
+          }
+          try (PreparedStatement query = c.prepareStatement(CLIENTS_QUEUED)) {
+            query.setArray(1, c.createArrayOf("varchar", ids));
+            try (ResultSet row = query.executeQuery()) {
+              while (row.next()) {
+                queued.add(row.getString(1));
+              }
+            }
+          }
+          return null;
+        });
     newestCompleted.forEach(
-        (clientId, row) -> {
-          ClientRequest request = json.read((String) row[6], ClientRequest.class);
-          List<String> tags =
-              request.organization() == null ? null : request.organization().tagsOrEmpty();
-          Admission.Completed completed =
-              new Admission.Completed(
-                  (UUID) row[2], (String) row[3], (Long) row[4], (String) row[5], tags);
+        (clientId, completed) -> {
           boolean busy = standings.getOrDefault(clientId, ClientStanding.NEW).busy();
           standings.put(clientId, new ClientStanding(busy, completed));
         });
-    for (String clientId :
-        (List<String>)
-            em.createNativeQuery(
-                    "select distinct client_id from queued_request where client_id in (:ids)")
-                .setParameter("ids", ids)
-                .getResultList()) {
+    for (String clientId : queued) {
       standings.put(clientId, standings.getOrDefault(clientId, ClientStanding.NEW).busyNow());
     }
     return standings;
+  }
+
+  private Admission.Completed completed(ResultSet row) throws SQLException {
+    ClientRequest request = json.read(row.getString(7), ClientRequest.class);
+    List<String> tags =
+        request.organization() == null ? null : request.organization().tagsOrEmpty();
+    long organizationId = row.getLong(5);
+    return new Admission.Completed(
+        row.getObject(3, UUID.class),
+        row.getString(4),
+        row.wasNull() ? null : organizationId,
+        row.getString(6),
+        tags);
   }
 
   /** A request that waits for its client's earlier saga; its event counts as seen. */
@@ -178,21 +223,23 @@ public class SagaIntakeStore {
         .executeUpdate();
   }
 
-  /** Stores a saga just started, marks its event processed; its first events go with the commit. */
+  /**
+   * A saga just started, its event marked processed: its rows, and its first events', are sent by
+   * {@link #flush()} or with the commit.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public void insert(Saga saga, String traceparent, Instant now) {
-    em.persist(rows.newRow(saga, traceparent));
-    ProcessedEventEntity processed = new ProcessedEventEntity();
-    processed.eventId = saga.snapshot().eventId();
-    processed.sagaId = saga.id();
-    processed.receivedAt = now;
-    em.persist(processed);
+    pending.add(rows.newSaga(saga, traceparent));
+    pending.add(new PendingRows.Processed(saga.snapshot().eventId(), saga.id(), now));
     eventRows.collect(saga, now);
   }
 
-  /** Sends the batch's inserts now, so a constraint refuses the batch inside the caller's retry. */
+  /**
+   * Sends the new sagas now, so a constraint refuses the batch inside the caller's retry, and what
+   * is read next sees them. Their status events wait for the commit.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public void flush() {
-    em.flush();
+    pending.flushSagas();
   }
 }

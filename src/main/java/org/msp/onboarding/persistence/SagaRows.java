@@ -101,38 +101,11 @@ public class SagaRows {
     return at == null ? null : at.toInstant();
   }
 
-  /** A new row for a saga just started. */
-  SagaEntity newRow(Saga saga, String traceparent) {
+  /** The row of a saga just started. */
+  SagaStatements.NewSaga newSaga(Saga saga, String traceparent) {
     Saga.Snapshot s = saga.snapshot();
-    SagaEntity row = new SagaEntity();
-    row.id = s.id();
-    row.sagaType = s.type();
-    row.eventId = s.eventId();
-    row.clientId = s.clientId();
-    row.request = json.write(s.request());
-    row.traceparent = traceparent;
-    row.createdAt = s.createdAt();
-    copyState(s, row);
-    return row;
-  }
-
-  private void copyState(Saga.Snapshot s, SagaEntity row) {
-    row.organizationName = s.organizationName();
-    row.status = s.status();
-    row.data = json.writeCompact(s.data());
-    row.steps = json.writeCompact(s.steps());
-    row.organizationId = s.organizationId();
-    row.failureCode = s.failureCode();
-    row.failureReason = s.failureReason();
-    row.rollbackCode = s.rollbackCode();
-    row.rollbackReason = s.rollbackReason();
-    row.earlierFailure = s.earlierFailure();
-    row.compensationRequested = s.compensationRequested();
-    row.nextAttemptAt = s.nextAttemptAt();
-    row.recordFailures = s.recordFailures();
-    row.haltedReason = s.haltedReason();
-    row.updatedAt = s.updatedAt();
-    row.finishedAt = s.finishedAt();
+    return new SagaStatements.NewSaga(
+        s, json.write(s.request()), dataJson(s), stepsJson(s), traceparent);
   }
 
   String stepsJson(Saga.Snapshot s) {

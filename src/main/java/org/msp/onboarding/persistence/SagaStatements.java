@@ -9,10 +9,10 @@ import java.time.ZoneOffset;
 import org.msp.onboarding.saga.Saga;
 
 /**
- * The saga row's write, as one conditional UPDATE on the caller's connection: a worker's copy is
- * written only if it is still the stored revision and the worker's lease is still the current one,
- * so the hot path never reads the row back. Plain JDBC for the reason {@link LeaseStatements}
- * gives; the row is the one {@link SagaEntity} maps.
+ * The saga row's writes on the caller's connection: a new saga's INSERT, and its later states as
+ * one conditional UPDATE: a worker's copy is written only if it is still the stored revision and
+ * the worker's lease is still the current one, so the hot path never reads the row back. Plain JDBC
+ * for the reason {@link LeaseStatements} gives; the row is the one {@link SagaEntity} maps.
  */
 final class SagaStatements {
   private static final String STATE =
@@ -29,6 +29,32 @@ final class SagaStatements {
 
   private static final String BY_OPERATOR = STATE + " WHERE id = ? AND version = ?";
 
+  /** A new saga: the columns set once, then those of its state in {@link #bindState}'s order. */
+  static final String INSERT =
+      "INSERT INTO saga (id, saga_type, event_id, client_id, request, traceparent, created_at,"
+          + " organization_name, status, data, steps, organization_id, failure_code,"
+          + " failure_reason, rollback_code, rollback_reason, earlier_failure,"
+          + " compensation_requested, next_attempt_at, record_failures, halted_reason,"
+          + " updated_at, finished_at)"
+          + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?,"
+          + " ?, ?, ?, ?)";
+
+  /** A saga just started, with its JSON columns written. */
+  record NewSaga(
+      Saga.Snapshot state, String request, String data, String steps, String traceparent) {}
+
+  static void bindNew(PreparedStatement insert, NewSaga saga) throws SQLException {
+    Saga.Snapshot s = saga.state();
+    insert.setObject(1, s.id());
+    insert.setString(2, s.type());
+    insert.setString(3, s.eventId());
+    insert.setString(4, s.clientId());
+    insert.setString(5, saga.request());
+    insert.setString(6, saga.traceparent());
+    setInstant(insert, 7, s.createdAt());
+    bindState(insert, 8, s, saga.data(), saga.steps());
+  }
+
   private SagaStatements() {}
 
   /**
@@ -39,7 +65,7 @@ final class SagaStatements {
       Connection c, Saga.Snapshot s, String dataJson, String stepsJson, Lease lease)
       throws SQLException {
     try (PreparedStatement update = c.prepareStatement(BY_WORKER)) {
-      int i = bindState(update, s, dataJson, stepsJson);
+      int i = bindState(update, 1, s, dataJson, stepsJson);
       update.setString(i++, lease.until() == null ? null : lease.owner());
       setInstant(update, i++, lease.until());
       update.setObject(i++, s.id());
@@ -54,7 +80,7 @@ final class SagaStatements {
   static boolean writeByOperator(Connection c, Saga.Snapshot s, String dataJson, String stepsJson)
       throws SQLException {
     try (PreparedStatement update = c.prepareStatement(BY_OPERATOR)) {
-      int i = bindState(update, s, dataJson, stepsJson);
+      int i = bindState(update, 1, s, dataJson, stepsJson);
       update.setObject(i++, s.id());
       update.setLong(i, s.version());
       return update.executeUpdate() == 1;
@@ -64,10 +90,11 @@ final class SagaStatements {
   /** The lease a worker writes under: kept until {@code until}, or freed when that is null. */
   record Lease(String owner, long epoch, Instant until) {}
 
+  /** Binds the state's columns from parameter {@code first} on; answers the next parameter. */
   private static int bindState(
-      PreparedStatement update, Saga.Snapshot s, String dataJson, String stepsJson)
+      PreparedStatement update, int first, Saga.Snapshot s, String dataJson, String stepsJson)
       throws SQLException {
-    int i = 1;
+    int i = first;
     update.setString(i++, s.organizationName());
     update.setString(i++, s.status().name());
     update.setString(i++, dataJson);
