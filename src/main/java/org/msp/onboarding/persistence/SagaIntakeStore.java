@@ -68,18 +68,12 @@ public class SagaIntakeStore {
   public Set<String> processedEvents(Collection<String> eventIds) {
     return connection.run(
         c -> {
-          Set<String> seen = new HashSet<>();
           try (PreparedStatement query = c.prepareStatement(SEEN)) {
             Array ids = c.createArrayOf("varchar", eventIds.toArray());
             query.setArray(1, ids);
             query.setArray(2, ids);
-            try (ResultSet row = query.executeQuery()) {
-              while (row.next()) {
-                seen.add(row.getString(1));
-              }
-            }
+            return firstColumn(query, new HashSet<>());
           }
-          return seen;
         });
   }
 
@@ -89,14 +83,14 @@ public class SagaIntakeStore {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Map<String, ClientStanding> standings(Collection<String> clientIds) {
-    Object[] ids = new HashSet<>(clientIds).toArray();
     Map<String, ClientStanding> standings = new HashMap<>();
     Map<String, Admission.Completed> newestCompleted = new HashMap<>();
     List<String> queued = new ArrayList<>();
     connection.run(
         c -> {
+          Array ids = c.createArrayOf("varchar", new HashSet<>(clientIds).toArray());
           try (PreparedStatement query = c.prepareStatement(SAGAS_OF_CLIENTS)) {
-            query.setArray(1, c.createArrayOf("varchar", ids));
+            query.setArray(1, ids);
             try (ResultSet row = query.executeQuery()) {
               while (row.next()) {
                 String clientId = row.getString(1);
@@ -109,14 +103,9 @@ public class SagaIntakeStore {
             }
           }
           try (PreparedStatement query = c.prepareStatement(CLIENTS_QUEUED)) {
-            query.setArray(1, c.createArrayOf("varchar", ids));
-            try (ResultSet row = query.executeQuery()) {
-              while (row.next()) {
-                queued.add(row.getString(1));
-              }
-            }
+            query.setArray(1, ids);
+            return firstColumn(query, queued);
           }
-          return null;
         });
     newestCompleted.forEach(
         (clientId, completed) -> {
@@ -127,6 +116,17 @@ public class SagaIntakeStore {
       standings.put(clientId, standings.getOrDefault(clientId, ClientStanding.NEW).busyNow());
     }
     return standings;
+  }
+
+  /** Runs the query and adds its first column's values to {@code into}. */
+  private static <C extends Collection<String>> C firstColumn(PreparedStatement query, C into)
+      throws SQLException {
+    try (ResultSet row = query.executeQuery()) {
+      while (row.next()) {
+        into.add(row.getString(1));
+      }
+    }
+    return into;
   }
 
   private Admission.Completed completed(ResultSet row) throws SQLException {
