@@ -258,6 +258,11 @@ class MonitoringPackTest {
         grafanaMounts.contains("deploy/k8s/monitoring/dashboards"),
         "Grafana loads the pack's dashboard: " + grafanaMounts);
 
+    String prometheusMounts = services.path("prometheus").path("volumes").toString();
+    assertTrue(
+        prometheusMounts.contains("/etc/prometheus/alert-rules.yml"),
+        "Prometheus gets the alert rules next to its configuration: " + prometheusMounts);
+
     JsonNode prometheus = YAML.readTree(ROOT.resolve("deploy/compose/prometheus.yml").toFile());
     JsonNode job = prometheus.path("scrape_configs").path(0);
     assertEquals("/q/metrics", job.path("metrics_path").asText());
@@ -283,7 +288,69 @@ class MonitoringPackTest {
         "the collector receives OTLP traces");
   }
 
+  /**
+   * Compose's Prometheus evaluates the pack's alerts: its rules file is the PrometheusRule's spec,
+   * and its scrape labels every series with a namespace, which the alerts group by.
+   */
+  @Test
+  void composePrometheusEvaluatesThePrometheusRulesAlerts() throws Exception {
+    JsonNode spec =
+        YAML.readTree(ROOT.resolve("deploy/k8s/monitoring/prometheusrule.yaml").toFile())
+            .path("spec");
+    JsonNode composeRules = YAML.readTree(ROOT.resolve("deploy/compose/alert-rules.yml").toFile());
+    String copyIt =
+        " differs: deploy/compose/alert-rules.yml must be the spec of"
+            + " deploy/k8s/monitoring/prometheusrule.yaml (copy it over)";
+    List<JsonNode> rules = rulesOf(spec);
+    List<JsonNode> composeCopy = rulesOf(composeRules);
+    for (int i = 0; i < rules.size(); i++) {
+      JsonNode rule = rules.get(i);
+      assertEquals(
+          rule,
+          i < composeCopy.size() ? composeCopy.get(i) : null,
+          rule.path("alert").asText() + copyIt);
+    }
+    assertEquals(spec, composeRules, "the groups" + copyIt);
+
+    Path config = ROOT.resolve("deploy/compose/prometheus.yml");
+    JsonNode prometheus = YAML.readTree(config.toFile());
+    assertEquals(
+        List.of("alert-rules.yml"), YAML.convertValue(prometheus.path("rule_files"), List.class));
+    assertEquals(
+        "compose",
+        prometheus
+            .path("scrape_configs")
+            .path(0)
+            .path("static_configs")
+            .path(0)
+            .path("labels")
+            .path("namespace")
+            .asText());
+    Optional<Path> promtool = onPath("promtool");
+    if (promtool.isPresent()) {
+      // also resolves rule_files next to the configuration, as the container mounts them
+      Process check =
+          new ProcessBuilder(promtool.get().toString(), "check", "config", config.toString())
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(check.waitFor(60, TimeUnit.SECONDS), "promtool timed out");
+      assertEquals(0, check.exitValue(), "promtool check config:\n" + output);
+    }
+  }
+
   // ----------------------------------------------------------------------------------------------
+
+  /** Every rule of every group, in order, each with its group's name. */
+  private static List<JsonNode> rulesOf(JsonNode spec) {
+    List<JsonNode> rules = new ArrayList<>();
+    for (JsonNode group : spec.path("groups")) {
+      for (JsonNode rule : group.path("rules")) {
+        rules.add(((ObjectNode) rule.deepCopy()).put("group", group.path("name").asText()));
+      }
+    }
+    return rules;
+  }
 
   private static void assertPromtoolAccepts(Path promtool, Path file, JsonNode rules)
       throws Exception {
