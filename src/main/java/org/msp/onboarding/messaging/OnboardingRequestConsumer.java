@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.msp.onboarding.persistence.SagaIntakeStore;
 import org.msp.onboarding.runner.SagaIntake;
 import org.msp.onboarding.runner.SagaRunner;
 import org.msp.onboarding.saga.request.ClientRequest;
@@ -52,7 +53,8 @@ public class OnboardingRequestConsumer {
                 record,
                 new SagaIntake.Request(
                     parser.parse(record.key(), record.value(), record.headers()),
-                    TraceContext.of(record))));
+                    TraceContext.of(record),
+                    new SagaIntakeStore.Origin(record.partition(), record.offset()))));
       } catch (InvalidRequestException e) {
         refused.add(new DeadLetters.Letter(record, e.getMessage()));
       }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
+import org.msp.onboarding.persistence.SagaIntakeStore;
 import org.msp.onboarding.persistence.SagaJson;
 import org.msp.onboarding.runner.SagaIntake;
 import org.msp.onboarding.runner.SagaRunner;
@@ -81,14 +82,18 @@ public class QueuedRequestRelease {
             });
   }
 
-  /** The request as it was queued, in place of the record it came in (gone from the poll). */
+  /**
+   * The request as it was queued, in place of the record it came in (gone from the poll), under
+   * that record's partition and offset (-1 for a request queued before they were kept).
+   */
   private DeadLetters.Letter letter(SagaIntake.Released released) {
     var request = released.queued().request();
+    SagaIntakeStore.Origin origin = released.queued().origin();
     ConsumerRecord<String, byte[]> record =
         new ConsumerRecord<>(
             Topics.REQUESTS,
-            -1,
-            -1L,
+            origin == null ? -1 : origin.partition(),
+            origin == null ? -1L : origin.offset(),
             request.clientId(),
             json.write(request).getBytes(StandardCharsets.UTF_8));
     return new DeadLetters.Letter(

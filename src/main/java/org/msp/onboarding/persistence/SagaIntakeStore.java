@@ -142,23 +142,35 @@ public class SagaIntakeStore {
         tags);
   }
 
-  /** A request that waits for its client's earlier saga; its event counts as seen. */
+  /**
+   * Where a request was read from its topic; a refusal when its turn comes names that record, as a
+   * refusal on arrival does.
+   */
+  public record Origin(int partition, long offset) {}
+
+  /**
+   * A request that waits for its client's earlier saga; its event counts as seen. {@code origin}
+   * may be null (not read from Kafka).
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void queue(ClientRequest request, String traceparent, Instant now) {
+  public void queue(ClientRequest request, String traceparent, Origin origin, Instant now) {
     em.createNativeQuery(
             "insert into queued_request (event_id, client_id, request_type, request, traceparent,"
-                + " queued_at) values (?1, ?2, ?3, cast(?4 as jsonb), ?5, ?6)")
+                + " queued_at, origin_partition, origin_offset)"
+                + " values (?1, ?2, ?3, cast(?4 as jsonb), ?5, ?6, ?7, ?8)")
         .setParameter(1, request.eventId())
         .setParameter(2, request.clientId())
         .setParameter(3, request.requestType().wireName())
         .setParameter(4, json.write(request))
         .setParameter(5, traceparent)
         .setParameter(6, now)
+        .setParameter(7, origin == null ? null : origin.partition())
+        .setParameter(8, origin == null ? null : origin.offset())
         .executeUpdate();
   }
 
-  /** A queued request whose turn has come. */
-  public record Queued(long seq, ClientRequest request, String traceparent) {}
+  /** A queued request whose turn has come; {@code origin} null when it was not recorded. */
+  public record Queued(long seq, ClientRequest request, String traceparent, Origin origin) {}
 
   /**
    * The oldest queued request of each client that has no saga running or rolling back, locked
@@ -169,7 +181,8 @@ public class SagaIntakeStore {
   public List<Queued> due(int limit) {
     List<Object[]> rows =
         em.createNativeQuery(
-                "select q.seq, cast(q.request as text), q.traceparent from queued_request q"
+                "select q.seq, cast(q.request as text), q.traceparent, q.origin_partition,"
+                    + " q.origin_offset from queued_request q"
                     + " where not exists (select 1 from queued_request e"
                     + "   where e.client_id = q.client_id and e.seq < q.seq)"
                     + " and not exists (select 1 from saga s where s.client_id = q.client_id"
@@ -183,7 +196,10 @@ public class SagaIntakeStore {
                 new Queued(
                     ((Number) r[0]).longValue(),
                     json.read((String) r[1], ClientRequest.class),
-                    (String) r[2]))
+                    (String) r[2],
+                    r[3] == null
+                        ? null
+                        : new Origin(((Number) r[3]).intValue(), ((Number) r[4]).longValue())))
         .toList();
   }
 

@@ -47,8 +47,11 @@ public class SagaIntake {
     this.templates = templates;
   }
 
-  /** An accepted request and the trace context it arrived with. */
-  public record Request(ClientRequest request, String traceparent) {}
+  /**
+   * An accepted request, the trace context it arrived with and where it was read (kept while it is
+   * queued).
+   */
+  public record Request(ClientRequest request, String traceparent, SagaIntakeStore.Origin origin) {}
 
   /**
    * Idempotent on eventId. A request of a client whose saga still runs, or whose earlier request
@@ -71,7 +74,7 @@ public class SagaIntake {
       ClientStanding standing = standings.getOrDefault(request.clientId(), ClientStanding.NEW);
       Admission.Decision decision = Admission.decide(request, standing);
       if (decision instanceof Admission.Queue) {
-        store.queue(request, r.traceparent(), now);
+        store.queue(request, r.traceparent(), r.origin(), now);
         results.add(Result.QUEUED);
       } else {
         results.add(admit(decision, r.traceparent(), now));

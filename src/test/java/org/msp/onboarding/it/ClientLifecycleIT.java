@@ -66,6 +66,10 @@ class ClientLifecycleIT extends StackTest {
   }
 
   private String deadLetterReason(String clientId) {
+    return TopicReader.header(deadLetter(clientId), "dead-letter-reason");
+  }
+
+  private ConsumerRecord<String, byte[]> deadLetter(String clientId) {
     List<ConsumerRecord<String, byte[]>> found =
         TopicReader.awaitRecords(
             stack.kafka.bootstrapServers(),
@@ -74,7 +78,7 @@ class ClientLifecycleIT extends StackTest {
             1,
             Duration.ofSeconds(30));
     assertEquals(1, found.size(), "one dead letter for " + clientId);
-    return TopicReader.header(found.get(0), "dead-letter-reason");
+    return found.get(0);
   }
 
   private void assertNoDeadLetter(String clientId) {
@@ -212,11 +216,27 @@ class ClientLifecycleIT extends StackTest {
   void anUpdateQueuedBehindAnOnboardingThatIsRolledBackIsDeadLetteredWhenItsTurnComes() {
     Events.Event onboarding = Events.newClient("rolled-back");
     ninjaOne.seedOrganization(onboarding.organizationName(), Map.of());
-    stack.publishAll(List.of(onboarding, update(onboarding, "Never Applied")));
+    Events.Event update = update(onboarding, "Never Applied");
+    stack.publishAll(List.of(onboarding, update));
 
-    String reason = deadLetterReason(onboarding.clientId());
+    ConsumerRecord<String, byte[]> letter = deadLetter(onboarding.clientId());
+    String reason = TopicReader.header(letter, "dead-letter-reason");
     assertTrue(reason.startsWith("NOT_ONBOARDED"), reason);
     assertTrue(reason.contains("waited"), reason);
+    // the letter names the record the update came in, as a refusal on arrival does
+    ConsumerRecord<String, byte[]> original =
+        TopicReader.awaitRecords(
+                stack.kafka.bootstrapServers(),
+                Topics.REQUESTS,
+                r -> TopicReader.value(r).contains(update.eventId()),
+                1,
+                Duration.ofSeconds(10))
+            .get(0);
+    assertEquals(
+        Integer.toString(original.partition()),
+        TopicReader.header(letter, "dead-letter-partition"));
+    assertEquals(
+        Long.toString(original.offset()), TopicReader.header(letter, "dead-letter-offset"));
     List<Map<String, Object>> sagas = api.sagasOf(onboarding.clientId());
     assertEquals(1, sagas.size());
     assertEquals("COMPENSATED", sagas.get(0).get("status"));
