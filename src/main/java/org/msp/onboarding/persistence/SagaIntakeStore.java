@@ -148,10 +148,7 @@ public class SagaIntakeStore {
    */
   public record Origin(int partition, long offset) {}
 
-  /**
-   * A request that waits for its client's earlier saga; its event counts as seen. {@code origin}
-   * may be null (not read from Kafka).
-   */
+  /** A request that waits for its client's earlier saga; its event counts as seen. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void queue(ClientRequest request, String traceparent, Origin origin, Instant now) {
     em.createNativeQuery(
@@ -164,12 +161,12 @@ public class SagaIntakeStore {
         .setParameter(4, json.write(request))
         .setParameter(5, traceparent)
         .setParameter(6, now)
-        .setParameter(7, origin == null ? null : origin.partition())
-        .setParameter(8, origin == null ? null : origin.offset())
+        .setParameter(7, origin.partition())
+        .setParameter(8, origin.offset())
         .executeUpdate();
   }
 
-  /** A queued request whose turn has come; {@code origin} null when it was not recorded. */
+  /** A queued request whose turn has come; {@code origin} null for one queued before V32. */
   public record Queued(long seq, ClientRequest request, String traceparent, Origin origin) {}
 
   /**
