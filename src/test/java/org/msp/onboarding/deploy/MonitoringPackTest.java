@@ -329,13 +329,7 @@ class MonitoringPackTest {
     Optional<Path> promtool = onPath("promtool");
     if (promtool.isPresent()) {
       // also resolves rule_files next to the configuration, as the container mounts them
-      Process check =
-          new ProcessBuilder(promtool.get().toString(), "check", "config", config.toString())
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(check.waitFor(60, TimeUnit.SECONDS), "promtool timed out");
-      assertEquals(0, check.exitValue(), "promtool check config:\n" + output);
+      assertPromtoolPasses(promtool.get(), "config", config);
     }
   }
 
@@ -355,14 +349,19 @@ class MonitoringPackTest {
   private static void assertPromtoolAccepts(Path promtool, Path file, JsonNode rules)
       throws Exception {
     YAML.writeValue(file.toFile(), rules);
+    assertPromtoolPasses(promtool, "rules", file);
+  }
+
+  /** {@code promtool check <what> <file>} succeeds; its output is the failure's message. */
+  private static void assertPromtoolPasses(Path promtool, String what, Path file) throws Exception {
     Process check =
-        new ProcessBuilder(promtool.toString(), "check", "rules", file.toString())
+        new ProcessBuilder(promtool.toString(), "check", what, file.toString())
             .redirectErrorStream(true)
             .start();
     String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(check.waitFor(60, TimeUnit.SECONDS), "promtool timed out");
     assertEquals(
-        0, check.exitValue(), "promtool check rules " + file.getFileName() + ":\n" + output);
+        0, check.exitValue(), "promtool check " + what + " " + file.getFileName() + ":\n" + output);
   }
 
   /** The dashboard's panel queries as one group of recording rules, which promtool can check. */
